@@ -1,0 +1,99 @@
+package dev.semdex;
+
+import dev.semdex.embed.BundledModelFiles;
+import dev.semdex.embed.Embedder;
+import dev.semdex.embed.EmbedderFactory;
+import dev.semdex.embed.ModelCatalog;
+import dev.semdex.embed.djl.DjlRuntime;
+import dev.semdex.eval.BeirEvaluator;
+import dev.semdex.extract.FolderScanner;
+import dev.semdex.extract.ScanOptions;
+import dev.semdex.extract.TextExtractor;
+import dev.semdex.index.Indexer;
+import dev.semdex.search.SearchService;
+import dev.semdex.settings.AppDirs;
+import dev.semdex.store.Database;
+import dev.semdex.store.IndexStore;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The composition root: wires the services once, for the GUI and the CLI alike. Heavy parts (models, the index)
+ * open on first use, so a command that needs neither starts at once.
+ */
+public final class Semdex implements AutoCloseable {
+
+    private final AppDirs dirs;
+    private final ModelCatalog catalog = new ModelCatalog();
+    private final EmbedderFactory embedderFactory;
+    private final Map<String, Embedder> embedders = new ConcurrentHashMap<>();
+    private Database database;
+    private IndexStore store;
+    private TextExtractor extractor;
+    private SearchService search;
+
+    private Semdex(AppDirs dirs, int embeddingThreads) {
+        this.dirs = dirs;
+        this.embedderFactory = new EmbedderFactory(catalog, new BundledModelFiles(dirs.modelCache()),
+                embeddingThreads);
+    }
+
+    public static Semdex open(AppDirs dirs, int embeddingThreads) {
+        DjlRuntime.configure(dirs.cache());
+        return new Semdex(dirs.create(), embeddingThreads);
+    }
+
+    public AppDirs dirs() {
+        return dirs;
+    }
+
+    public ModelCatalog catalog() {
+        return catalog;
+    }
+
+    public Embedder embedder(String modelId) {
+        return embedders.computeIfAbsent(modelId, embedderFactory::open);
+    }
+
+    public synchronized IndexStore store() {
+        if (store == null) {
+            database = Database.open(dirs.database());
+            store = new IndexStore(database);
+        }
+        return store;
+    }
+
+    public synchronized TextExtractor extractor() {
+        if (extractor == null) {
+            extractor = new TextExtractor();
+        }
+        return extractor;
+    }
+
+    public Indexer indexer() {
+        return new Indexer(store(), extractor(), new FolderScanner(), ScanOptions.defaults());
+    }
+
+    public synchronized SearchService search() {
+        if (search == null) {
+            search = new SearchService(store(), this::embedder, catalog);
+        }
+        return search;
+    }
+
+    public BeirEvaluator evaluator() {
+        return new BeirEvaluator(dirs.data().resolve("eval"), this::embedder, catalog);
+    }
+
+    @Override
+    public synchronized void close() {
+        embedders.values().forEach(Embedder::close);
+        embedders.clear();
+        if (extractor != null) {
+            extractor.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.semdex.cli;
+
+import dev.semdex.SemdexException;
+import dev.semdex.embed.ModelCatalog;
+import dev.semdex.eval.BeirDataset;
+import dev.semdex.eval.EvalResult;
+import dev.semdex.search.SearchMode;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "eval", description = "Measure search quality on a BEIR dataset (nDCG@10, Recall@100, MRR@10).")
+final class EvalCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SemdexCommand root;
+
+    @Option(names = "--beir", required = true, paramLabel = "DIR",
+            description = "Folder with corpus.jsonl, queries.jsonl and qrels/test.tsv.")
+    Path beir;
+
+    @Option(names = "--model", paramLabel = "ID", defaultValue = ModelCatalog.DEFAULT_MODEL,
+            description = "Model (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--mode", paramLabel = "MODE", split = ",", defaultValue = "vector,keyword,hybrid",
+            description = "Modes to measure, comma-separated (default: ${DEFAULT-VALUE}).")
+    List<String> modes;
+
+    @Option(names = "--sample", paramLabel = "N",
+            description = "Use only the first N documents (plus the judged ones) for a quick check.")
+    Integer sample;
+
+    @Option(names = "--json", description = "Print as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        List<SearchMode> searchModes = modes.stream().map(m -> {
+            try {
+                return SearchMode.parse(m);
+            } catch (IllegalArgumentException e) {
+                throw new SemdexException("Unknown mode '" + m + "': use " + Arrays.toString(SearchMode.values()));
+            }
+        }).toList();
+        var semdex = root.context().semdex();
+        semdex.catalog().require(model);
+        BeirDataset dataset = BeirDataset.load(beir);
+        if (sample != null) {
+            dataset = dataset.sample(sample);
+        }
+        List<EvalResult> results = semdex.evaluator().evaluate(dataset, model, searchModes,
+                new ProgressPrinter(System.err));
+        if (json) {
+            System.out.println(Json.write(results));
+            return 0;
+        }
+        System.out.printf("%-12s %-28s %-8s %6s %7s %10s %7s %9s%n", "dataset", "model", "mode", "docs", "nDCG@10",
+                "Recall@100", "MRR@10", "ms/query");
+        for (EvalResult r : results) {
+            System.out.printf(Locale.ROOT, "%-12s %-28s %-8s %6d %7.4f %10.4f %7.4f %9.1f%n", r.dataset(), r.model(),
+                    r.mode(), r.documents(), r.ndcg10(), r.recall100(), r.mrr10(), r.queryMillisMean());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.semdex.cli;
+
+import dev.semdex.index.IndexListener;
+import dev.semdex.index.IndexProgress;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Progress on stderr, so stdout stays clean for scripts: one line redrawn in place on a terminal, or a line every
+ * few seconds when stderr goes to a file.
+ */
+final class ProgressPrinter implements IndexListener {
+
+    private final PrintStream err;
+    private final boolean terminal;
+    private final long intervalNanos;
+    private long lastPrint;
+
+    ProgressPrinter(PrintStream err) {
+        this.err = err;
+        this.terminal = System.console() != null;
+        this.intervalNanos = (terminal ? 200 : 5_000) * 1_000_000L;
+    }
+
+    @Override
+    public void scanned(Path folder, int filesFound) {
+        clear();
+        err.printf("Scanned %s: %,d files%n", folder, filesFound);
+    }
+
+    @Override
+    public void progress(IndexProgress p) {
+        long now = System.nanoTime();
+        if (now - lastPrint < intervalNanos && p.filesDone() < p.filesTotal()) {
+            return;
+        }
+        lastPrint = now;
+        String line = format(p);
+        if (terminal) {
+            err.print("\r" + line + "\033[K");
+            if (p.filesDone() >= p.filesTotal()) {
+                err.println();
+            }
+        } else {
+            err.println(line);
+        }
+        err.flush();
+    }
+
+    static String format(IndexProgress p) {
+        Duration eta = p.eta();
+        String current = p.currentFile() == null ? "" : "  " + p.currentFile().getFileName();
+        return String.format(Locale.ROOT, "files %,d/%,d  chunks %,d  %.1f files/s  %.1f passages/s  ETA %s%s",
+                p.filesDone(), p.filesTotal(), p.chunks(), p.filesPerSecond(), p.passagesPerSecond(),
+                eta == null ? "--" : clock(eta), current);
+    }
+
+    static String clock(Duration d) {
+        long s = d.toSeconds();
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    private void clear() {
+        if (terminal) {
+            err.print("\r\033[K");
+        }
+    }
+}

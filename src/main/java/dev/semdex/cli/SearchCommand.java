@@ -1,0 +1,84 @@
+package dev.semdex.cli;
+
+import dev.semdex.SemdexException;
+import dev.semdex.embed.ModelCatalog;
+import dev.semdex.search.SearchMode;
+import dev.semdex.search.SearchRequest;
+import dev.semdex.search.SearchResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "search", description = "Search the indexed folders.")
+final class SearchCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SemdexCommand root;
+
+    @Parameters(arity = "1..*", paramLabel = "QUERY", description = "What you are looking for.")
+    List<String> words;
+
+    @Option(names = "--model", paramLabel = "ID", defaultValue = ModelCatalog.DEFAULT_MODEL,
+            description = "Model whose vectors to search (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "hybrid",
+            description = "hybrid, vector or keyword (default: ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Option(names = "-k", paramLabel = "N", defaultValue = "10", description = "Number of files (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--json", description = "Print the results as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        SearchMode searchMode;
+        try {
+            searchMode = SearchMode.parse(mode);
+        } catch (IllegalArgumentException e) {
+            throw new SemdexException("Unknown mode '" + mode + "': use hybrid, vector or keyword.");
+        }
+        String query = String.join(" ", words);
+        var semdex = root.context().semdex();
+        semdex.catalog().require(model);
+        List<SearchResult> results = semdex.search().search(new SearchRequest(query, model, searchMode, k));
+        if (json) {
+            System.out.println(Json.write(results.stream().map(SearchCommand::toJson).toList()));
+            return 0;
+        }
+        if (results.isEmpty()) {
+            System.out.println("No results. Index a folder first with 'semdex index FOLDER', or try other words.");
+        }
+        for (SearchResult r : results) {
+            System.out.printf(Locale.ROOT, "%2d. %.4f  %s%s%n", r.rank(), r.score(), r.path(),
+                    r.page() > 0 ? "  (page " + r.page() + ")" : "");
+            System.out.println("      " + preview(r.chunkText()));
+        }
+        return 0;
+    }
+
+    private static Map<String, Object> toJson(SearchResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rank", r.rank());
+        m.put("path", r.path());
+        m.put("score", r.score());
+        m.put("chunkText", r.chunkText());
+        m.put("start", r.start());
+        m.put("end", r.end());
+        m.put("page", r.page());
+        return m;
+    }
+
+    private static String preview(String text) {
+        String flat = text.replaceAll("\\s+", " ").trim();
+        return flat.length() <= 200 ? flat : flat.substring(0, 200) + "…";
+    }
+}

@@ -1,0 +1,19 @@
+package dev.semdex.embed.djl;
+
+import java.nio.file.Path;
+
+/**
+ * Keeps DJL offline (no model zoo, no telemetry call home) and puts the native libraries it unpacks in our cache
+ * folder. Must run before the first DJL class loads.
+ */
+public final class DjlRuntime {
+
+    private DjlRuntime() {}
+
+    public static void configure(Path cacheDir) {
+        System.setProperty("ai.djl.offline", "true");
+        System.setProperty("OPT_OUT_TRACKING", "true");
+        System.setProperty("DJL_CACHE_DIR", cacheDir.resolve("djl").toString());
+        System.setProperty("ENGINE_CACHE_DIR", cacheDir.resolve("engines").toString());
+    }
+}

@@ -1,0 +1,112 @@
+package dev.semdex.extract;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+import org.apache.tika.exception.WriteLimitReachedException;
+import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Turns the XHTML events of Tika's parsers into plain text that keeps the document's structure where a chunker needs
+ * it: a blank line after each paragraph or heading, a newline after list items and table rows, tabs between cells,
+ * and a page marker at each {@code <div class="page">} that the PDF parser emits.
+ *
+ * <p>It is also where a parse is stopped: past the size budget it throws Tika's {@link WriteLimitReachedException},
+ * which parsers know to let through, and once the extractor gives up on the file (time-out, cancel) it throws on the
+ * next event, so even a parser that ignores interrupts stops as soon as it produces more text.
+ */
+final class BlockTextHandler extends DefaultHandler {
+
+    private static final Set<String> PARAGRAPHS = Set.of(
+            "p", "h1", "h2", "h3", "h4", "h5", "h6", "title", "pre", "blockquote", "table", "ul", "ol", "dl",
+            "section", "article", "header", "footer", "aside", "figure", "figcaption", "caption", "address", "hr");
+    private static final Set<String> LINES = Set.of("div", "li", "tr", "dt", "dd", "option");
+    private static final Set<String> CELLS = Set.of("td", "th");
+
+    private final TextBuffer buffer;
+    private final int maxChars;
+    private final BooleanSupplier abandoned;
+
+    BlockTextHandler(TextBuffer buffer, int maxChars, BooleanSupplier abandoned) {
+        this.buffer = buffer;
+        this.maxChars = maxChars;
+        this.abandoned = abandoned;
+    }
+
+    @Override
+    public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+        checkAbandoned();
+        String name = elementName(localName, qName);
+        if (name.equals("div") && isPageDiv(attributes)) {
+            buffer.startPage();
+        } else if (PARAGRAPHS.contains(name)) {
+            buffer.paragraphBreak();
+        } else if (LINES.contains(name)) {
+            buffer.endLine();
+        } else if (CELLS.contains(name)) {
+            buffer.cellBreak();
+        } else if (name.equals("br")) {
+            buffer.lineBreak();
+        }
+    }
+
+    @Override
+    public void endElement(String uri, String localName, String qName) throws SAXException {
+        checkAbandoned();
+        String name = elementName(localName, qName);
+        if (PARAGRAPHS.contains(name)) {
+            buffer.paragraphBreak();
+        } else if (LINES.contains(name)) {
+            buffer.endLine();
+        }
+    }
+
+    @Override
+    public void characters(char[] ch, int start, int length) throws SAXException {
+        checkAbandoned();
+        if (!buffer.append(ch, start, length)) {
+            throw new WriteLimitReachedException(maxChars);
+        }
+    }
+
+    /** Parsers mark their own layout newlines as ignorable; our block rules already place the breaks. */
+    @Override
+    public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
+        checkAbandoned();
+    }
+
+    private void checkAbandoned() throws SAXException {
+        if (abandoned.getAsBoolean()) {
+            throw new ExtractionAbandoned();
+        }
+    }
+
+    private static boolean isPageDiv(Attributes attributes) {
+        String classes = attributes.getValue("class");
+        if (classes == null) {
+            return false;
+        }
+        for (String cls : classes.trim().split("\\s+")) {
+            if (cls.equals("page")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String elementName(String localName, String qName) {
+        String name = localName == null || localName.isEmpty() ? qName : localName;
+        int colon = name.indexOf(':');
+        return (colon >= 0 ? name.substring(colon + 1) : name).toLowerCase(Locale.ROOT);
+    }
+
+    /** Thrown into the parser to stop it once nobody waits for its result any more. */
+    static final class ExtractionAbandoned extends SAXException {
+        ExtractionAbandoned() {
+            super("extraction abandoned");
+        }
+    }
+}

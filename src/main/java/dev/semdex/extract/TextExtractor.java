@@ -1,0 +1,234 @@
+package dev.semdex.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.tika.detect.AutoDetectReader;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
+
+/**
+ * Gets the text out of one file, with its page boundaries when the format has pages. Every file gets a time and a
+ * size budget, because a single pathological document must not stall or exhaust an indexing run of thousands.
+ *
+ * <p>Plain-text formats (source code, markdown, CSV, logs) are decoded directly, with Tika's charset detection, so
+ * their lines survive unchanged; everything else goes through Tika's auto-detecting parser. OCR is off: it would
+ * turn a few seconds per scanned PDF into minutes.
+ *
+ * <p>Thread-safe: several indexing threads may share one instance. Each parse runs on a daemon worker so that a
+ * parse stuck past its budget can be abandoned; close the extractor to stop its workers.
+ */
+public final class TextExtractor implements AutoCloseable {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    public static final int DEFAULT_MAX_CHARS = 20_000_000;
+
+    private final Duration timeout;
+    private final int maxChars;
+    private final Parser parserOverride;
+    private final ExecutorService workers;
+
+    public TextExtractor() {
+        this(DEFAULT_TIMEOUT, DEFAULT_MAX_CHARS);
+    }
+
+    public TextExtractor(Duration timeoutPerFile, int maxChars) {
+        this(timeoutPerFile, maxChars, null);
+    }
+
+    /** Lets tests stand in a parser that misbehaves on purpose (hangs, ignores interrupts). */
+    TextExtractor(Duration timeoutPerFile, int maxChars, Parser parserOverride) {
+        Objects.requireNonNull(timeoutPerFile, "timeoutPerFile");
+        if (timeoutPerFile.isNegative() || timeoutPerFile.isZero()) {
+            throw new IllegalArgumentException("timeoutPerFile must be positive: " + timeoutPerFile);
+        }
+        if (maxChars <= 0) {
+            throw new IllegalArgumentException("maxChars must be positive: " + maxChars);
+        }
+        this.timeout = timeoutPerFile;
+        this.maxChars = maxChars;
+        this.parserOverride = parserOverride;
+        // Load Tika here, not on a worker that a time-out may interrupt mid-load.
+        SharedTika.config();
+        if (parserOverride == null) {
+            SharedTika.parser();
+        }
+        this.workers = Executors.newCachedThreadPool(daemonThreads());
+    }
+
+    /**
+     * Extracts the file's text, cut at {@code maxChars} if longer (that is not an error).
+     *
+     * @throws ExtractionException   when the file yields no text, with a short reason for the user
+     * @throws CancellationException when the calling thread is interrupted; its interrupt flag stays set
+     */
+    public ExtractedText extract(Path file) {
+        Objects.requireNonNull(file, "file");
+        AtomicBoolean abandoned = new AtomicBoolean();
+        Future<ExtractedText> result = workers.submit(() -> extractOnWorker(file, abandoned));
+        try {
+            return result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            abandon(result, abandoned);
+            throw new ExtractionException("timed out after " + seconds(timeout));
+        } catch (InterruptedException e) {
+            abandon(result, abandoned);
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Text extraction cancelled");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ExtractionException extraction) {
+                throw extraction;
+            }
+            throw ExtractionFailures.of(cause, MediaType.OCTET_STREAM);
+        }
+    }
+
+    /** Stops the workers; a parse still running past its budget is interrupted. */
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+
+    private ExtractedText extractOnWorker(Path file, AtomicBoolean abandoned) {
+        Metadata metadata = new Metadata();
+        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, String.valueOf(file.getFileName()));
+        MediaType type = MediaType.OCTET_STREAM;
+        TextBuffer buffer = new TextBuffer(maxChars);
+        try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
+            type = detect(file, in, metadata);
+            if (FileTypes.isPlainText(type)) {
+                readPlainText(file, in, metadata, buffer, abandoned);
+            } else {
+                type = parse(in, metadata, buffer, abandoned, type);
+            }
+        } catch (Throwable failure) {
+            if (abandoned.get()) {
+                throw new CancellationException("Text extraction abandoned");
+            }
+            if (!WriteLimitReachedException.isWriteLimitReached(failure)) {
+                throw ExtractionFailures.of(failure, type);
+            }
+        }
+        if (buffer.length() == 0) {
+            throw new ExtractionException("no text found");
+        }
+        return new ExtractedText(buffer.text(), buffer.pageStarts(), type.getBaseType().toString());
+    }
+
+    private static MediaType detect(Path file, TikaInputStream in, Metadata metadata) throws IOException {
+        MediaType byName = FileTypes.detectByName(file);
+        if (FileTypes.isPlainText(byName) && !byName.equals(MediaType.TEXT_PLAIN)) {
+            return byName; // a name like .rs that Tika's content sniffing would turn into something else
+        }
+        return SharedTika.config().getDetector().detect(in, metadata).getBaseType();
+    }
+
+    private MediaType parse(TikaInputStream in, Metadata metadata, TextBuffer buffer, AtomicBoolean abandoned,
+                            MediaType detected) throws Exception {
+        Parser parser = parserOverride != null ? parserOverride : SharedTika.parser();
+        BlockTextHandler handler = new BlockTextHandler(buffer, maxChars, abandoned::get);
+        try {
+            parser.parse(in, handler, metadata, parseContext());
+        } finally {
+            // Keep the parser's more precise answer (e.g. a specific Office format) even if it then failed.
+            String parsed = metadata.get(Metadata.CONTENT_TYPE);
+            MediaType type = parsed == null ? null : MediaType.parse(parsed);
+            if (type != null) {
+                detected = type.getBaseType();
+            }
+        }
+        return detected;
+    }
+
+    private static ParseContext parseContext() {
+        ParseContext context = new ParseContext();
+        PDFParserConfig pdf = new PDFParserConfig();
+        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        pdf.setExtractInlineImages(false);
+        context.set(PDFParserConfig.class, pdf);
+        TesseractOCRConfig ocr = new TesseractOCRConfig();
+        ocr.setSkipOcr(true);
+        context.set(TesseractOCRConfig.class, ocr);
+        return context;
+    }
+
+    /**
+     * Decodes text with the charset Tika detects (BOMs, HTML meta, statistics); if it finds none, UTF-8 with bad bytes
+     * replaced, so a stray Latin-1 byte in a source file costs one character, not the file.
+     */
+    private static void readPlainText(Path file, TikaInputStream in, Metadata metadata, TextBuffer buffer,
+                                      AtomicBoolean abandoned) throws IOException {
+        Reader reader;
+        try {
+            reader = new AutoDetectReader(in, metadata, SharedTika.config().getEncodingDetector());
+        } catch (TikaException noCharset) {
+            InputStream raw = Files.newInputStream(file);
+            reader = new InputStreamReader(raw, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE));
+        }
+        try (Reader text = reader) {
+            char[] chunk = new char[8192];
+            int read;
+            while ((read = text.read(chunk)) != -1) {
+                if (abandoned.get()) {
+                    throw new CancellationException("Text extraction abandoned");
+                }
+                if (!buffer.append(chunk, 0, read)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void abandon(Future<?> result, AtomicBoolean abandoned) {
+        abandoned.set(true);
+        result.cancel(true);
+    }
+
+    static String seconds(Duration duration) {
+        double seconds = duration.toMillis() / 1000.0;
+        String number = String.format(Locale.ROOT, seconds < 10 ? "%.1f" : "%.0f", seconds);
+        if (number.endsWith(".0")) {
+            number = number.substring(0, number.length() - 2);
+        }
+        return number + " s";
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "semdex-extract-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

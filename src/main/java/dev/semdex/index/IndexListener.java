@@ -1,0 +1,21 @@
+package dev.semdex.index;
+
+import java.nio.file.Path;
+
+/** What an indexing run reports while it works. Called on the indexing thread: keep implementations quick. */
+public interface IndexListener {
+
+    IndexListener NONE = new IndexListener() {};
+
+    default void scanned(Path folder, int filesFound) {}
+
+    default void progress(IndexProgress progress) {}
+
+    default void skipped(Path file, String reason) {}
+
+    /**
+     * Called between files on the indexing thread. An implementation may block here to pause the run (the GUI's
+     * pause button); it must throw {@link InterruptedException} if interrupted while waiting.
+     */
+    default void checkpoint() throws InterruptedException {}
+}

@@ -1,0 +1,28 @@
+package dev.semdex.index;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** A snapshot of an indexing run, for a progress line or bar. Rates and ETA are over the files actually read. */
+public record IndexProgress(int filesDone, int filesTotal, long chunks, long passagesEmbedded, Path currentFile,
+        Duration elapsed) {
+
+    public double filesPerSecond() {
+        double seconds = elapsed.toMillis() / 1000.0;
+        return seconds <= 0 ? 0 : filesDone / seconds;
+    }
+
+    public double passagesPerSecond() {
+        double seconds = elapsed.toMillis() / 1000.0;
+        return seconds <= 0 ? 0 : passagesEmbedded / seconds;
+    }
+
+    /** Remaining time at the rate so far; null while there is no rate yet. */
+    public Duration eta() {
+        double rate = filesPerSecond();
+        if (rate <= 0 || filesTotal <= filesDone) {
+            return filesTotal <= filesDone ? Duration.ZERO : null;
+        }
+        return Duration.ofMillis((long) ((filesTotal - filesDone) / rate * 1000));
+    }
+}

@@ -1,0 +1,15 @@
+package dev.semdex.index;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The outcome of a run: what was read, what was left as it was and what could not be indexed, with reasons.
+ *
+ * @param reusedVectors chunks whose vector was already stored (same text elsewhere or unchanged part of a file)
+ */
+public record IndexSummary(int filesSeen, int filesIndexed, int filesUnchanged, int filesDeleted, long chunks,
+        long passagesEmbedded, long reusedVectors, List<SkippedEntry> skipped, Duration elapsed) {
+
+    public record SkippedEntry(String path, String reason) {}
+}

@@ -1,0 +1,144 @@
+package dev.semdex.search;
+
+import dev.semdex.embed.Embedder;
+import dev.semdex.embed.ModelCatalog;
+import dev.semdex.embed.ModelSpec;
+import dev.semdex.store.IndexStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Finds the files that best match a query. Vector search ranks chunks by cosine, keyword search by BM25; hybrid
+ * fuses the two rankings of files by reciprocal rank (k = 60), which needs no score calibration between them.
+ * Results are files, each shown by its best chunk.
+ */
+public final class SearchService {
+
+    /** The reciprocal-rank-fusion constant from Cormack et al. (2009), also what most hybrid engines use. */
+    private static final int RRF_K = 60;
+    /** How deep each list goes before fusion. */
+    private static final int FUSION_DEPTH = 100;
+
+    private final IndexStore store;
+    private final Function<String, Embedder> embedders;
+    private final ModelCatalog catalog;
+    private final Map<String, VectorIndex> vectorIndexes = new ConcurrentHashMap<>();
+
+    public SearchService(IndexStore store, Function<String, Embedder> embedders, ModelCatalog catalog) {
+        this.store = store;
+        this.embedders = embedders;
+        this.catalog = catalog;
+    }
+
+    /** Forgets cached vectors of a model after its index changed. */
+    public void invalidate(String modelId) {
+        vectorIndexes.remove(modelId);
+    }
+
+    public List<SearchResult> search(SearchRequest request) {
+        if (request.query().isBlank() || request.k() <= 0) {
+            return List.of();
+        }
+        String profile = profileOf(request.modelId());
+        Map<Long, FileHit> ranked = switch (request.mode()) {
+            case VECTOR -> vectorFiles(request, profile, request.k());
+            case KEYWORD -> keywordFiles(request.query(), profile, request.k());
+            case HYBRID -> fuse(vectorFiles(request, profile, Math.max(request.k(), FUSION_DEPTH)),
+                    keywordFiles(request.query(), profile, Math.max(request.k(), FUSION_DEPTH)), request.k());
+        };
+        List<SearchResult> results = new ArrayList<>();
+        for (FileHit hit : ranked.values()) {
+            store.chunk(hit.chunkId).ifPresent(c -> results.add(new SearchResult(results.size() + 1, c.path(),
+                    hit.score, c.id(), c.text(), c.start(), c.end(), c.page())));
+        }
+        return results;
+    }
+
+    /** The chunk profile the model's vectors belong to: from the index if the model was used, else the catalog. */
+    public String profileOf(String modelId) {
+        IndexStore.StoredModel stored = store.models().get(modelId);
+        if (stored != null) {
+            return stored.profile();
+        }
+        ModelSpec spec = catalog.require(modelId);
+        return spec.chunkProfile();
+    }
+
+    private record FileHit(long chunkId, double score) {}
+
+    private Map<Long, FileHit> vectorFiles(SearchRequest request, String profile, int files) {
+        VectorIndex index = vectorIndexes.computeIfAbsent(request.modelId(), id -> {
+            IndexStore.StoredModel stored = store.models().get(id);
+            int dimension = stored == null ? catalog.require(id).dimension() : stored.dimension();
+            return VectorIndex.load(store, id, profile, dimension);
+        });
+        if (index.size() == 0) {
+            return Map.of();
+        }
+        float[] query = embedders.apply(request.modelId()).embedQuery(request.query());
+        float[] scores = index.scores(query);
+        int depth = Math.max(files * 8, 64);
+        while (true) {
+            int[] rows = VectorIndex.topRows(scores, depth);
+            Map<Long, FileHit> byFile = new LinkedHashMap<>();
+            for (int row : rows) {
+                byFile.putIfAbsent(index.documentId(row), new FileHit(index.chunkId(row), scores[row]));
+                if (byFile.size() == files) {
+                    return byFile;
+                }
+            }
+            if (rows.length >= index.size()) {
+                return byFile;
+            }
+            depth *= 4;
+        }
+    }
+
+    private Map<Long, FileHit> keywordFiles(String query, String profile, int files) {
+        String fts = KeywordQuery.toFts(query);
+        if (fts.isEmpty()) {
+            return Map.of();
+        }
+        int depth = Math.max(files * 8, 200);
+        while (true) {
+            List<IndexStore.ChunkHit> hits = store.keywordSearch(fts, profile, depth);
+            Map<Long, FileHit> byFile = new LinkedHashMap<>();
+            for (IndexStore.ChunkHit hit : hits) {
+                byFile.putIfAbsent(hit.documentId(), new FileHit(hit.chunkId(), hit.score()));
+                if (byFile.size() == files) {
+                    return byFile;
+                }
+            }
+            if (hits.size() < depth) {
+                return byFile;
+            }
+            depth *= 4;
+        }
+    }
+
+    private static Map<Long, FileHit> fuse(Map<Long, FileHit> vector, Map<Long, FileHit> keyword, int files) {
+        Map<Long, Double> fused = new HashMap<>();
+        int rank = 1;
+        for (Long doc : vector.keySet()) {
+            fused.merge(doc, 1.0 / (RRF_K + rank++), Double::sum);
+        }
+        rank = 1;
+        for (Long doc : keyword.keySet()) {
+            fused.merge(doc, 1.0 / (RRF_K + rank++), Double::sum);
+        }
+        Map<Long, FileHit> out = new LinkedHashMap<>();
+        fused.entrySet().stream()
+                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(files)
+                .forEach(e -> {
+                    FileHit best = vector.getOrDefault(e.getKey(), keyword.get(e.getKey()));
+                    out.put(e.getKey(), new FileHit(best.chunkId, e.getValue()));
+                });
+        return out;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.semdex.store;
+
+import dev.semdex.SemdexException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The SQLite file that holds the whole index. WAL lets searches read while indexing writes, and every file is
+ * written in one transaction, so a crash loses at most the file being written and never leaves half of it.
+ */
+public final class Database implements AutoCloseable {
+
+    private final Path file;
+    private final Connection connection;
+
+    private Database(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    public static Database open(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            boolean created = !Files.exists(file);
+            SQLiteConfig config = new SQLiteConfig();
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+            config.enforceForeignKeys(true);
+            config.setBusyTimeout(10_000);
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(),
+                    config.toProperties());
+            if (created && Files.getFileStore(file.toAbsolutePath().getParent()).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            Database db = new Database(file, connection);
+            Migrations.apply(connection);
+            return db;
+        } catch (SQLException | java.io.IOException e) {
+            throw new SemdexException("Cannot open the index " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    /** Runs {@code work} in one transaction: all of it is stored, or none of it. */
+    public synchronized <T> T inTransaction(SqlWork<T> work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Runs a read or a single statement outside an explicit transaction. */
+    public synchronized <T> T read(SqlWork<T> work) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private SemdexException failure(SQLException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (message.contains("SQLITE_FULL")) {
+            return new SemdexException("The disk holding the index is full (" + file + "). Free some space; the "
+                    + "index keeps everything written so far.", e);
+        }
+        if (message.contains("SQLITE_READONLY")) {
+            return new SemdexException("The index " + file + " is read-only. Check the folder's permissions.", e);
+        }
+        return new SemdexException("Index error in " + file + ": " + message, e);
+    }
+
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            try (Statement st = connection.createStatement()) {
+                st.execute("PRAGMA optimize");
+            }
+            connection.close();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    static void executeAll(Connection connection, List<String> statements) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.semdex.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Schema versions, applied in order and recorded in {@code PRAGMA user_version}. Add a step, never edit one that
+ * has shipped: users' indexes were created by it.
+ */
+final class Migrations {
+
+    private static final List<List<String>> STEPS = List.of(List.of(
+            """
+            CREATE TABLE folders(
+                id INTEGER PRIMARY KEY,
+                path TEXT NOT NULL UNIQUE,
+                exclusions TEXT NOT NULL DEFAULT '',
+                added_at INTEGER NOT NULL,
+                last_indexed_at INTEGER)""",
+            """
+            CREATE TABLE documents(
+                id INTEGER PRIMARY KEY,
+                folder_id INTEGER NOT NULL REFERENCES folders(id) ON DELETE CASCADE,
+                path TEXT NOT NULL UNIQUE,
+                size INTEGER NOT NULL,
+                mtime INTEGER NOT NULL,
+                content_hash TEXT,
+                media_type TEXT,
+                status TEXT NOT NULL CHECK (status IN ('indexed', 'skipped')),
+                error TEXT,
+                indexed_at INTEGER NOT NULL)""",
+            "CREATE INDEX documents_folder ON documents(folder_id)",
+            """
+            CREATE TABLE chunks(
+                id INTEGER PRIMARY KEY,
+                document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                profile TEXT NOT NULL,
+                ord INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                start INTEGER NOT NULL,
+                end INTEGER NOT NULL,
+                page INTEGER NOT NULL DEFAULT 0,
+                text_hash BLOB NOT NULL,
+                UNIQUE(document_id, profile, ord))""",
+            "CREATE INDEX chunks_profile ON chunks(profile, text_hash)",
+            "CREATE INDEX chunks_hash ON chunks(text_hash)",
+            """
+            CREATE VIRTUAL TABLE chunks_fts USING fts5(
+                text, content='chunks', content_rowid='id', tokenize='porter unicode61')""",
+            """
+            CREATE TRIGGER chunks_ai AFTER INSERT ON chunks BEGIN
+                INSERT INTO chunks_fts(rowid, text) VALUES (new.id, new.text);
+            END""",
+            """
+            CREATE TRIGGER chunks_ad AFTER DELETE ON chunks BEGIN
+                INSERT INTO chunks_fts(chunks_fts, rowid, text) VALUES ('delete', old.id, old.text);
+            END""",
+            """
+            CREATE TABLE models(
+                id TEXT PRIMARY KEY,
+                dimension INTEGER NOT NULL,
+                profile TEXT NOT NULL,
+                created_at INTEGER NOT NULL)""",
+            """
+            CREATE TABLE embeddings(
+                model_id TEXT NOT NULL REFERENCES models(id) ON DELETE CASCADE,
+                text_hash BLOB NOT NULL,
+                vector BLOB NOT NULL,
+                PRIMARY KEY(model_id, text_hash)) WITHOUT ROWID""",
+            """
+            CREATE TABLE document_models(
+                document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                model_id TEXT NOT NULL REFERENCES models(id) ON DELETE CASCADE,
+                indexed_at INTEGER NOT NULL,
+                PRIMARY KEY(document_id, model_id)) WITHOUT ROWID""",
+            "CREATE INDEX document_models_model ON document_models(model_id)"));
+
+    private Migrations() {}
+
+    static int latest() {
+        return STEPS.size();
+    }
+
+    static void apply(Connection connection) throws SQLException {
+        int version;
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            version = rs.next() ? rs.getInt(1) : 0;
+        }
+        if (version > STEPS.size()) {
+            throw new SQLException("This index was written by a newer Semdex (schema " + version + ").");
+        }
+        for (int v = version; v < STEPS.size(); v++) {
+            connection.setAutoCommit(false);
+            try {
+                Database.executeAll(connection, STEPS.get(v));
+                Database.executeAll(connection, List.of("PRAGMA user_version = " + (v + 1)));
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+}

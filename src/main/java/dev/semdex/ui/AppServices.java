@@ -1,0 +1,104 @@
+package dev.semdex.ui;
+
+import dev.semdex.Semdex;
+import dev.semdex.index.FolderWatcher;
+import dev.semdex.settings.AppDirs;
+import dev.semdex.settings.Settings;
+import dev.semdex.settings.SettingsStore;
+import dev.semdex.ui.common.FxTaskRunner;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the window shares, built once per app: settings, the core, the two background queues (one for
+ * searches and loads, one that runs indexing one folder at a time) and the folder watcher.
+ */
+public final class AppServices implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppServices.class);
+
+    private final AppDirs dirs;
+    private final SettingsStore settingsStore;
+    private volatile Settings settings;
+    private final Semdex semdex;
+    private final Backend backend;
+    private final FxTaskRunner background = new FxTaskRunner("semdex-ui", 0);
+    private final FxTaskRunner indexing = new FxTaskRunner("semdex-indexing", 1);
+    private final FolderWatcher watcher;
+    private volatile Consumer<Path> onFolderChanged = p -> {};
+
+    private AppServices(AppDirs dirs) {
+        this.dirs = dirs;
+        this.settingsStore = new SettingsStore(dirs.settingsFile());
+        this.settings = settingsStore.load();
+        this.semdex = Semdex.open(dirs, settings.embeddingThreads());
+        semdex.store();
+        this.backend = new SemdexBackend(semdex);
+        this.watcher = new FolderWatcher(p -> onFolderChanged.accept(p));
+    }
+
+    /** Opens settings and the index; blocking I/O, so not on the UI thread. */
+    public static AppServices open(AppDirs dirs) {
+        return new AppServices(dirs);
+    }
+
+    public AppDirs dirs() {
+        return dirs;
+    }
+
+    public Semdex semdex() {
+        return semdex;
+    }
+
+    public Backend backend() {
+        return backend;
+    }
+
+    public FxTaskRunner background() {
+        return background;
+    }
+
+    public FxTaskRunner indexing() {
+        return indexing;
+    }
+
+    public FolderWatcher watcher() {
+        return watcher;
+    }
+
+    public void onFolderChanged(Consumer<Path> handler) {
+        this.onFolderChanged = handler;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Keeps the new settings and writes them in the background. */
+    public void updateSettings(Settings changed) {
+        this.settings = changed;
+        background.submit(() -> {
+            settingsStore.save(changed);
+            return null;
+        }, ok -> {}, e -> LOG.warn("Cannot save the settings: {}", e.getMessage()));
+    }
+
+    /** Writes the settings now, on the calling thread (at exit). */
+    public void saveSettingsNow() {
+        try {
+            settingsStore.save(settings);
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot save the settings: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        watcher.close();
+        indexing.close();
+        background.close();
+        semdex.close();
+    }
+}

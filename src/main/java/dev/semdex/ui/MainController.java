@@ -1,0 +1,285 @@
+package dev.semdex.ui;
+
+import dev.semdex.search.SearchMode;
+import dev.semdex.search.SearchResult;
+import dev.semdex.ui.common.DesktopActions;
+import dev.semdex.ui.common.Errors;
+import dev.semdex.ui.common.TaskRunner;
+import dev.semdex.ui.folders.FoldersController;
+import dev.semdex.ui.folders.FoldersViewModel;
+import dev.semdex.ui.search.Passages;
+import dev.semdex.ui.search.ResultCell;
+import dev.semdex.ui.search.SearchViewModel;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Toggle;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.text.TextFlow;
+
+/** The main window: search bar, results, preview, error bar, and drops of folders anywhere on the window. */
+public final class MainController {
+
+    private final SearchViewModel search;
+    private final FoldersViewModel folders;
+    private final TaskRunner runner;
+    private final Runnable openSettings;
+
+    @FXML private BorderPane root;
+    @FXML private TextField searchField;
+    @FXML private ToggleGroup modeGroup;
+    @FXML private ToggleButton hybridMode;
+    @FXML private ToggleButton vectorMode;
+    @FXML private ToggleButton keywordMode;
+    @FXML private ComboBox<String> modelBox;
+    @FXML private ListView<SearchResult> resultList;
+    @FXML private Label statusLabel;
+    @FXML private Label previewTitle;
+    @FXML private Label previewPath;
+    @FXML private TextFlow previewText;
+    @FXML private Button openButton;
+    @FXML private Button revealButton;
+    @FXML private Button copyButton;
+    @FXML private HBox errorBar;
+    @FXML private Label errorLabel;
+    @FXML private FoldersController foldersController;
+
+    public MainController(SearchViewModel search, FoldersViewModel folders, TaskRunner runner, Runnable openSettings) {
+        this.search = search;
+        this.folders = folders;
+        this.runner = runner;
+        this.openSettings = openSettings;
+    }
+
+    @FXML
+    private void initialize() {
+        searchField.textProperty().bindBidirectional(search.queryProperty());
+        searchField.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DOWN && !resultList.getItems().isEmpty()) {
+                resultList.requestFocus();
+                resultList.getSelectionModel().selectFirst();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER) {
+                search.searchNow();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                searchField.clear();
+            }
+        });
+        bindModes();
+        modelBox.setItems(search.models());
+        modelBox.valueProperty().bindBidirectional(search.modelProperty());
+
+        resultList.setItems(search.results());
+        resultList.setCellFactory(list -> new ResultCell(list, search.shownQueryProperty()::get,
+                () -> search.results().isEmpty() ? 0 : search.results().get(0).score(), this::folderLabel));
+        Label placeholder = new Label();
+        placeholder.getStyleClass().add("empty-title");
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> folders.folders().isEmpty()
+                ? "Drop a folder here to start"
+                : search.queryProperty().get().isBlank() ? "Type to search your folders"
+                : search.searchingProperty().get() ? "Searching…" : "No matches. Try other words or Semantic mode.",
+                folders.folders(), search.queryProperty(), search.searchingProperty()));
+        resultList.setPlaceholder(placeholder);
+        search.selectedProperty().bind(resultList.getSelectionModel().selectedItemProperty());
+        resultList.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                openSelected();
+            } else if (e.getCode() == KeyCode.C && e.isShortcutDown()) {
+                copySelected();
+            } else if (e.getCode() == KeyCode.UP && resultList.getSelectionModel().getSelectedIndex() == 0) {
+                searchField.requestFocus();
+            }
+        });
+        resultList.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                openSelected();
+            }
+        });
+        resultList.setContextMenu(contextMenu());
+        statusLabel.textProperty().bind(search.statusProperty());
+
+        var nothingSelected = search.selectedProperty().isNull();
+        openButton.disableProperty().bind(nothingSelected);
+        revealButton.disableProperty().bind(nothingSelected);
+        copyButton.disableProperty().bind(nothingSelected);
+        search.previewProperty().addListener((obs, old, p) -> showPreview(p));
+        showPreview(null);
+
+        search.errorProperty().addListener((obs, old, message) -> {
+            if (message != null && !message.isEmpty()) {
+                showError(message);
+            }
+        });
+        root.setOnDragOver(this::dragOver);
+        root.setOnDragExited(e -> root.getStyleClass().remove("drop-target"));
+        root.setOnDragDropped(this::dropped);
+    }
+
+    private void bindModes() {
+        hybridMode.setUserData(SearchMode.HYBRID);
+        vectorMode.setUserData(SearchMode.VECTOR);
+        keywordMode.setUserData(SearchMode.KEYWORD);
+        modeGroup.selectedToggleProperty().addListener((obs, old, toggle) -> {
+            if (toggle == null) {
+                modeGroup.selectToggle(old);
+            } else {
+                search.modeProperty().set((SearchMode) toggle.getUserData());
+            }
+        });
+        search.modeProperty().addListener((obs, old, mode) -> {
+            for (Toggle t : modeGroup.getToggles()) {
+                if (t.getUserData() == mode) {
+                    modeGroup.selectToggle(t);
+                }
+            }
+        });
+    }
+
+    private ContextMenu contextMenu() {
+        MenuItem open = new MenuItem("Open");
+        open.setOnAction(e -> openSelected());
+        MenuItem reveal = new MenuItem("Show in folder");
+        reveal.setOnAction(e -> revealSelected());
+        MenuItem copy = new MenuItem("Copy path");
+        copy.setOnAction(e -> copySelected());
+        return new ContextMenu(open, reveal, copy);
+    }
+
+    private void showPreview(dev.semdex.ui.Backend.Passage p) {
+        if (p == null) {
+            previewTitle.setText("Preview");
+            previewPath.setText("Select a result to read its passage in context. Enter or double-click opens it.");
+            previewText.getChildren().clear();
+            return;
+        }
+        Path path = Path.of(p.path());
+        previewTitle.setText(path.getFileName().toString());
+        previewPath.setText(path + (p.page() > 0 ? "  ·  page " + p.page() : ""));
+        String query = search.shownQueryProperty().get();
+        previewText.getChildren().clear();
+        if (!p.before().isBlank()) {
+            previewText.getChildren().add(Passages.context(p.before()));
+        }
+        previewText.getChildren().addAll(Passages.texts(p.passage(), query));
+        if (!p.after().isBlank()) {
+            previewText.getChildren().add(Passages.context(p.after()));
+        }
+    }
+
+    /** "notes › 2024 › march" for a folder inside the indexed folder "notes"; else the full path. */
+    private String folderLabel(Path folder) {
+        for (var item : folders.folders()) {
+            Path root = item.path();
+            if (folder.startsWith(root)) {
+                Path name = root.getFileName();
+                StringBuilder label = new StringBuilder(name == null ? root.toString() : name.toString());
+                for (Path part : root.relativize(folder)) {
+                    if (!part.toString().isEmpty()) {
+                        label.append(" › ").append(part);
+                    }
+                }
+                return label.toString();
+            }
+        }
+        return folder.toString();
+    }
+
+    /** Ctrl+K / Ctrl+L. */
+    public void focusSearch() {
+        searchField.requestFocus();
+        searchField.selectAll();
+    }
+
+    private void dragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
+            if (!root.getStyleClass().contains("drop-target")) {
+                root.getStyleClass().add("drop-target");
+            }
+        }
+        e.consume();
+    }
+
+    private void dropped(DragEvent e) {
+        boolean ok = e.getDragboard().hasFiles();
+        if (ok) {
+            handleFiles(e.getDragboard().getFiles());
+        }
+        root.getStyleClass().remove("drop-target");
+        e.setDropCompleted(ok);
+        e.consume();
+    }
+
+    /** What a drop of files onto the window does. */
+    public void handleFiles(List<File> files) {
+        foldersController.handleFiles(files);
+    }
+
+    @FXML
+    private void openSelected() {
+        withSelected(DesktopActions::open);
+    }
+
+    @FXML
+    private void revealSelected() {
+        withSelected(DesktopActions::reveal);
+    }
+
+    @FXML
+    private void copySelected() {
+        SearchResult r = resultList.getSelectionModel().getSelectedItem();
+        if (r != null) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(r.path());
+            Clipboard.getSystemClipboard().setContent(content);
+        }
+    }
+
+    private void withSelected(Consumer<Path> action) {
+        SearchResult r = resultList.getSelectionModel().getSelectedItem();
+        if (r != null) {
+            Path path = Path.of(r.path());
+            runner.submit(() -> {
+                action.accept(path);
+                return null;
+            }, ok -> {}, e -> showError(Errors.message(e)));
+        }
+    }
+
+    public void showError(String message) {
+        errorLabel.setText(message);
+        errorBar.setVisible(true);
+        errorBar.setManaged(true);
+    }
+
+    @FXML
+    private void dismissError() {
+        errorBar.setVisible(false);
+        errorBar.setManaged(false);
+        search.errorProperty().set("");
+    }
+
+    @FXML
+    private void openSettings() {
+        openSettings.run();
+    }
+}

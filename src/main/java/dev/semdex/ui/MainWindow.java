@@ -1,0 +1,152 @@
+package dev.semdex.ui;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.semdex.settings.Settings;
+import dev.semdex.ui.folders.FolderItem;
+import dev.semdex.ui.folders.FoldersController;
+import dev.semdex.ui.folders.FoldersViewModel;
+import dev.semdex.ui.search.SearchViewModel;
+import dev.semdex.ui.settings.SettingsDialog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javafx.application.Application;
+import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/** Builds the main window on a stage: view models, FXML, theme, shortcuts, remembered bounds, folder watching. */
+public final class MainWindow {
+
+    private final AppServices services;
+    private final Stage stage;
+    private final SearchViewModel search;
+    private final FoldersViewModel folders;
+    private MainController controller;
+
+    private MainWindow(AppServices services, Stage stage) {
+        this.services = services;
+        this.stage = stage;
+        this.search = new SearchViewModel(services.backend(), services.background(),
+                () -> services.settings().defaultModel());
+        this.folders = new FoldersViewModel(services.backend(), services.background(), services.indexing(),
+                () -> services.settings().defaultModel(), this::showError);
+    }
+
+    /** Call on the FX thread; {@code services} already open. */
+    public static MainWindow show(AppServices services, Stage stage) {
+        MainWindow window = new MainWindow(services, stage);
+        window.build();
+        return window;
+    }
+
+    private void build() {
+        FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("main.fxml"));
+        loader.setControllerFactory(type -> {
+            if (type == MainController.class) {
+                return new MainController(search, folders, services.background(), this::openSettings);
+            }
+            if (type == FoldersController.class) {
+                return new FoldersController(folders);
+            }
+            throw new IllegalArgumentException("No controller " + type);
+        });
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        controller = loader.getController();
+        applyTheme(services.settings());
+        Scene scene = new Scene(root, 1180, 760);
+        scene.getStylesheets().add(MainWindow.class.getResource("semdex.css").toExternalForm());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN),
+                controller::focusSearch);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
+                controller::focusSearch);
+        stage.setTitle("Semdex");
+        stage.setScene(scene);
+        stage.setMinWidth(720);
+        stage.setMinHeight(480);
+        restoreBounds(services.settings().window());
+        stage.setOnHiding(e -> rememberBounds());
+
+        folders.setOnIndexChanged(search::indexChanged);
+        services.onFolderChanged(folders::folderChanged);
+        folders.folders().addListener((javafx.collections.ListChangeListener<FolderItem>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(f -> services.watcher().watch(f.path()));
+                change.getRemoved().forEach(f -> services.watcher().unwatch(f.path()));
+            }
+        });
+        folders.load(loaded -> loaded.forEach(folders::enqueue));
+        search.refreshModels();
+        stage.show();
+        controller.focusSearch();
+        String model = services.settings().defaultModel();
+        services.background().submit(() -> services.semdex().embedder(model), ok -> {}, e -> {});
+    }
+
+    private void openSettings() {
+        Settings current = services.settings();
+        SettingsDialog.show(stage, current, services.backend().availableModels(), services.dirs().data())
+                .ifPresent(changed -> {
+                    services.updateSettings(changed);
+                    applyTheme(changed);
+                    search.refreshModels();
+                });
+    }
+
+    static void applyTheme(Settings settings) {
+        Application.setUserAgentStylesheet(settings.dark() ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private void restoreBounds(Settings.WindowBounds b) {
+        if (b == null) {
+            return;
+        }
+        boolean visible = Screen.getScreens().stream().anyMatch(
+                s -> s.getVisualBounds().intersects(new Rectangle2D(b.x(), b.y(), b.width(), b.height())));
+        stage.setWidth(b.width());
+        stage.setHeight(b.height());
+        if (visible) {
+            stage.setX(b.x());
+            stage.setY(b.y());
+        }
+        stage.setMaximized(b.maximized());
+    }
+
+    private void rememberBounds() {
+        Settings.WindowBounds b = new Settings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(),
+                stage.getHeight(), stage.isMaximized());
+        services.updateSettings(services.settings().withWindow(b));
+    }
+
+    void showError(String message) {
+        controller.showError(message);
+    }
+
+    public MainController controller() {
+        return controller;
+    }
+
+    public SearchViewModel search() {
+        return search;
+    }
+
+    public FoldersViewModel folders() {
+        return folders;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+}

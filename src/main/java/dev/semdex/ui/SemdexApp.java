@@ -1,0 +1,64 @@
+package dev.semdex.ui;
+
+import dev.semdex.settings.AppDirs;
+import dev.semdex.ui.common.Errors;
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The desktop app. Settings and the index open in {@link #init()}, on the launcher thread, so the UI thread never
+ * waits for the disk; models load in the background after the window shows.
+ */
+public final class SemdexApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SemdexApp.class);
+
+    private AppServices services;
+    private Throwable startupError;
+
+    /** Starts the GUI and returns when its window is closed. {@code dataDir} may be null (the OS's usual places). */
+    public static void launchApp(Path dataDir) {
+        if (dataDir == null) {
+            Application.launch(SemdexApp.class);
+        } else {
+            Application.launch(SemdexApp.class, "--data-dir=" + dataDir.toAbsolutePath());
+        }
+    }
+
+    @Override
+    public void init() {
+        String dataDir = getParameters().getNamed().get("data-dir");
+        try {
+            services = AppServices.open(dataDir == null ? AppDirs.forThisUser() : AppDirs.under(Path.of(dataDir)));
+        } catch (RuntimeException e) {
+            LOG.error("Semdex cannot start", e);
+            startupError = e;
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        if (startupError != null) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, Errors.message(startupError));
+            alert.setTitle("Semdex");
+            alert.setHeaderText("Semdex cannot start");
+            alert.showAndWait();
+            Platform.exit();
+            return;
+        }
+        MainWindow.show(services, stage);
+    }
+
+    @Override
+    public void stop() {
+        if (services != null) {
+            services.saveSettingsNow();
+            services.close();
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.semdex.ui;
+
+import dev.semdex.Semdex;
+import dev.semdex.SemdexException;
+import dev.semdex.embed.ModelSpec;
+import dev.semdex.index.IndexListener;
+import dev.semdex.index.IndexSummary;
+import dev.semdex.search.SearchRequest;
+import dev.semdex.search.SearchResult;
+import dev.semdex.store.IndexStore;
+import dev.semdex.store.StoredFolder;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@link Backend} over the real core. */
+public final class SemdexBackend implements Backend {
+
+    private final Semdex semdex;
+
+    public SemdexBackend(Semdex semdex) {
+        this.semdex = semdex;
+    }
+
+    @Override
+    public List<FolderInfo> folders() {
+        IndexStore store = semdex.store();
+        List<FolderInfo> out = new ArrayList<>();
+        for (StoredFolder f : store.folders()) {
+            out.add(info(store, f));
+        }
+        return out;
+    }
+
+    private static FolderInfo info(IndexStore store, StoredFolder f) {
+        IndexStore.FolderCounts counts = store.folderCounts(f.id());
+        return new FolderInfo(f.id(), f.path(), counts.files(), counts.skipped(), counts.chunks(), f.lastIndexedAt(),
+                f.exclusions());
+    }
+
+    @Override
+    public FolderInfo addFolder(Path folder) {
+        IndexStore store = semdex.store();
+        List<String> exclusions = store.folder(folder).map(StoredFolder::exclusions).orElse(List.of());
+        return info(store, store.addFolder(folder, exclusions));
+    }
+
+    @Override
+    public FolderInfo setExclusions(Path folder, List<String> patterns) {
+        IndexStore store = semdex.store();
+        return info(store, store.addFolder(folder, patterns.stream().map(String::strip)
+                .filter(p -> !p.isEmpty()).toList()));
+    }
+
+    @Override
+    public void removeFolder(long folderId) {
+        semdex.store().removeFolder(folderId);
+        semdex.store().models().keySet().forEach(semdex.search()::invalidate);
+    }
+
+    @Override
+    public IndexSummary index(Path folder, String modelId, IndexListener listener) {
+        return semdex.indexer().index(List.of(folder), semdex.embedder(modelId), listener);
+    }
+
+    @Override
+    public List<Skipped> skipped() {
+        return semdex.store().skippedDocuments().stream().map(d -> new Skipped(d.path(), d.error())).toList();
+    }
+
+    @Override
+    public List<String> searchableModels(String preferred) {
+        List<String> out = new ArrayList<>();
+        semdex.store().vectorCounts().forEach((id, count) -> {
+            if (count > 0) {
+                out.add(id);
+            }
+        });
+        if (out.remove(preferred) || out.isEmpty()) {
+            out.add(0, preferred);
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> availableModels() {
+        return semdex.catalog().all().stream().filter(ModelSpec::availableOffline).map(ModelSpec::id).toList();
+    }
+
+    @Override
+    public List<SearchResult> search(SearchRequest request) {
+        return semdex.search().search(request);
+    }
+
+    @Override
+    public void indexChanged(String modelId) {
+        semdex.search().invalidate(modelId);
+    }
+
+    /** The chunk with the non-overlapping parts of its neighbours before and after it. */
+    @Override
+    public Passage passage(long chunkId) {
+        IndexStore.StoredChunk chunk = semdex.store().chunk(chunkId)
+                .orElseThrow(() -> new SemdexException("This passage is no longer in the index; search again."));
+        List<IndexStore.StoredChunk> around = semdex.store().database().read(c -> {
+            List<IndexStore.StoredChunk> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, ord, text, start, end, page FROM chunks WHERE document_id = ? AND profile = ? "
+                            + "AND ord IN (?, ?) ORDER BY ord")) {
+                ps.setLong(1, chunk.documentId());
+                ps.setString(2, chunk.profile());
+                ps.setInt(3, chunk.ordinal() - 1);
+                ps.setInt(4, chunk.ordinal() + 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new IndexStore.StoredChunk(rs.getLong(1), chunk.documentId(), chunk.path(),
+                                rs.getInt(2), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getInt(6),
+                                chunk.profile()));
+                    }
+                }
+            }
+            return rows;
+        });
+        String before = "";
+        String after = "";
+        for (IndexStore.StoredChunk n : around) {
+            if (n.ordinal() < chunk.ordinal()) {
+                before = n.text().substring(0, clamp(chunk.start() - n.start(), n.text().length()));
+            } else {
+                after = n.text().substring(clamp(chunk.end() - n.start(), n.text().length()));
+            }
+        }
+        return new Passage(chunk.path(), chunk.page(), before, chunk.text(), after);
+    }
+
+    private static int clamp(int value, int max) {
+        return Math.max(0, Math.min(value, max));
+    }
+}

@@ -1,0 +1,166 @@
+package dev.semdex.ui.folders;
+
+import dev.semdex.ui.Backend;
+import java.io.File;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+
+/** The folders pane: list, add/remove/re-index, indexing progress, skipped files. Logic is in the view model. */
+public final class FoldersController {
+
+    private final FoldersViewModel vm;
+
+    @FXML private VBox foldersPane;
+    @FXML private Button addButton;
+    @FXML private ListView<FolderItem> folderList;
+    @FXML private Button reindexButton;
+    @FXML private Button removeButton;
+    @FXML private Button exclusionsButton;
+    @FXML private Tab skippedTab;
+    @FXML private TextField skippedFilter;
+    @FXML private ListView<Backend.Skipped> skippedList;
+    @FXML private VBox progressBox;
+    @FXML private Label progressTitle;
+    @FXML private Button pauseButton;
+    @FXML private Button cancelButton;
+    @FXML private ProgressBar progressBar;
+    @FXML private Label progressText;
+    @FXML private Label currentFile;
+
+    public FoldersController(FoldersViewModel vm) {
+        this.vm = vm;
+    }
+
+    @FXML
+    private void initialize() {
+        folderList.setItems(vm.folders());
+        folderList.setCellFactory(list -> new FolderCell());
+        folderList.setPlaceholder(emptyState());
+        folderList.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE) {
+                remove();
+            }
+        });
+        var noSelection = folderList.getSelectionModel().selectedItemProperty().isNull();
+        reindexButton.disableProperty().bind(noSelection);
+        removeButton.disableProperty().bind(noSelection);
+        exclusionsButton.disableProperty().bind(noSelection);
+
+        skippedList.setItems(vm.filteredSkipped());
+        skippedList.setPlaceholder(new Label("No skipped files"));
+        skippedList.setCellFactory(list -> new SkippedCell());
+        skippedFilter.textProperty().bindBidirectional(vm.skippedFilterProperty());
+        skippedTab.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.skipped().isEmpty() ? "Skipped" : "Skipped (" + vm.skipped().size() + ")", vm.skipped()));
+
+        progressBox.visibleProperty().bind(vm.indexingProperty().or(vm.progressTextProperty().isNotEmpty()));
+        progressBox.managedProperty().bind(progressBox.visibleProperty());
+        progressTitle.textProperty().bind(Bindings.when(vm.pausedProperty()).then("Paused")
+                .otherwise(Bindings.when(vm.indexingProperty()).then("Indexing…").otherwise("Last run")));
+        pauseButton.textProperty().bind(Bindings.when(vm.pausedProperty()).then("Resume").otherwise("Pause"));
+        pauseButton.visibleProperty().bind(vm.indexingProperty());
+        cancelButton.visibleProperty().bind(vm.indexingProperty());
+        progressBar.progressProperty().bind(vm.progressProperty());
+        progressBar.visibleProperty().bind(vm.indexingProperty());
+        progressBar.managedProperty().bind(vm.indexingProperty());
+        progressText.textProperty().bind(vm.progressTextProperty());
+        currentFile.textProperty().bind(vm.currentFileProperty());
+        currentFile.visibleProperty().bind(vm.indexingProperty());
+        currentFile.managedProperty().bind(vm.indexingProperty());
+    }
+
+    private VBox emptyState() {
+        Label title = new Label("Drop a folder here to start");
+        title.getStyleClass().add("empty-title");
+        Label hint = new Label("or use Add folder… above. Semdex reads the files, and then you can search them "
+                + "by meaning.");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("muted");
+        VBox box = new VBox(6, title, hint);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("empty-state");
+        return box;
+    }
+
+    /** What a drop onto the window calls, and the chooser too. */
+    public void handleFiles(List<File> files) {
+        vm.addFolders(files.stream().map(File::toPath).toList());
+    }
+
+    @FXML
+    private void addFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Add a folder to Semdex");
+        File dir = chooser.showDialog(foldersPane.getScene().getWindow());
+        if (dir != null) {
+            handleFiles(List.of(dir));
+        }
+    }
+
+    @FXML
+    private void reindex() {
+        FolderItem item = folderList.getSelectionModel().getSelectedItem();
+        if (item != null) {
+            vm.enqueue(item);
+        }
+    }
+
+    @FXML
+    private void editExclusions() {
+        FolderItem item = folderList.getSelectionModel().getSelectedItem();
+        if (item != null) {
+            ExclusionsDialog.show(foldersPane.getScene().getWindow(), item)
+                    .ifPresent(text -> vm.setExclusions(item, text));
+        }
+    }
+
+    @FXML
+    private void remove() {
+        FolderItem item = folderList.getSelectionModel().getSelectedItem();
+        if (item != null) {
+            vm.remove(item);
+        }
+    }
+
+    @FXML
+    private void togglePause() {
+        if (vm.pausedProperty().get()) {
+            vm.resume();
+        } else {
+            vm.pause();
+        }
+    }
+
+    @FXML
+    private void cancel() {
+        vm.cancel();
+    }
+
+    private static final class SkippedCell extends ListCell<Backend.Skipped> {
+        @Override
+        protected void updateItem(Backend.Skipped item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            String name = java.nio.file.Path.of(item.path()).getFileName().toString();
+            setText(name + " — " + item.reason());
+            setTooltip(new Tooltip(item.path() + "\n" + item.reason()));
+        }
+    }
+}

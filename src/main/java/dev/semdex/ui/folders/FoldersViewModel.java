@@ -1,0 +1,370 @@
+package dev.semdex.ui.folders;
+
+import dev.semdex.index.IndexListener;
+import dev.semdex.index.IndexProgress;
+import dev.semdex.index.IndexSummary;
+import dev.semdex.ui.Backend;
+import dev.semdex.ui.Backend.FolderInfo;
+import dev.semdex.ui.common.Cancellable;
+import dev.semdex.ui.common.Errors;
+import dev.semdex.ui.common.Formats;
+import dev.semdex.ui.common.TaskRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The folders pane: the indexed folders, a queue that indexes them one at a time in the background, the progress
+ * of the current run with pause, resume and cancel, and the files that were skipped. All state lives in properties
+ * changed on the UI thread only; the indexing thread reports through {@link TaskRunner#onUi}.
+ */
+public final class FoldersViewModel {
+
+    /** How often a long run lets search see the vectors written so far. */
+    private static final Duration REFRESH_SEARCH_EVERY = Duration.ofSeconds(10);
+
+    private final Backend backend;
+    private final TaskRunner runner;
+    private final TaskRunner indexRunner;
+    private final Supplier<String> modelId;
+    private final Consumer<String> onError;
+    private final ObservableList<FolderItem> folders = FXCollections.observableArrayList();
+    private final ObservableList<Backend.Skipped> skipped = FXCollections.observableArrayList();
+    private final FilteredList<Backend.Skipped> filteredSkipped = new FilteredList<>(skipped);
+    private final StringProperty skippedFilter = new SimpleStringProperty("");
+    private final BooleanProperty indexing = new SimpleBooleanProperty();
+    private final BooleanProperty paused = new SimpleBooleanProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty();
+    private final StringProperty progressText = new SimpleStringProperty("");
+    private final StringProperty currentFile = new SimpleStringProperty("");
+    private final Deque<FolderItem> queue = new ArrayDeque<>();
+    private Runnable onIndexChanged = () -> {};
+    private Run current;
+
+    public FoldersViewModel(Backend backend, TaskRunner runner, TaskRunner indexRunner, Supplier<String> modelId,
+            Consumer<String> onError) {
+        this.backend = backend;
+        this.runner = runner;
+        this.indexRunner = indexRunner;
+        this.modelId = modelId;
+        this.onError = onError;
+        skippedFilter.addListener((obs, old, text) -> {
+            String needle = text == null ? "" : text.toLowerCase(Locale.ROOT).trim();
+            filteredSkipped.setPredicate(needle.isEmpty() ? null
+                    : s -> s.path().toLowerCase(Locale.ROOT).contains(needle)
+                            || String.valueOf(s.reason()).toLowerCase(Locale.ROOT).contains(needle));
+        });
+    }
+
+    /** Called after each finished run (and after a removal), so search can pick up the new index. */
+    public void setOnIndexChanged(Runnable onIndexChanged) {
+        this.onIndexChanged = onIndexChanged;
+    }
+
+    /** Loads the folders and skipped files of the index; {@code then} runs with the folders once shown. */
+    public void load(Consumer<List<FolderItem>> then) {
+        runner.submit(backend::folders, infos -> {
+            for (FolderInfo info : infos) {
+                folders.add(new FolderItem(info));
+            }
+            then.accept(List.copyOf(folders));
+        }, this::fail);
+        refreshSkipped();
+    }
+
+    /** Adds folders (from a drop or the chooser) and queues them for indexing; files among them are refused. */
+    public void addFolders(List<Path> paths) {
+        for (Path path : paths) {
+            if (!Files.isDirectory(path)) {
+                onError.accept("Only folders can be added; " + path.getFileName() + " is a file. Drop the folder "
+                        + "that holds it.");
+                continue;
+            }
+            runner.submit(() -> backend.addFolder(path), info -> enqueue(itemFor(info)), this::fail);
+        }
+    }
+
+    private FolderItem itemFor(FolderInfo info) {
+        Optional<FolderItem> known = find(info.path());
+        if (known.isPresent()) {
+            return known.get();
+        }
+        FolderItem item = new FolderItem(info);
+        folders.add(item);
+        FXCollections.sort(folders, (a, b) -> a.path().compareTo(b.path()));
+        return item;
+    }
+
+    public Optional<FolderItem> find(Path path) {
+        Path key = path.toAbsolutePath().normalize();
+        return folders.stream().filter(f -> f.path().equals(key)).findFirst();
+    }
+
+    /** Queues a folder for (re-)indexing unless it already waits or runs. */
+    public void enqueue(FolderItem item) {
+        if (current != null && current.item == item) {
+            current.rerun = true;
+            return;
+        }
+        if (!queue.contains(item)) {
+            item.stateProperty().set(FolderState.QUEUED);
+            queue.add(item);
+        }
+        startNext();
+    }
+
+    /** From the folder watcher (any thread): a folder changed on disk. */
+    public void folderChanged(Path root) {
+        runner.onUi(() -> find(root).ifPresent(this::enqueue));
+    }
+
+    /** Saves new exclusion patterns for a folder and indexes it again, which drops the newly excluded files. */
+    public void setExclusions(FolderItem item, String patterns) {
+        List<String> lines = patterns.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        runner.submit(() -> backend.setExclusions(item.path(), lines), info -> {
+            item.update(info);
+            enqueue(item);
+        }, this::fail);
+    }
+
+    public void remove(FolderItem item) {
+        queue.remove(item);
+        if (current != null && current.item == item) {
+            stopCurrent(FolderState.CANCELLED);
+        }
+        runner.submit(() -> {
+            backend.removeFolder(item.id());
+            return null;
+        }, ignored -> {
+            folders.remove(item);
+            refreshSkipped();
+            onIndexChanged.run();
+        }, this::fail);
+    }
+
+    public void pause() {
+        if (current != null) {
+            current.gate.pause();
+            paused.set(true);
+        }
+    }
+
+    public void resume() {
+        if (current != null) {
+            current.gate.resume();
+        }
+        paused.set(false);
+    }
+
+    /** Cancels the current run and everything queued; files finished so far stay in the index. */
+    public void cancel() {
+        for (FolderItem item : queue) {
+            item.stateProperty().set(FolderState.CANCELLED);
+        }
+        queue.clear();
+        if (current != null) {
+            stopCurrent(FolderState.CANCELLED);
+        }
+    }
+
+    private void stopCurrent(FolderState state) {
+        Run run = current;
+        current = null;
+        run.task.cancel();
+        run.item.stateProperty().set(state);
+        run.item.messageProperty().set("");
+        finishRun(run);
+        progressText.set("Cancelled; the files indexed so far are kept. Re-index to go on.");
+    }
+
+    private void startNext() {
+        if (current != null || queue.isEmpty()) {
+            return;
+        }
+        FolderItem item = queue.poll();
+        Run run = new Run(item, modelId.get());
+        current = run;
+        item.stateProperty().set(FolderState.INDEXING);
+        indexing.set(true);
+        paused.set(false);
+        progress.set(-1);
+        currentFile.set("");
+        progressText.set("Loading the model and scanning " + item.path().getFileName() + "…");
+        run.task = indexRunner.submit(() -> backend.index(item.path(), run.modelId, run),
+                summary -> succeeded(run, summary), error -> failed(run, error));
+    }
+
+    private void succeeded(Run run, IndexSummary summary) {
+        if (current != run) {
+            return;
+        }
+        current = null;
+        run.item.stateProperty().set(summary.skipped().isEmpty() ? FolderState.UP_TO_DATE : FolderState.WITH_ERRORS);
+        run.item.messageProperty().set("");
+        progressText.set(String.format(Locale.ENGLISH, "%s: %s indexed, %s unchanged, %s skipped in %s",
+                run.item.path().getFileName(), Formats.count(summary.filesIndexed()),
+                Formats.count(summary.filesUnchanged()), Formats.count(summary.skipped().size()),
+                Formats.duration(summary.elapsed())));
+        finishRun(run);
+    }
+
+    private void failed(Run run, Throwable error) {
+        if (current != run) {
+            return;
+        }
+        current = null;
+        boolean cancelled = Errors.isCancellation(error);
+        run.item.stateProperty().set(cancelled ? FolderState.CANCELLED : FolderState.FAILED);
+        run.item.messageProperty().set(cancelled ? "" : Errors.message(error));
+        progressText.set(cancelled ? "Cancelled." : "Indexing " + run.item.path().getFileName() + " failed.");
+        if (!cancelled) {
+            onError.accept(Errors.message(error));
+        }
+        finishRun(run);
+    }
+
+    private void finishRun(Run run) {
+        indexing.set(false);
+        paused.set(false);
+        progress.set(0);
+        currentFile.set("");
+        backend.indexChanged(run.modelId);
+        refresh(run.item);
+        refreshSkipped();
+        if (run.rerun && folders.contains(run.item)) {
+            queue.add(run.item);
+            run.item.stateProperty().set(FolderState.QUEUED);
+        }
+        startNext();
+    }
+
+    private void refresh(FolderItem item) {
+        runner.submit(backend::folders, infos -> {
+            infos.stream().filter(i -> i.id() == item.id()).findFirst().ifPresent(item::update);
+            onIndexChanged.run();
+        }, this::fail);
+    }
+
+    private void refreshSkipped() {
+        runner.submit(backend::skipped, skipped::setAll, this::fail);
+    }
+
+    private void fail(Throwable error) {
+        if (!Errors.isCancellation(error)) {
+            onError.accept(Errors.message(error));
+        }
+    }
+
+    private void showProgress(Run run, IndexProgress p) {
+        if (current != run) {
+            return;
+        }
+        progress.set(p.filesTotal() == 0 ? -1 : (double) p.filesDone() / p.filesTotal());
+        Duration eta = p.eta();
+        progressText.set(String.format(Locale.ENGLISH, "%s / %s files · %s · %s files/s%s",
+                Formats.count(p.filesDone()), Formats.count(p.filesTotal()), Formats.plural(p.chunks(), "chunk", "chunks"),
+                Formats.rate(p.filesPerSecond()), eta == null ? "" : " · " + Formats.duration(eta) + " left"));
+        currentFile.set(p.currentFile() == null ? "" : p.currentFile().toString());
+    }
+
+    /** One indexing run; its listener methods are called on the indexing thread. */
+    private final class Run implements IndexListener {
+        final FolderItem item;
+        final String modelId;
+        final PauseGate gate = new PauseGate();
+        final AtomicReference<IndexProgress> latest = new AtomicReference<>();
+        final AtomicBoolean showScheduled = new AtomicBoolean();
+        Cancellable task = Cancellable.NONE;
+        boolean rerun;
+        long lastRefresh = System.nanoTime();
+
+        Run(FolderItem item, String modelId) {
+            this.item = item;
+            this.modelId = modelId;
+        }
+
+        @Override
+        public void scanned(Path folder, int filesFound) {
+            runner.onUi(() -> {
+                if (current == this) {
+                    progressText.set("Found " + Formats.plural(filesFound, "file", "files") + "; reading…");
+                }
+            });
+        }
+
+        @Override
+        public void progress(IndexProgress p) {
+            latest.set(p);
+            if (!showScheduled.getAndSet(true)) {
+                runner.onUi(() -> {
+                    showScheduled.set(false);
+                    showProgress(this, latest.get());
+                });
+            }
+            if (System.nanoTime() - lastRefresh > REFRESH_SEARCH_EVERY.toNanos()) {
+                lastRefresh = System.nanoTime();
+                backend.indexChanged(modelId);
+            }
+        }
+
+        @Override
+        public void checkpoint() throws InterruptedException {
+            gate.await();
+        }
+    }
+
+    public ObservableList<FolderItem> folders() {
+        return folders;
+    }
+
+    public ObservableList<Backend.Skipped> skipped() {
+        return skipped;
+    }
+
+    public FilteredList<Backend.Skipped> filteredSkipped() {
+        return filteredSkipped;
+    }
+
+    public StringProperty skippedFilterProperty() {
+        return skippedFilter;
+    }
+
+    public ReadOnlyBooleanProperty indexingProperty() {
+        return indexing;
+    }
+
+    public ReadOnlyBooleanProperty pausedProperty() {
+        return paused;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty progressTextProperty() {
+        return progressText;
+    }
+
+    public StringProperty currentFileProperty() {
+        return currentFile;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.semdex;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The layering the README promises, checked on every build. */
+@AnalyzeClasses(packages = "dev.semdex", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule onlyTheUiUsesJavaFx = noClasses()
+            .that().resideOutsideOfPackage("dev.semdex.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .because("the core and the CLI must run without JavaFX (headless servers, scripts)");
+
+    @ArchTest
+    static final ArchRule theCoreDoesNotKnowTheUi = noClasses()
+            .that().resideOutsideOfPackage("dev.semdex.ui..")
+            .and().doNotHaveFullyQualifiedName(Main.class.getName())
+            .should().dependOnClassesThat().resideInAnyPackage("dev.semdex.ui..")
+            .because("the GUI builds on the core, never the other way round");
+
+    @ArchTest
+    static final ArchRule theCliDoesNotUseTheUi = noClasses()
+            .that().resideInAPackage("dev.semdex.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.semdex.ui..", "javafx..");
+}

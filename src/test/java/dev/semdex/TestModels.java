@@ -1,0 +1,32 @@
+package dev.semdex;
+
+import dev.semdex.embed.BundledModelFiles;
+import dev.semdex.embed.Embedder;
+import dev.semdex.embed.EmbedderFactory;
+import dev.semdex.embed.ModelCatalog;
+import dev.semdex.embed.djl.DjlRuntime;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Loads each bundled model once per test JVM: loading takes seconds, and the models are read-only. */
+public final class TestModels {
+
+    private static final Path CACHE = Path.of("target", "test-model-cache").toAbsolutePath();
+    private static final Map<String, Embedder> OPEN = new ConcurrentHashMap<>();
+
+    static {
+        DjlRuntime.configure(CACHE.getParent().resolve("test-runtime"));
+    }
+
+    private TestModels() {}
+
+    public static Embedder embedder(String id) {
+        return OPEN.computeIfAbsent(id, m -> new EmbedderFactory(new ModelCatalog(),
+                new BundledModelFiles(CACHE), 2).open(m));
+    }
+
+    public static Embedder minilm() {
+        return embedder(ModelCatalog.DEFAULT_MODEL);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.semdex.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+
+    @TempDir
+    static Path tmp;
+
+    private static Path data;
+    private static Path docs;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void indexAFolder() throws Exception {
+        data = tmp.resolve("data");
+        docs = Files.createDirectories(tmp.resolve("docs"));
+        Files.writeString(docs.resolve("whales.txt"), "Blue whales are the largest animals that ever lived; they "
+                + "feed on krill in cold oceans.");
+        Files.writeString(docs.resolve("rust.md"), "The borrow checker in Rust prevents data races at compile time.");
+        Files.writeString(docs.resolve("soup.txt"), "Simmer the onions slowly, then add stock and thyme for a rich "
+                + "French onion soup.");
+        Files.write(docs.resolve("blob.bin"), new byte[] {0, 1, 2, 3, 0, (byte) 0xff, 0, 9});
+        CliRunner.Result r = CliRunner.run("--data-dir", data.toString(), "index", docs.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("Indexed 3 files").contains("blob.bin");
+    }
+
+    @Test
+    void searchPrintsJsonResultsBestFirst() throws Exception {
+        CliRunner.Result r = CliRunner.run("--data-dir", data.toString(), "search", "enormous", "sea", "mammal",
+                "--json", "-k", "2");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode results = json.readTree(r.out());
+        assertThat(results).hasSize(2);
+        JsonNode first = results.get(0);
+        assertThat(first.get("rank").asInt()).isEqualTo(1);
+        assertThat(first.get("path").asText()).endsWith("whales.txt");
+        assertThat(first.get("chunkText").asText()).contains("krill");
+        assertThat(first.get("start").asInt()).isZero();
+        assertThat(first.get("end").asInt()).isPositive();
+        assertThat(first.has("score")).isTrue();
+        assertThat(first.get("page").asInt()).isZero();
+    }
+
+    @Test
+    void everyModeFindsTheObviousMatch() {
+        for (String mode : new String[] {"vector", "keyword", "hybrid"}) {
+            CliRunner.Result r = CliRunner.run("--data-dir", data.toString(), "search", "onion soup recipe",
+                    "--mode", mode);
+            assertThat(r.exitCode()).isZero();
+            assertThat(r.out().lines().findFirst().orElse("")).as(mode).contains("soup.txt");
+        }
+    }
+
+    @Test
+    void statusListsFoldersModelsAndSkippedFiles() throws Exception {
+        CliRunner.Result r = CliRunner.run("--data-dir", data.toString(), "status", "--json");
+        assertThat(r.exitCode()).isZero();
+        JsonNode status = json.readTree(r.out());
+        assertThat(status.get("files").asInt()).isEqualTo(3);
+        assertThat(status.get("folders").get(0).get("path").asText()).isEqualTo(docs.toString());
+        assertThat(status.get("models").get("all-minilm-l6-v2").get("dimension").asInt()).isEqualTo(384);
+        assertThat(status.get("skipped").get(0).get("path").asText()).endsWith("blob.bin");
+        assertThat(status.get("skipped").get(0).get("reason").asText()).isNotBlank();
+    }
+
+    @Test
+    void modelsListsTheSixBundledModelsAsOffline() throws Exception {
+        CliRunner.Result r = CliRunner.run("models", "--json");
+        JsonNode models = json.readTree(r.out());
+        assertThat(models.get(0).get("id").asText()).isEqualTo("all-minilm-l6-v2");
+        long offline = 0;
+        for (JsonNode m : models) {
+            offline += m.get("offline").asBoolean() ? 1 : 0;
+        }
+        assertThat(offline).isEqualTo(6);
+    }
+
+    @Test
+    void mistakesGiveOneClearLineAndNonZeroExit() {
+        CliRunner.Result badMode = CliRunner.run("--data-dir", data.toString(), "search", "x", "--mode", "fuzzy");
+        assertThat(badMode.exitCode()).isEqualTo(1);
+        assertThat(badMode.err()).contains("Unknown mode 'fuzzy'").doesNotContain("Exception");
+
+        CliRunner.Result badModel = CliRunner.run("--data-dir", data.toString(), "search", "x", "--model", "nope");
+        assertThat(badModel.exitCode()).isEqualTo(1);
+        assertThat(badModel.err()).contains("Unknown model 'nope'").doesNotContain("\tat ");
+
+        CliRunner.Result missing = CliRunner.run("--data-dir", data.toString(), "index", tmp.resolve("nope").toString());
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("Not a folder");
+
+        CliRunner.Result usage = CliRunner.run("search");
+        assertThat(usage.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void benchSearchPrintsOneKeyValueLine() {
+        CliRunner.Result r = CliRunner.run("bench", "search", "--vectors", "5000", "--queries", "5");
+        assertThat(r.exitCode()).isZero();
+        String last = r.out().strip().lines().reduce((a, b) -> b).orElse("");
+        assertThat(last).startsWith("bench=search vectors=5000 dim=384").contains("p50_ms=").contains("p99_ms=");
+    }
+}

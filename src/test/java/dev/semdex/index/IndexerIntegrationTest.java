@@ -1,0 +1,155 @@
+package dev.semdex.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.semdex.TestModels;
+import dev.semdex.embed.Embedder;
+import dev.semdex.extract.FolderScanner;
+import dev.semdex.extract.ScanOptions;
+import dev.semdex.extract.TextExtractor;
+import dev.semdex.search.SearchMode;
+import dev.semdex.search.SearchRequest;
+import dev.semdex.search.SearchResult;
+import dev.semdex.search.SearchService;
+import dev.semdex.embed.ModelCatalog;
+import dev.semdex.store.Database;
+import dev.semdex.store.IndexStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole path from a folder of mixed files to ranked results, and what a re-run does after edits. */
+class IndexerIntegrationTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path folder;
+    private Database db;
+    private IndexStore store;
+    private Indexer indexer;
+    private SearchService search;
+    private TextExtractor extractor;
+    private final Embedder embedder = TestModels.minilm();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        folder = Files.createDirectories(tmp.resolve("docs"));
+        Files.writeString(folder.resolve("volcano.txt"), "Volcanoes erupt when magma rises through the crust. "
+                + "Lava flows and ash clouds threaten nearby villages.");
+        Files.writeString(folder.resolve("baking.md"), "# Sourdough\n\nFeed the starter, knead the dough and bake "
+                + "the bread in a hot oven until the crust is golden.");
+        Files.writeString(folder.resolve("orbit.html"), "<html><body><h1>Orbits</h1><p>Satellites circle the Earth "
+                + "because gravity bends their path into an ellipse.</p></body></html>");
+        Fixtures.pdf(folder.resolve("taxes.pdf"), "Introduction to the annual report.",
+                "Income tax returns must be filed before the April deadline to avoid penalties.");
+        Fixtures.docx(folder.resolve("garden.docx"), "Tomatoes need full sun.",
+                "Water the vegetable garden early in the morning.");
+        Files.write(folder.resolve("broken.pdf"), "%PDF-1.7\nthis is not really a pdf".getBytes());
+        Files.writeString(folder.resolve("empty.txt"), "");
+        Files.write(folder.resolve("photo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0});
+        db = Database.open(tmp.resolve("index.db"));
+        store = new IndexStore(db);
+        extractor = new TextExtractor();
+        indexer = new Indexer(store, extractor, new FolderScanner(), ScanOptions.defaults());
+        search = new SearchService(store, id -> embedder, new ModelCatalog());
+    }
+
+    @AfterEach
+    void tearDown() {
+        extractor.close();
+        db.close();
+    }
+
+    private List<String> top(String query, SearchMode mode) {
+        search.invalidate(embedder.model().id());
+        return search.search(new SearchRequest(query, embedder.model().id(), mode, 3)).stream()
+                .map(r -> Path.of(r.path()).getFileName().toString()).toList();
+    }
+
+    @Test
+    void indexesMixedFolderAndFindsFilesByMeaning() {
+        IndexSummary summary = indexer.index(List.of(folder), embedder, IndexListener.NONE);
+
+        assertThat(summary.filesIndexed()).isEqualTo(5);
+        Map<String, String> skipped = summary.skipped().stream().collect(Collectors.toMap(
+                e -> Path.of(e.path()).getFileName().toString(), IndexSummary.SkippedEntry::reason));
+        assertThat(skipped).containsOnlyKeys("broken.pdf", "empty.txt", "photo.png");
+        assertThat(skipped.values()).allSatisfy(reason -> assertThat(reason).isNotBlank());
+
+        assertThat(top("when do I have to submit my tax declaration", SearchMode.VECTOR).get(0)).isEqualTo("taxes.pdf");
+        assertThat(top("molten rock from a mountain", SearchMode.VECTOR).get(0)).isEqualTo("volcano.txt");
+        assertThat(top("lava flowing towards villages", SearchMode.HYBRID).get(0)).isEqualTo("volcano.txt");
+        assertThat(top("how to make bread", SearchMode.HYBRID).get(0)).isEqualTo("baking.md");
+        assertThat(top("gravity ellipse", SearchMode.KEYWORD).get(0)).isEqualTo("orbit.html");
+        assertThat(top("watering plants in the morning", SearchMode.VECTOR).get(0)).isEqualTo("garden.docx");
+
+        SearchResult taxes = search.search(new SearchRequest("income tax deadline", embedder.model().id(),
+                SearchMode.HYBRID, 1)).get(0);
+        assertThat(taxes.page()).isEqualTo(2);
+        assertThat(taxes.chunkText()).contains("April deadline");
+    }
+
+    @Test
+    void rerunReadsOnlyWhatChangedAndForgetsDeletedFiles() throws Exception {
+        indexer.index(List.of(folder), embedder, IndexListener.NONE);
+
+        IndexSummary unchanged = indexer.index(List.of(folder), embedder, IndexListener.NONE);
+        assertThat(unchanged.filesIndexed()).isZero();
+        assertThat(unchanged.passagesEmbedded()).isZero();
+        assertThat(unchanged.filesUnchanged()).isEqualTo(6);
+        assertThat(unchanged.skipped()).hasSize(3);
+
+        Path volcano = folder.resolve("volcano.txt");
+        Files.writeString(volcano, "Glaciers carve valleys as the ice slowly moves downhill.");
+        Files.setLastModifiedTime(volcano, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        Files.delete(folder.resolve("orbit.html"));
+        Files.writeString(folder.resolve("chess.txt"), "The knight moves in an L shape across the chessboard.");
+        Path baking = folder.resolve("baking.md");
+        Files.setLastModifiedTime(baking, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+
+        IndexSummary rerun = indexer.index(List.of(folder), embedder, IndexListener.NONE);
+        assertThat(rerun.filesIndexed()).isEqualTo(2);
+        assertThat(rerun.filesDeleted()).isEqualTo(1);
+        assertThat(rerun.passagesEmbedded()).isEqualTo(2);
+
+        assertThat(top("ice shaping the landscape", SearchMode.VECTOR).get(0)).isEqualTo("volcano.txt");
+        assertThat(top("lava and magma", SearchMode.KEYWORD)).doesNotContain("volcano.txt");
+        assertThat(top("chess pieces", SearchMode.HYBRID).get(0)).isEqualTo("chess.txt");
+        assertThat(top("satellites orbiting the earth", SearchMode.HYBRID)).doesNotContain("orbit.html");
+    }
+
+    @Test
+    void interruptedRunKeepsFinishedFilesAndResumes() throws Exception {
+        for (int i = 0; i < 12; i++) {
+            Files.writeString(folder.resolve("note" + i + ".txt"), "Note number " + i + " about topic " + i * 7);
+        }
+        Thread current = Thread.currentThread();
+        IndexListener cancelAfterThree = new IndexListener() {
+            @Override
+            public void progress(IndexProgress p) {
+                if (p.filesDone() == 3) {
+                    current.interrupt();
+                }
+            }
+        };
+        try {
+            indexer.index(List.of(folder), embedder, cancelAfterThree);
+        } catch (java.util.concurrent.CancellationException expected) {
+            Thread.interrupted();
+        }
+        long afterCancel = store.counts().documents();
+        assertThat(afterCancel).isBetween(1L, 5L);
+
+        IndexSummary resumed = indexer.index(List.of(folder), embedder, IndexListener.NONE);
+        assertThat(resumed.filesIndexed()).isEqualTo(17 - (int) afterCancel);
+        assertThat(store.counts().documents()).isEqualTo(17);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.semdex.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.semdex.chunk.Chunk;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IndexStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private Database db;
+    private IndexStore store;
+    private long folder;
+
+    @BeforeEach
+    void open() {
+        db = Database.open(dir.resolve("index.db"));
+        store = new IndexStore(db);
+        store.registerModel("m", 2, "p");
+        folder = store.addFolder(dir, List.of("*.log")).id();
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private DocumentWrite write(String path, String hash, String... texts) {
+        List<Chunk> chunks = new java.util.ArrayList<>();
+        List<byte[]> hashes = new java.util.ArrayList<>();
+        Map<HashKey, float[]> vectors = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < texts.length; i++) {
+            chunks.add(new Chunk(i, texts[i], i * 10, i * 10 + texts[i].length(), 0, 1));
+            byte[] h = Hashes.ofText(texts[i]);
+            hashes.add(h);
+            if (store.storedVectors("m", List.of(h)).isEmpty()) {
+                vectors.put(new HashKey(h), new float[] {i, 1});
+            }
+        }
+        return new DocumentWrite(folder, path, 10, 1, hash, "text/plain", "m", "p", chunks, hashes, vectors);
+    }
+
+    @Test
+    void storesChunksVectorsAndTheirKeywordIndex() {
+        store.saveIndexed(write("/a.txt", "h1", "alpha beta", "gamma delta"));
+        assertThat(store.counts().chunks()).isEqualTo(2);
+        assertThat(store.countVectors("m", "p")).isEqualTo(2);
+        List<IndexStore.ChunkHit> hits = store.keywordSearch("\"gamma\"", "p", 10);
+        assertThat(hits).hasSize(1);
+        assertThat(store.chunk(hits.get(0).chunkId()).orElseThrow().text()).isEqualTo("gamma delta");
+        assertThat(store.folders().get(0).exclusions()).containsExactly("*.log");
+    }
+
+    @Test
+    void vectorsAreStoredLittleEndianAndRoundTrip() {
+        store.saveIndexed(write("/a.txt", "h1", "alpha"));
+        float[][] seen = new float[1][];
+        store.forEachVector("m", "p", (chunk, doc, blob) -> seen[0] = VectorCodec.decode(blob));
+        assertThat(seen[0]).containsExactly(0f, 1f);
+        assertThat(VectorCodec.encode(new float[] {1f})).containsExactly(0, 0, (byte) 0x80, 0x3f);
+    }
+
+    @Test
+    void identicalChunksShareOneVector() {
+        store.saveIndexed(write("/a.txt", "h1", "same text"));
+        DocumentWrite second = write("/b.txt", "h2", "same text");
+        assertThat(second.newVectors()).isEmpty();
+        store.saveIndexed(second);
+        assertThat(store.countVectors("m", "p")).isEqualTo(2);
+        int stored = db.read(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM embeddings")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+        assertThat(stored).isEqualTo(1);
+    }
+
+    @Test
+    void changedContentReplacesOldChunksAndUnusedVectorsAreDropped() {
+        store.saveIndexed(write("/a.txt", "h1", "old one", "old two"));
+        store.saveIndexed(write("/a.txt", "h2", "new text"));
+        assertThat(store.counts().chunks()).isEqualTo(1);
+        assertThat(store.keywordSearch("\"old\"", "p", 10)).isEmpty();
+        assertThat(store.deleteUnusedEmbeddings()).isEqualTo(2);
+    }
+
+    @Test
+    void skippingAFileRemovesWhatWasIndexedAndKeepsTheReason() {
+        store.saveIndexed(write("/a.txt", "h1", "text"));
+        store.saveSkipped(folder, "/a.txt", 10, 2, "corrupt PDF");
+        assertThat(store.counts().chunks()).isZero();
+        assertThat(store.skippedDocuments()).extracting(StoredDocument::error).containsExactly("corrupt PDF");
+    }
+
+    @Test
+    void removingAFolderDeletesItsDocumentsButNotTheModel() {
+        store.saveIndexed(write("/a.txt", "h1", "text"));
+        store.removeFolder(folder);
+        assertThat(store.counts().documents()).isZero();
+        assertThat(store.counts().chunks()).isZero();
+        assertThat(store.models()).containsKey("m");
+    }
+
+    @Test
+    void reopeningKeepsTheSchemaAndData() {
+        store.saveIndexed(write("/a.txt", "h1", "text"));
+        db.close();
+        db = Database.open(dir.resolve("index.db"));
+        store = new IndexStore(db);
+        assertThat(store.counts().documents()).isEqualTo(1);
+        String mode = db.read(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        assertThat(mode).isEqualTo("wal");
+    }
+}

@@ -1,0 +1,125 @@
+package dev.semdex.ui;
+
+import dev.semdex.SemdexException;
+import dev.semdex.index.IndexListener;
+import dev.semdex.index.IndexProgress;
+import dev.semdex.index.IndexSummary;
+import dev.semdex.search.SearchRequest;
+import dev.semdex.search.SearchResult;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+/** An in-memory {@link Backend}: records calls and answers from fields the test sets. */
+public final class FakeBackend implements Backend {
+
+    public final List<FolderInfo> folders = new ArrayList<>();
+    public final List<Skipped> skipped = new ArrayList<>();
+    public final List<SearchRequest> searches = new ArrayList<>();
+    public final List<String> indexed = new ArrayList<>();
+    public List<String> models = List.of();
+    public int filesPerFolder = 3;
+    public String failIndexWith;
+    public String failSearchWith;
+    public int invalidations;
+    private long nextId = 1;
+
+    @Override
+    public List<FolderInfo> folders() {
+        return List.copyOf(folders);
+    }
+
+    @Override
+    public FolderInfo addFolder(Path folder) {
+        Path key = folder.toAbsolutePath().normalize();
+        for (FolderInfo f : folders) {
+            if (f.path().equals(key)) {
+                return f;
+            }
+        }
+        FolderInfo info = new FolderInfo(nextId++, key, 0, 0, 0, null, List.of());
+        folders.add(info);
+        return info;
+    }
+
+    @Override
+    public FolderInfo setExclusions(Path folder, List<String> patterns) {
+        Path key = folder.toAbsolutePath().normalize();
+        folders.replaceAll(f -> f.path().equals(key) ? new FolderInfo(f.id(), f.path(), f.files(), f.skipped(),
+                f.chunks(), f.lastIndexed(), List.copyOf(patterns)) : f);
+        return folders.stream().filter(f -> f.path().equals(key)).findFirst().orElseThrow();
+    }
+
+    @Override
+    public void removeFolder(long folderId) {
+        folders.removeIf(f -> f.id() == folderId);
+    }
+
+    @Override
+    public IndexSummary index(Path folder, String modelId, IndexListener listener) {
+        indexed.add(folder.getFileName() + ":" + modelId);
+        if (failIndexWith != null) {
+            throw new SemdexException(failIndexWith);
+        }
+        listener.scanned(folder, filesPerFolder);
+        for (int i = 1; i <= filesPerFolder; i++) {
+            try {
+                listener.checkpoint();
+            } catch (InterruptedException e) {
+                throw new CancellationException("cancelled");
+            }
+            listener.progress(new IndexProgress(i, filesPerFolder, i * 2L, i * 2L, folder.resolve("f" + i + ".txt"),
+                    Duration.ofSeconds(i)));
+        }
+        folders.replaceAll(f -> f.path().equals(folder.toAbsolutePath().normalize())
+                ? new FolderInfo(f.id(), f.path(), filesPerFolder, skipped.size(), filesPerFolder * 2L, Instant.now(),
+                        f.exclusions())
+                : f);
+        List<IndexSummary.SkippedEntry> skips = skipped.stream()
+                .map(s -> new IndexSummary.SkippedEntry(s.path(), s.reason())).toList();
+        return new IndexSummary(filesPerFolder, filesPerFolder, 0, 0, filesPerFolder * 2L, filesPerFolder * 2L, 0,
+                skips, Duration.ofSeconds(filesPerFolder));
+    }
+
+    @Override
+    public List<Skipped> skipped() {
+        return List.copyOf(skipped);
+    }
+
+    @Override
+    public List<String> searchableModels(String preferred) {
+        List<String> out = new ArrayList<>(models);
+        if (out.remove(preferred) || out.isEmpty()) {
+            out.add(0, preferred);
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> availableModels() {
+        return List.of("all-minilm-l6-v2", "bge-small-en-v1.5");
+    }
+
+    @Override
+    public List<SearchResult> search(SearchRequest request) {
+        searches.add(request);
+        if (failSearchWith != null) {
+            throw new SemdexException(failSearchWith);
+        }
+        return List.of(new SearchResult(1, "/docs/" + request.query() + ".txt", 0.9, 7, "about " + request.query(),
+                0, 10, 0));
+    }
+
+    @Override
+    public Passage passage(long chunkId) {
+        return new Passage("/docs/x.txt", 0, "before ", "passage " + chunkId, " after");
+    }
+
+    @Override
+    public void indexChanged(String modelId) {
+        invalidations++;
+    }
+}

@@ -1,0 +1,205 @@
+package dev.semdex.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.javafx.scene.input.DragboardHelper;
+import com.sun.javafx.tk.TKClipboard;
+import com.sun.javafx.tk.Toolkit;
+import dev.semdex.search.SearchResult;
+import dev.semdex.settings.AppDirs;
+import dev.semdex.ui.folders.FolderItem;
+import dev.semdex.ui.folders.FolderState;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real window on the real core, under Xvfb: drop a folder, watch it index, search, preview, cancel. The model
+ * cache sits in target/ so the bundled model is unpacked once per build, the index in a temp folder.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MainWindowTest {
+
+    @TempDir static Path tmp;
+    private static AppServices services;
+    private static MainWindow window;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void openWindow() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Path data = tmp.resolve("data");
+        services = AppServices.open(new AppDirs(data, data, Path.of("target", "ui-test-cache").toAbsolutePath()));
+        FxToolkit.setupStage(stage -> window = MainWindow.show(services, stage));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterAll
+    static void closeWindow() throws Exception {
+        FxToolkit.cleanupStages();
+        services.close();
+    }
+
+    @Test
+    @Order(1)
+    void dropAFolderIndexItSearchAndPreview() throws Exception {
+        Path docs = Files.createDirectories(tmp.resolve("notes"));
+        Documents.write(docs);
+        assertThat(robot.lookup("#searchField").query().isFocused()).as("search focused on start").isTrue();
+
+        drop(docs.toFile());
+        FolderItem folder = waitForFolder(docs, FolderState.UP_TO_DATE);
+        assertThat(folder.filesProperty().get()).isEqualTo(Documents.COUNT);
+
+        robot.clickOn("#searchField").write("how do bees make honey");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.search().results().isEmpty()
+                && "how do bees make honey".equals(window.search().shownQueryProperty().get()));
+        SearchResult first = window.search().results().get(0);
+        assertThat(Path.of(first.path()).getFileName()).hasToString("bees.txt");
+
+        robot.type(javafx.scene.input.KeyCode.DOWN);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.search().previewProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label title = robot.lookup("#previewTitle").queryAs(Label.class);
+        assertThat(title.getText()).isEqualTo("bees.txt");
+        ListView<?> results = robot.lookup("#resultList").queryAs(ListView.class);
+        assertThat(results.isFocused()).isTrue();
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.K)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        assertThat(robot.lookup("#searchField").query().isFocused()).as("Ctrl+K refocuses").isTrue();
+
+        screenshot();
+    }
+
+    @Test
+    @Order(2)
+    void pauseSearchWhileIndexingThenCancel() throws Exception {
+        Path many = Files.createDirectories(tmp.resolve("many"));
+        for (int i = 0; i < 400; i++) {
+            Files.writeString(many.resolve("note-" + i + ".txt"), ("Note " + i + " about topic " + i % 17
+                    + ". It has a few sentences so that embedding takes a moment. ").repeat(6));
+        }
+        drop(many.toFile());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> window.folders().progressTextProperty().get().contains(" / "));
+        robot.clickOn("#pauseButton");
+        assertThat(window.folders().pausedProperty().get()).isTrue();
+        Thread.sleep(300);
+        String progressWhilePaused = window.folders().progressTextProperty().get();
+        Thread.sleep(500);
+        assertThat(window.folders().progressTextProperty().get()).as("no progress while paused")
+                .isEqualTo(progressWhilePaused);
+
+        robot.interact(() -> robot.lookup("#searchField").queryAs(javafx.scene.control.TextField.class)
+                .setText("sourdough starter"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> "sourdough starter".equals(window.search().shownQueryProperty().get()));
+        assertThat(window.search().results()).as("search works during a run").isNotEmpty();
+        assertThat(Path.of(window.search().results().get(0).path()).getFileName()).hasToString("sourdough.md");
+
+        robot.clickOn("#cancelButton");
+        FolderItem folder = waitForFolder(many, FolderState.CANCELLED);
+        assertThat(window.folders().indexingProperty().get()).isFalse();
+        assertThat(window.folders().pausedProperty().get()).isFalse();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> folder.filesProperty().get() > 0);
+        assertThat(folder.filesProperty().get()).isLessThan(400);
+        assertThat(window.folders().progressTextProperty().get()).contains("Cancelled");
+    }
+
+    @Test
+    @Order(3)
+    void settingsAreSavedAsJson() throws Exception {
+        robot.clickOn("#settingsButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> robot.lookup("#themeBox").queryAs(javafx.scene.control.ChoiceBox.class)
+                .setValue("Dark"));
+        robot.clickOn("OK");
+        Path file = services.dirs().settingsFile();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> Files.exists(file) && Files.readString(file).contains("\"dark\""));
+        assertThat(services.settings().dark()).isTrue();
+    }
+
+    private FolderItem waitForFolder(Path path, FolderState state) throws Exception {
+        AtomicReference<FolderItem> found = new AtomicReference<>();
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> {
+            window.folders().find(path).ifPresent(found::set);
+            return found.get() != null && found.get().state() == state;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return found.get();
+    }
+
+    /** A real Dragboard with files, fired as DRAG_OVER and DRAG_DROPPED at the window (feasibility.md §2 A). */
+    private void drop(File folder) {
+        Node target = robot.lookup("#root").query();
+        AtomicReference<Boolean> accepted = new AtomicReference<>();
+        robot.interact(() -> {
+            TKClipboard local = Toolkit.getToolkit().createLocalClipboard();
+            TKClipboard peer = (TKClipboard) Proxy.newProxyInstance(TKClipboard.class.getClassLoader(),
+                    new Class<?>[] {TKClipboard.class}, (p, m, a) -> m.getName().equals("getTransferModes")
+                            ? EnumSet.of(TransferMode.COPY, TransferMode.MOVE) : m.invoke(local, a));
+            Dragboard db = DragboardHelper.createDragboard(peer);
+            ClipboardContent content = new ClipboardContent();
+            content.putFiles(List.of(folder));
+            db.setContent(content);
+            DragEvent over = new DragEvent(DragEvent.DRAG_OVER, db, 300, 300, 300, 300, TransferMode.COPY, null,
+                    target, null);
+            Event.fireEvent(target, over);
+            accepted.set(over.isAccepted());
+            Event.fireEvent(target, new DragEvent(DragEvent.DRAG_DROPPED, db, 300, 300, 300, 300, TransferMode.COPY,
+                    null, target, null));
+        });
+        assertThat(accepted.get()).as("the window accepts dropped files").isTrue();
+    }
+
+    /** Writes target/screenshot.png, and to -Dsemdex.screenshot=PATH too (assets/screenshot.png). */
+    private void screenshot() throws Exception {
+        robot.interact(() -> robot.lookup("#resultList").queryAs(ListView.class).getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        robot.interact(() -> image.set(window.stage().getScene().snapshot(null)));
+        WritableImage img = image.get();
+        BufferedImage out = new BufferedImage((int) img.getWidth(), (int) img.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        PixelReader pixels = img.getPixelReader();
+        for (int y = 0; y < out.getHeight(); y++) {
+            for (int x = 0; x < out.getWidth(); x++) {
+                out.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        ImageIO.write(out, "png", Path.of("target", "screenshot.png").toFile());
+        String extra = System.getProperty("semdex.screenshot");
+        if (extra != null && !extra.isBlank()) {
+            ImageIO.write(out, "png", Path.of(extra).toFile());
+        }
+    }
+}

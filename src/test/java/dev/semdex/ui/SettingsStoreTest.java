@@ -1,0 +1,54 @@
+package dev.semdex.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.semdex.settings.Settings;
+import dev.semdex.settings.SettingsStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Lives with the UI tests because the GUI owns the settings file. */
+class SettingsStoreTest {
+
+    @TempDir Path dir;
+
+    @Test
+    void savedSettingsReadBackAndTheFileIsPrivate() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("conf/settings.json"));
+        Settings s = new Settings(3, "bge-small-en-v1.5", Settings.DARK, "http://gpu:11434", "nomic-embed-text",
+                new Settings.WindowBounds(10, 20, 900, 700, false));
+        store.save(s);
+
+        assertThat(store.load()).isEqualTo(s);
+        assertThat(Files.list(dir.resolve("conf"))).extracting(p -> p.getFileName().toString())
+                .containsExactly("settings.json");
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file())))
+                    .isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void missingOrBrokenFilesGiveDefaults() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        assertThat(store.load()).isEqualTo(Settings.defaults());
+
+        Files.writeString(store.file(), "{ not json");
+        assertThat(store.load()).isEqualTo(Settings.defaults());
+    }
+
+    @Test
+    void unknownAndMissingFieldsFallBackToDefaults() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        Files.writeString(store.file(), "{\"theme\":\"dark\",\"futureOption\":1,\"embeddingThreads\":-4}");
+
+        Settings s = store.load();
+        assertThat(s.dark()).isTrue();
+        assertThat(s.embeddingThreads()).isEqualTo(Settings.defaultThreads());
+        assertThat(s.defaultModel()).isEqualTo("all-minilm-l6-v2");
+        assertThat(s.ollamaUrl()).isEqualTo(Settings.DEFAULT_OLLAMA_URL);
+    }
+}

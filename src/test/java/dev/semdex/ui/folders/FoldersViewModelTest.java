@@ -1,0 +1,201 @@
+package dev.semdex.ui.folders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.semdex.ui.Backend;
+import dev.semdex.ui.FakeBackend;
+import dev.semdex.ui.ManualRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FoldersViewModelTest {
+
+    @TempDir Path dir;
+    private final FakeBackend backend = new FakeBackend();
+    private final ManualRunner runner = new ManualRunner();
+    private final ManualRunner indexRunner = new ManualRunner();
+    private final List<String> errors = new ArrayList<>();
+    private int indexChanges;
+    private FoldersViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        vm = new FoldersViewModel(backend, runner, indexRunner, () -> "all-minilm-l6-v2", errors::add);
+        vm.setOnIndexChanged(() -> indexChanges++);
+    }
+
+    private Path folder(String name) throws Exception {
+        return Files.createDirectories(dir.resolve(name));
+    }
+
+    @Test
+    void anAddedFolderIsIndexedAndShowsItsCounts() throws Exception {
+        vm.addFolders(List.of(folder("notes")));
+
+        assertThat(backend.indexed).containsExactly("notes:all-minilm-l6-v2");
+        FolderItem item = vm.folders().get(0);
+        assertThat(item.state()).isEqualTo(FolderState.UP_TO_DATE);
+        assertThat(item.filesProperty().get()).isEqualTo(3);
+        assertThat(item.chunksProperty().get()).isEqualTo(6);
+        assertThat(item.lastIndexedProperty().get()).isNotNull();
+        assertThat(vm.indexingProperty().get()).isFalse();
+        assertThat(vm.progressTextProperty().get()).contains("3 indexed");
+        assertThat(indexChanges).isPositive();
+        assertThat(backend.invalidations).isPositive();
+    }
+
+    @Test
+    void foldersAreIndexedOneAtATimeInOrder() throws Exception {
+        indexRunner.holdWork = true;
+        vm.addFolders(List.of(folder("a"), folder("b")));
+
+        assertThat(vm.folders()).extracting(FolderItem::state).containsExactly(FolderState.INDEXING, FolderState.QUEUED);
+        assertThat(vm.indexingProperty().get()).isTrue();
+        indexRunner.runHeld();
+        assertThat(vm.folders()).extracting(FolderItem::state).containsExactly(FolderState.UP_TO_DATE, FolderState.INDEXING);
+        indexRunner.runHeld();
+        assertThat(backend.indexed).containsExactly("a:all-minilm-l6-v2", "b:all-minilm-l6-v2");
+        assertThat(vm.folders()).extracting(FolderItem::state).containsOnly(FolderState.UP_TO_DATE);
+    }
+
+    @Test
+    void filesAreRefusedWithAMessage() throws Exception {
+        Path file = Files.writeString(dir.resolve("a.txt"), "x");
+        vm.addFolders(List.of(file));
+
+        assertThat(vm.folders()).isEmpty();
+        assertThat(errors).singleElement().asString().contains("a.txt is a file");
+    }
+
+    @Test
+    void cancelStopsTheRunAndDropsItsLateResult() throws Exception {
+        indexRunner.holdWork = true;
+        vm.addFolders(List.of(folder("a"), folder("b")));
+        vm.cancel();
+
+        assertThat(vm.folders()).extracting(FolderItem::state).containsOnly(FolderState.CANCELLED);
+        assertThat(vm.indexingProperty().get()).isFalse();
+        assertThat(vm.progressTextProperty().get()).contains("Cancelled");
+        indexRunner.runHeld();
+        assertThat(vm.folders()).extracting(FolderItem::state).containsOnly(FolderState.CANCELLED);
+    }
+
+    @Test
+    void aFailedRunShowsTheErrorAndGoesOnWithTheNextFolder() throws Exception {
+        backend.failIndexWith = "The disk holding the index is full.";
+        vm.addFolders(List.of(folder("a")));
+
+        assertThat(vm.folders().get(0).state()).isEqualTo(FolderState.FAILED);
+        assertThat(errors).containsExactly("The disk holding the index is full.");
+    }
+
+    @Test
+    void skippedFilesAreListedAndFiltered() throws Exception {
+        backend.skipped.add(new Backend.Skipped("/x/scan.pdf", "no text found"));
+        backend.skipped.add(new Backend.Skipped("/x/big.iso", "unsupported type"));
+        vm.addFolders(List.of(folder("a")));
+
+        assertThat(vm.folders().get(0).state()).isEqualTo(FolderState.WITH_ERRORS);
+        assertThat(vm.filteredSkipped()).hasSize(2);
+        vm.skippedFilterProperty().set("TEXT");
+        assertThat(vm.filteredSkipped()).extracting(Backend.Skipped::path).containsExactly("/x/scan.pdf");
+        vm.skippedFilterProperty().set("");
+        assertThat(vm.filteredSkipped()).hasSize(2);
+    }
+
+    @Test
+    void removeDeletesTheFolderFromTheIndex() throws Exception {
+        vm.addFolders(List.of(folder("a")));
+        vm.remove(vm.folders().get(0));
+
+        assertThat(vm.folders()).isEmpty();
+        assertThat(backend.folders).isEmpty();
+    }
+
+    @Test
+    void aChangeReportedByTheWatcherReindexesTheFolder() throws Exception {
+        Path a = folder("a");
+        vm.addFolders(List.of(a));
+        vm.folderChanged(a);
+
+        assertThat(backend.indexed).hasSize(2);
+    }
+
+    @Test
+    void aChangeDuringTheRunIndexesAgainAfterIt() throws Exception {
+        Path a = folder("a");
+        indexRunner.holdWork = true;
+        vm.addFolders(List.of(a));
+        vm.folderChanged(a);
+        indexRunner.runHeld();
+        indexRunner.runHeld();
+
+        assertThat(backend.indexed).hasSize(2);
+        assertThat(vm.folders().get(0).state()).isEqualTo(FolderState.UP_TO_DATE);
+    }
+
+    @Test
+    void newExclusionsAreSavedAndTheFolderIsIndexedAgain() throws Exception {
+        vm.addFolders(List.of(folder("a")));
+        FolderItem item = vm.folders().get(0);
+        vm.setExclusions(item, "*.log\n\n  drafts/  \n");
+
+        assertThat(item.exclusions()).containsExactly("*.log", "drafts/");
+        assertThat(backend.indexed).hasSize(2);
+    }
+
+    @Test
+    void loadShowsStoredFolders() {
+        backend.folders.add(new Backend.FolderInfo(9, dir, 5, 1, 12, java.time.Instant.now(), List.of()));
+        List<FolderItem> loaded = new ArrayList<>();
+        vm.load(loaded::addAll);
+
+        assertThat(loaded).singleElement().satisfies(f -> {
+            assertThat(f.state()).isEqualTo(FolderState.WITH_ERRORS);
+            assertThat(f.filesProperty().get()).isEqualTo(5);
+        });
+    }
+
+    @Test
+    void pauseHoldsTheIndexingThreadBetweenFilesUntilResumed() throws Exception {
+        PauseGate gate = new PauseGate();
+        gate.pause();
+        CountDownLatch passed = new CountDownLatch(1);
+        Thread worker = new Thread(() -> {
+            try {
+                gate.await();
+                passed.countDown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        worker.start();
+        assertThat(passed.await(150, TimeUnit.MILLISECONDS)).isFalse();
+        gate.resume();
+        assertThat(passed.await(2, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void cancelReleasesAPausedThread() throws Exception {
+        PauseGate gate = new PauseGate();
+        gate.pause();
+        CountDownLatch interrupted = new CountDownLatch(1);
+        Thread worker = new Thread(() -> {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+        });
+        worker.start();
+        worker.interrupt();
+        assertThat(interrupted.await(2, TimeUnit.SECONDS)).isTrue();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.semdex.ui.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.semdex.search.SearchMode;
+import dev.semdex.search.SearchResult;
+import dev.semdex.ui.FakeBackend;
+import dev.semdex.ui.ManualRunner;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SearchViewModelTest {
+
+    private final FakeBackend backend = new FakeBackend();
+    private final ManualRunner runner = new ManualRunner();
+    private SearchViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        vm = new SearchViewModel(backend, runner, () -> "all-minilm-l6-v2");
+    }
+
+    @Test
+    void typingWaitsForThePauseAndSearchesOnceWithTheLastText() {
+        vm.queryProperty().set("c");
+        vm.queryProperty().set("ca");
+        vm.queryProperty().set("cats");
+
+        assertThat(backend.searches).isEmpty();
+        assertThat(runner.pendingTimers()).isEqualTo(1);
+        runner.fireTimers();
+
+        assertThat(backend.searches).singleElement().satisfies(r -> {
+            assertThat(r.query()).isEqualTo("cats");
+            assertThat(r.mode()).isEqualTo(SearchMode.HYBRID);
+            assertThat(r.modelId()).isEqualTo("all-minilm-l6-v2");
+        });
+        assertThat(vm.results()).extracting(SearchResult::path).containsExactly("/docs/cats.txt");
+        assertThat(vm.shownQueryProperty().get()).isEqualTo("cats");
+        assertThat(vm.statusProperty().get()).startsWith("1 file");
+    }
+
+    @Test
+    void aNewerSearchCancelsTheOlderOneAndOnlyTheLatestIsShown() {
+        runner.holdWork = true;
+        vm.queryProperty().set("old");
+        vm.searchNow();
+        vm.queryProperty().set("new");
+        vm.searchNow();
+        assertThat(runner.heldCount()).isEqualTo(2);
+
+        runner.runHeld();
+
+        assertThat(vm.results()).extracting(SearchResult::path).containsExactly("/docs/new.txt");
+        assertThat(vm.searchingProperty().get()).isFalse();
+    }
+
+    @Test
+    void changingModeSearchesAgainAtOnce() {
+        vm.queryProperty().set("dogs");
+        runner.fireTimers();
+        vm.modeProperty().set(SearchMode.KEYWORD);
+
+        assertThat(backend.searches).extracting(r -> r.mode()).containsExactly(SearchMode.HYBRID, SearchMode.KEYWORD);
+    }
+
+    @Test
+    void clearingTheQueryClearsResultsWithoutSearching() {
+        vm.queryProperty().set("dogs");
+        runner.fireTimers();
+        vm.queryProperty().set("  ");
+        runner.fireTimers();
+
+        assertThat(backend.searches).hasSize(1);
+        assertThat(vm.results()).isEmpty();
+    }
+
+    @Test
+    void aFailedSearchShowsTheMessageForUsers() {
+        backend.failSearchWith = "The index is read-only.";
+        vm.queryProperty().set("dogs");
+        runner.fireTimers();
+
+        assertThat(vm.errorProperty().get()).isEqualTo("The index is read-only.");
+        assertThat(vm.searchingProperty().get()).isFalse();
+    }
+
+    @Test
+    void modelsWithVectorsAreOfferedWithThePreferredOneFirst() {
+        backend.models = java.util.List.of("bge-small-en-v1.5", "all-minilm-l6-v2");
+        vm.refreshModels();
+
+        assertThat(vm.models()).containsExactly("all-minilm-l6-v2", "bge-small-en-v1.5");
+        assertThat(vm.modelProperty().get()).isEqualTo("all-minilm-l6-v2");
+
+        vm.modelProperty().set("bge-small-en-v1.5");
+        vm.refreshModels();
+        assertThat(vm.modelProperty().get()).as("keeps the user's choice").isEqualTo("bge-small-en-v1.5");
+    }
+
+    @Test
+    void selectingAResultLoadsItsPassageInContext() {
+        vm.queryProperty().set("dogs");
+        runner.fireTimers();
+        vm.selectedProperty().set(vm.results().get(0));
+
+        assertThat(vm.previewProperty().get().passage()).isEqualTo("passage 7");
+        assertThat(vm.previewProperty().get().before()).isEqualTo("before ");
+        vm.selectedProperty().set(null);
+        assertThat(vm.previewProperty().get()).isNull();
+    }
+
+    @Test
+    void indexChangesRefreshTheCurrentResults() {
+        vm.queryProperty().set("dogs");
+        runner.fireTimers();
+        vm.indexChanged();
+
+        assertThat(backend.searches).hasSize(2);
+    }
+}
