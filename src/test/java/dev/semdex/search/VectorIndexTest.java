@@ -38,6 +38,30 @@ class VectorIndexTest {
     }
 
     @Test
+    void vectorApiAndPlainJavaScoresAgree() {
+        RowScorer best = RowScorer.best();
+        assertThat(best).as("tests run with --add-modules jdk.incubator.vector").isInstanceOf(SimdScorer.class);
+        Random random = new Random(3);
+        int dim = 389;
+        int rows = 50;
+        float[] data = new float[rows * dim];
+        float[] q = new float[dim];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (float) random.nextGaussian();
+        }
+        for (int i = 0; i < dim; i++) {
+            q[i] = (float) random.nextGaussian();
+        }
+        float[] simd = new float[rows];
+        float[] scalar = new float[rows];
+        best.score(q, data, dim, simd, 0, rows);
+        new ScalarScorer().score(q, data, dim, scalar, 0, rows);
+        for (int r = 0; r < rows; r++) {
+            assertThat(simd[r]).isCloseTo(scalar[r], org.assertj.core.api.Assertions.within(1e-3f));
+        }
+    }
+
+    @Test
     void kLargerThanTheIndexReturnsEverythingOrdered() {
         float[] scores = {0.1f, 0.9f, 0.5f};
         assertThat(VectorIndex.topRows(scores, 10)).containsExactly(1, 2, 0);
