@@ -19,17 +19,30 @@ public final class Database implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    private final WriterLock writerLock;
 
-    private Database(Path file, Connection connection) {
+    private Database(Path file, Connection connection, WriterLock writerLock) {
         this.file = file;
         this.connection = connection;
+        this.writerLock = writerLock;
     }
 
+    /**
+     * Opens the index for writing, or read-only when another Semdex (a window or an {@code index} command) already
+     * writes to it: two writers on one index are never allowed, but searching beside a running indexer is.
+     */
     public static Database open(Path file) {
+        WriterLock lock = null;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
+            lock = WriterLock.tryAcquire(file.resolveSibling(file.getFileName() + ".lock"));
+            boolean readOnly = lock == null;
             boolean created = !Files.exists(file);
+            if (readOnly && created) {
+                throw new SemdexException("Another Semdex is creating the index " + file + "; try again in a moment.");
+            }
             SQLiteConfig config = new SQLiteConfig();
+            config.setReadOnly(readOnly);
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             config.enforceForeignKeys(true);
@@ -39,12 +52,22 @@ public final class Database implements AutoCloseable {
             if (created && Files.getFileStore(file.toAbsolutePath().getParent()).supportsFileAttributeView("posix")) {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             }
-            Database db = new Database(file, connection);
-            Migrations.apply(connection);
+            Database db = new Database(file, connection, lock);
+            if (!readOnly) {
+                Migrations.apply(connection);
+            }
             return db;
         } catch (SQLException | java.io.IOException e) {
+            if (lock != null) {
+                lock.release();
+            }
             throw new SemdexException("Cannot open the index " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** True when another process holds the writer lock: searches work, changes are refused. */
+    public boolean readOnly() {
+        return writerLock == null;
     }
 
     public Path file() {
@@ -57,6 +80,10 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: all of it is stored, or none of it. */
     public synchronized <T> T inTransaction(SqlWork<T> work) {
+        if (readOnly()) {
+            throw new SemdexException("Another Semdex (a window or an 'index' command) is updating the index " + file
+                    + ". Searching works; to change the index, wait for it to finish or close it.");
+        }
         try {
             connection.setAutoCommit(false);
             try {
@@ -103,10 +130,15 @@ public final class Database implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
-            try (Statement st = connection.createStatement()) {
-                st.execute("PRAGMA optimize");
+            if (!readOnly()) {
+                try (Statement st = connection.createStatement()) {
+                    st.execute("PRAGMA optimize");
+                }
             }
             connection.close();
+            if (writerLock != null) {
+                writerLock.release();
+            }
         } catch (SQLException e) {
             throw failure(e);
         }

@@ -1,6 +1,7 @@
 package dev.semdex.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.semdex.chunk.Chunk;
 import java.nio.file.Path;
@@ -110,6 +111,19 @@ class IndexStoreTest {
         assertThat(store.counts().documents()).isZero();
         assertThat(store.counts().chunks()).isZero();
         assertThat(store.models()).containsKey("m");
+    }
+
+    @Test
+    void aSecondOpenerGetsAReadOnlyIndexThatStillSearches() {
+        store.saveIndexed(write("/a.txt", "h1", "alpha beta"));
+        try (Database second = Database.open(dir.resolve("index.db"))) {
+            IndexStore reader = new IndexStore(second);
+            assertThat(second.readOnly()).isTrue();
+            assertThat(reader.keywordSearch("\"alpha\"", "p", 10)).hasSize(1);
+            assertThatThrownBy(() -> reader.addFolder(dir.resolve("other"), java.util.List.of()))
+                    .isInstanceOf(dev.semdex.SemdexException.class).hasMessageContaining("is updating the index");
+        }
+        assertThat(db.readOnly()).isFalse();
     }
 
     @Test

@@ -5,6 +5,7 @@ import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 import dev.semdex.embed.Pooling;
@@ -29,14 +30,15 @@ final class PoolingTranslator implements NoBatchifyTranslator<String, float[]> {
     public NDList processInput(TranslatorContext ctx, String input) {
         Encoding encoding = tokenizer.encode(input);
         NDManager manager = ctx.getNDManager();
-        NDArray ids = manager.create(encoding.getIds()).expandDims(0);
+        Shape shape = new Shape(1, encoding.getIds().length);
+        NDArray ids = manager.create(encoding.getIds(), shape);
         ids.setName("input_ids");
-        NDArray mask = manager.create(encoding.getAttentionMask()).expandDims(0);
+        NDArray mask = manager.create(encoding.getAttentionMask(), shape);
         mask.setName("attention_mask");
         if (!tokenTypes) {
             return new NDList(ids, mask);
         }
-        NDArray types = manager.create(encoding.getTypeIds()).expandDims(0);
+        NDArray types = manager.create(encoding.getTypeIds(), shape);
         types.setName("token_type_ids");
         return new NDList(ids, mask, types);
     }

@@ -1,0 +1,48 @@
+package dev.semdex.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * An OS file lock next to the index that only one writer can hold. The OS drops it when the process dies, so a
+ * crash never leaves the index locked.
+ */
+final class WriterLock {
+
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private WriterLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** The lock, or null when another process (or another open index in this JVM) holds it. */
+    static WriterLock tryAcquire(Path lockFile) throws IOException {
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                return null;
+            }
+            return new WriterLock(channel, lock);
+        } catch (OverlappingFileLockException e) {
+            channel.close();
+            return null;
+        }
+    }
+
+    void release() {
+        try {
+            lock.release();
+            channel.close();
+        } catch (IOException e) {
+            // closing the channel releases the lock in any case
+        }
+    }
+}
