@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.LongPredicate;
 
 /**
  * Finds the files that best match a query. Vector search ranks chunks by cosine, keyword search by BM25; hybrid
@@ -28,6 +29,7 @@ public final class SearchService {
     private final Function<String, Embedder> embedders;
     private final ModelCatalog catalog;
     private final Map<String, VectorIndex> vectorIndexes = new ConcurrentHashMap<>();
+    private volatile Map<Long, String> documentPaths;
 
     public SearchService(IndexStore store, Function<String, Embedder> embedders, ModelCatalog catalog) {
         this.store = store;
@@ -35,9 +37,26 @@ public final class SearchService {
         this.catalog = catalog;
     }
 
-    /** Forgets cached vectors of a model after its index changed. */
+    /** Forgets cached vectors of a model (and cached paths) after the index changed. */
     public void invalidate(String modelId) {
         vectorIndexes.remove(modelId);
+        documentPaths = null;
+    }
+
+    private LongPredicate acceptor(SearchFilter filter) {
+        if (filter.isNone()) {
+            return id -> true;
+        }
+        Map<Long, String> paths = documentPaths;
+        if (paths == null) {
+            paths = store.documentPaths();
+            documentPaths = paths;
+        }
+        Map<Long, String> known = paths;
+        return id -> {
+            String path = known.get(id);
+            return path != null && filter.accepts(path);
+        };
     }
 
     public List<SearchResult> search(SearchRequest request) {
@@ -45,11 +64,12 @@ public final class SearchService {
             return List.of();
         }
         String profile = profileOf(request.modelId());
+        LongPredicate accept = acceptor(request.filter());
         Map<Long, FileHit> ranked = switch (request.mode()) {
-            case VECTOR -> vectorFiles(request, profile, request.k());
-            case KEYWORD -> keywordFiles(request.query(), profile, request.k());
-            case HYBRID -> fuse(vectorFiles(request, profile, Math.max(request.k(), FUSION_DEPTH)),
-                    keywordFiles(request.query(), profile, Math.max(request.k(), FUSION_DEPTH)), request.k());
+            case VECTOR -> vectorFiles(request, profile, request.k(), accept);
+            case KEYWORD -> keywordFiles(request.query(), profile, request.k(), accept);
+            case HYBRID -> fuse(vectorFiles(request, profile, Math.max(request.k(), FUSION_DEPTH), accept),
+                    keywordFiles(request.query(), profile, Math.max(request.k(), FUSION_DEPTH), accept), request.k());
         };
         List<SearchResult> results = new ArrayList<>();
         for (FileHit hit : ranked.values()) {
@@ -71,7 +91,7 @@ public final class SearchService {
 
     private record FileHit(long chunkId, double score) {}
 
-    private Map<Long, FileHit> vectorFiles(SearchRequest request, String profile, int files) {
+    private Map<Long, FileHit> vectorFiles(SearchRequest request, String profile, int files, LongPredicate accept) {
         VectorIndex index = vectorIndexes.computeIfAbsent(request.modelId(), id -> {
             IndexStore.StoredModel stored = store.models().get(id);
             int dimension = stored == null ? catalog.require(id).dimension() : stored.dimension();
@@ -87,6 +107,9 @@ public final class SearchService {
             int[] rows = VectorIndex.topRows(scores, depth);
             Map<Long, FileHit> byFile = new LinkedHashMap<>();
             for (int row : rows) {
+                if (!accept.test(index.documentId(row))) {
+                    continue;
+                }
                 byFile.putIfAbsent(index.documentId(row), new FileHit(index.chunkId(row), scores[row]));
                 if (byFile.size() == files) {
                     return byFile;
@@ -99,7 +122,7 @@ public final class SearchService {
         }
     }
 
-    private Map<Long, FileHit> keywordFiles(String query, String profile, int files) {
+    private Map<Long, FileHit> keywordFiles(String query, String profile, int files, LongPredicate accept) {
         String fts = KeywordQuery.toFts(query);
         if (fts.isEmpty()) {
             return Map.of();
@@ -109,6 +132,9 @@ public final class SearchService {
             List<IndexStore.ChunkHit> hits = store.keywordSearch(fts, profile, depth);
             Map<Long, FileHit> byFile = new LinkedHashMap<>();
             for (IndexStore.ChunkHit hit : hits) {
+                if (!accept.test(hit.documentId())) {
+                    continue;
+                }
                 byFile.putIfAbsent(hit.documentId(), new FileHit(hit.chunkId(), hit.score()));
                 if (byFile.size() == files) {
                     return byFile;

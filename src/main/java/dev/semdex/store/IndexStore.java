@@ -164,6 +164,31 @@ public final class IndexStore {
         });
     }
 
+    /** Path of every indexed document by id, for filtering results. */
+    public Map<Long, String> documentPaths() {
+        return db.read(c -> {
+            Map<Long, String> out = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, path FROM documents WHERE status = 'indexed'");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Extensions of the indexed files, most common first, for the file-type filter. */
+    public List<String> fileExtensions() {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        documentPaths().values().forEach(p -> counts.merge(StoredDocument.extensionOf(p), 1,
+                Integer::sum));
+        counts.remove("");
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).toList();
+    }
+
     /** Paths of documents in a folder already complete for a model: the set a re-run may skip on size and time. */
     public Set<String> indexedPaths(long folderId, String modelId) {
         return db.read(c -> {

@@ -46,6 +46,9 @@ public interface Backend {
     /** Model ids that work offline, for the settings dialog. */
     List<String> availableModels();
 
+    /** Extensions of the indexed files, most common first, for the file-type filter. */
+    List<String> fileTypes();
+
     List<SearchResult> search(SearchRequest request);
 
     Passage passage(long chunkId);

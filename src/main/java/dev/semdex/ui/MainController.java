@@ -51,6 +51,8 @@ public final class MainController {
     @FXML private ToggleButton vectorMode;
     @FXML private ToggleButton keywordMode;
     @FXML private ComboBox<String> modelBox;
+    @FXML private ComboBox<String> folderBox;
+    @FXML private ComboBox<String> typeBox;
     @FXML private ListView<SearchResult> resultList;
     @FXML private Label statusLabel;
     @FXML private Label previewTitle;
@@ -87,6 +89,11 @@ public final class MainController {
         bindModes();
         modelBox.setItems(search.models());
         modelBox.valueProperty().bindBidirectional(search.modelProperty());
+        folderBox.setItems(search.folderChoices());
+        folderBox.valueProperty().bindBidirectional(search.folderFilterProperty());
+        typeBox.setItems(search.typeChoices());
+        typeBox.valueProperty().bindBidirectional(search.typeFilterProperty());
+        search.refreshFilters();
 
         resultList.setItems(search.results());
         resultList.setCellFactory(list -> new ResultCell(list, search.shownQueryProperty()::get,

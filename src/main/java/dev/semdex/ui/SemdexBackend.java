@@ -90,6 +90,11 @@ public final class SemdexBackend implements Backend {
     }
 
     @Override
+    public List<String> fileTypes() {
+        return semdex.store().fileExtensions();
+    }
+
+    @Override
     public List<SearchResult> search(SearchRequest request) {
         return semdex.search().search(request);
     }

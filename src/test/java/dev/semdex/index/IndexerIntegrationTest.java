@@ -98,6 +98,24 @@ class IndexerIntegrationTest {
     }
 
     @Test
+    void filtersNarrowResultsToAFolderOrAFileType() throws Exception {
+        Path sub = Files.createDirectories(folder.resolve("sub"));
+        Files.writeString(sub.resolve("magma.txt"), "Magma chambers feed the volcano beneath the island.");
+        indexer.index(List.of(folder), embedder, IndexListener.NONE);
+        for (SearchMode mode : SearchMode.values()) {
+            List<SearchResult> inSub = search.search(new SearchRequest("volcano magma lava", embedder.model().id(),
+                    mode, 10, new dev.semdex.search.SearchFilter(sub, null)));
+            assertThat(inSub).as(mode.label()).extracting(r -> Path.of(r.path()).getFileName().toString())
+                    .containsExactly("magma.txt");
+            List<SearchResult> pdfs = search.search(new SearchRequest("volcano tax bread", embedder.model().id(),
+                    mode, 10, new dev.semdex.search.SearchFilter(null, ".PDF")));
+            assertThat(pdfs).as(mode.label()).extracting(r -> Path.of(r.path()).getFileName().toString())
+                    .containsExactly("taxes.pdf");
+        }
+        assertThat(store.fileExtensions()).contains("txt", "pdf", "md", "html", "docx").doesNotContain("png");
+    }
+
+    @Test
     void rerunReadsOnlyWhatChangedAndForgetsDeletedFiles() throws Exception {
         indexer.index(List.of(folder), embedder, IndexListener.NONE);
 

@@ -19,6 +19,7 @@ public final class FakeBackend implements Backend {
     public final List<FolderInfo> folders = new ArrayList<>();
     public final List<Skipped> skipped = new ArrayList<>();
     public final List<SearchRequest> searches = new ArrayList<>();
+    public List<String> fileTypes = new ArrayList<>();
     public final List<String> indexed = new ArrayList<>();
     public List<String> models = List.of();
     public int filesPerFolder = 3;
@@ -101,6 +102,11 @@ public final class FakeBackend implements Backend {
     @Override
     public List<String> availableModels() {
         return List.of("all-minilm-l6-v2", "bge-small-en-v1.5");
+    }
+
+    @Override
+    public List<String> fileTypes() {
+        return List.copyOf(fileTypes);
     }
 
     @Override

@@ -218,13 +218,12 @@ public final class FoldersViewModel {
             return;
         }
         current = null;
-        run.item.stateProperty().set(summary.skipped().isEmpty() ? FolderState.UP_TO_DATE : FolderState.WITH_ERRORS);
         run.item.messageProperty().set("");
         progressText.set(String.format(Locale.ENGLISH, "%s: %s indexed, %s unchanged, %s skipped in %s",
                 run.item.path().getFileName(), Formats.count(summary.filesIndexed()),
                 Formats.count(summary.filesUnchanged()), Formats.count(summary.skipped().size()),
                 Formats.duration(summary.elapsed())));
-        finishRun(run);
+        finishRun(run, summary.skipped().isEmpty() ? FolderState.UP_TO_DATE : FolderState.WITH_ERRORS);
     }
 
     private void failed(Run run, Throwable error) {
@@ -233,22 +232,22 @@ public final class FoldersViewModel {
         }
         current = null;
         boolean cancelled = Errors.isCancellation(error);
-        run.item.stateProperty().set(cancelled ? FolderState.CANCELLED : FolderState.FAILED);
         run.item.messageProperty().set(cancelled ? "" : Errors.message(error));
         progressText.set(cancelled ? "Cancelled." : "Indexing " + run.item.path().getFileName() + " failed.");
         if (!cancelled) {
             onError.accept(Errors.message(error));
         }
-        finishRun(run);
+        finishRun(run, cancelled ? FolderState.CANCELLED : FolderState.FAILED);
     }
 
-    private void finishRun(Run run) {
+    /** The final state is shown together with the new counts, so "up to date" never shows stale numbers. */
+    private void finishRun(Run run, FolderState finalState) {
         indexing.set(false);
         paused.set(false);
         progress.set(0);
         currentFile.set("");
         backend.indexChanged(run.modelId);
-        refresh(run.item);
+        refresh(run.item, finalState);
         refreshSkipped();
         if (run.rerun && folders.contains(run.item)) {
             queue.add(run.item);
@@ -257,9 +256,12 @@ public final class FoldersViewModel {
         startNext();
     }
 
-    private void refresh(FolderItem item) {
+    private void refresh(FolderItem item, FolderState finalState) {
         runner.submit(backend::folders, infos -> {
             infos.stream().filter(i -> i.id() == item.id()).findFirst().ifPresent(item::update);
+            if (item.state() == FolderState.INDEXING) {
+                item.stateProperty().set(finalState);
+            }
             onIndexChanged.run();
         }, this::fail);
     }

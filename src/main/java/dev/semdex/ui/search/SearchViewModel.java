@@ -1,5 +1,6 @@
 package dev.semdex.ui.search;
 
+import dev.semdex.search.SearchFilter;
 import dev.semdex.search.SearchMode;
 import dev.semdex.search.SearchRequest;
 import dev.semdex.search.SearchResult;
@@ -7,6 +8,7 @@ import dev.semdex.ui.Backend;
 import dev.semdex.ui.common.Cancellable;
 import dev.semdex.ui.common.Errors;
 import dev.semdex.ui.common.TaskRunner;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -27,6 +29,8 @@ import javafx.collections.ObservableList;
 public final class SearchViewModel {
 
     public static final Duration DEBOUNCE = Duration.ofMillis(200);
+    public static final String ALL_FOLDERS = "All folders";
+    public static final String ALL_TYPES = "All types";
     static final int RESULTS = 50;
 
     private final Backend backend;
@@ -36,6 +40,10 @@ public final class SearchViewModel {
     private final ObjectProperty<SearchMode> mode = new SimpleObjectProperty<>(SearchMode.HYBRID);
     private final StringProperty model = new SimpleStringProperty();
     private final ObservableList<String> models = FXCollections.observableArrayList();
+    private final ObservableList<String> folderChoices = FXCollections.observableArrayList(ALL_FOLDERS);
+    private final ObservableList<String> typeChoices = FXCollections.observableArrayList(ALL_TYPES);
+    private final StringProperty folderFilter = new SimpleStringProperty(ALL_FOLDERS);
+    private final StringProperty typeFilter = new SimpleStringProperty(ALL_TYPES);
     private final ObservableList<SearchResult> results = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
@@ -63,6 +71,32 @@ public final class SearchViewModel {
             }
         });
         selected.addListener((obs, old, r) -> loadPreview(r));
+        folderFilter.addListener((obs, old, f) -> searchNow());
+        typeFilter.addListener((obs, old, t) -> searchNow());
+    }
+
+    /** Reloads the folders and file types offered as filters; a filter whose choice is gone falls back to "all". */
+    public void refreshFilters() {
+        runner.submit(() -> new FilterChoices(backend.folders().stream().map(f -> f.path().toString()).toList(),
+                backend.fileTypes()), choices -> {
+                    String folder = folderFilter.get();
+                    String type = typeFilter.get();
+                    folderChoices.setAll(ALL_FOLDERS);
+                    folderChoices.addAll(choices.folders());
+                    typeChoices.setAll(ALL_TYPES);
+                    typeChoices.addAll(choices.types());
+                    folderFilter.set(folderChoices.contains(folder) ? folder : ALL_FOLDERS);
+                    typeFilter.set(typeChoices.contains(type) ? type : ALL_TYPES);
+                }, e -> error.set(Errors.message(e)));
+    }
+
+    private record FilterChoices(List<String> folders, List<String> types) {}
+
+    private SearchFilter currentFilter() {
+        String folder = folderFilter.get();
+        String type = typeFilter.get();
+        return new SearchFilter(folder == null || ALL_FOLDERS.equals(folder) ? null : Path.of(folder),
+                type == null || ALL_TYPES.equals(type) ? null : type);
     }
 
     /** Reloads the models that have vectors; keeps the chosen one if it still has. */
@@ -78,6 +112,7 @@ public final class SearchViewModel {
     /** The index changed (a run finished): new models may have vectors and the current results may be stale. */
     public void indexChanged() {
         refreshModels();
+        refreshFilters();
         if (!query.get().isBlank()) {
             searchNow();
         }
@@ -97,7 +132,7 @@ public final class SearchViewModel {
             return;
         }
         String modelId = model.get() == null ? preferredModel.get() : model.get();
-        SearchRequest request = new SearchRequest(q, modelId, mode.get(), RESULTS);
+        SearchRequest request = new SearchRequest(q, modelId, mode.get(), RESULTS, currentFilter());
         searching.set(true);
         long started = System.nanoTime();
         inFlight = runner.submit(() -> backend.search(request), found -> {
@@ -145,6 +180,24 @@ public final class SearchViewModel {
 
     public StringProperty modelProperty() {
         return model;
+    }
+
+    public ObservableList<String> folderChoices() {
+        return folderChoices;
+    }
+
+    public ObservableList<String> typeChoices() {
+        return typeChoices;
+    }
+
+    /** A folder path, or {@link #ALL_FOLDERS}. */
+    public StringProperty folderFilterProperty() {
+        return folderFilter;
+    }
+
+    /** A file extension such as "pdf", or {@link #ALL_TYPES}. */
+    public StringProperty typeFilterProperty() {
+        return typeFilter;
     }
 
     public ObservableList<String> models() {

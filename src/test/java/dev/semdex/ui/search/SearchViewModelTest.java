@@ -65,6 +65,26 @@ class SearchViewModelTest {
     }
 
     @Test
+    void folderAndTypeFiltersGoWithTheSearchAndSearchAgain() {
+        backend.folders.add(new dev.semdex.ui.Backend.FolderInfo(1, java.nio.file.Path.of("/docs"), 1, 0, 1, null,
+                java.util.List.of()));
+        backend.fileTypes = java.util.List.of("pdf", "txt");
+        vm.refreshFilters();
+        assertThat(vm.folderChoices()).containsExactly(SearchViewModel.ALL_FOLDERS, "/docs");
+        assertThat(vm.typeChoices()).containsExactly(SearchViewModel.ALL_TYPES, "pdf", "txt");
+
+        vm.queryProperty().set("dogs");
+        runner.fireTimers();
+        vm.typeFilterProperty().set("pdf");
+        vm.folderFilterProperty().set("/docs");
+
+        assertThat(backend.searches).hasSize(3);
+        assertThat(backend.searches.get(0).filter().isNone()).isTrue();
+        assertThat(backend.searches.get(2).filter().extension()).isEqualTo("pdf");
+        assertThat(backend.searches.get(2).filter().folder()).isEqualTo(java.nio.file.Path.of("/docs"));
+    }
+
+    @Test
     void clearingTheQueryClearsResultsWithoutSearching() {
         vm.queryProperty().set("dogs");
         runner.fireTimers();
