@@ -192,7 +192,7 @@ public final class FoldersViewModel {
         run.task.cancel();
         run.item.stateProperty().set(state);
         run.item.messageProperty().set("");
-        finishRun(run);
+        finishRun(run, state);
         progressText.set("Cancelled; the files indexed so far are kept. Re-index to go on.");
     }
 
