@@ -27,6 +27,7 @@ public final class Semdex implements AutoCloseable {
     private final ModelCatalog catalog = new ModelCatalog();
     private final EmbedderFactory embedderFactory;
     private final Map<String, Embedder> embedders = new ConcurrentHashMap<>();
+    private final dev.semdex.embed.hub.UserModels userModels;
     private Database database;
     private IndexStore store;
     private TextExtractor extractor;
@@ -36,6 +37,9 @@ public final class Semdex implements AutoCloseable {
         this.dirs = dirs;
         this.embedderFactory = new EmbedderFactory(catalog, new BundledModelFiles(dirs.modelCache()),
                 embeddingThreads);
+        this.userModels = dev.semdex.embed.hub.UserModels.load(dirs.data());
+        userModels.registerInto(catalog);
+        embedderFactory.userModels(userModels);
     }
 
     public static Semdex open(AppDirs dirs, int embeddingThreads) {
@@ -49,6 +53,17 @@ public final class Semdex implements AutoCloseable {
 
     public ModelCatalog catalog() {
         return catalog;
+    }
+
+    /** The Ollama server that {@code ollama:<model>} models embed on; set before the first such embedder opens. */
+    public void ollama(dev.semdex.embed.ollama.OllamaConfig config) {
+        embedderFactory.ollama(config);
+    }
+
+    /** Downloads models from the Hugging Face hub ({@code HF_ENDPOINT}, {@code HF_TOKEN}) and adds local folders. */
+    public dev.semdex.embed.hub.ModelManager modelManager() {
+        return new dev.semdex.embed.hub.ModelManager(catalog, userModels,
+                dev.semdex.embed.hub.HubClient.fromEnvironment(), dirs.modelCache().resolve("hub"));
     }
 
     public Embedder embedder(String modelId) {

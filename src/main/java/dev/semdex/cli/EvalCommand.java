@@ -20,6 +20,9 @@ final class EvalCommand implements Callable<Integer> {
     @ParentCommand
     SemdexCommand root;
 
+    @picocli.CommandLine.Mixin
+    OllamaCommand.Options ollama = new OllamaCommand.Options();
+
     @Option(names = "--beir", required = true, paramLabel = "DIR",
             description = "Folder with corpus.jsonl, queries.jsonl and qrels/test.tsv.")
     Path beir;
@@ -48,6 +51,7 @@ final class EvalCommand implements Callable<Integer> {
                 throw new SemdexException("Unknown mode '" + m + "': use " + Arrays.toString(SearchMode.values()));
             }
         }).toList();
+        ollama.apply(root.context(), model);
         var semdex = root.context().semdex();
         semdex.catalog().require(model);
         BeirDataset dataset = BeirDataset.load(beir);

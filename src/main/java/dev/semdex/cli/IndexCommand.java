@@ -20,6 +20,9 @@ final class IndexCommand implements Callable<Integer> {
     @ParentCommand
     SemdexCommand root;
 
+    @picocli.CommandLine.Mixin
+    OllamaCommand.Options ollama = new OllamaCommand.Options();
+
     @Parameters(arity = "1..*", paramLabel = "FOLDER", description = "Folders to index.")
     List<Path> folders;
 
@@ -29,6 +32,7 @@ final class IndexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ollama.apply(root.context(), model);
         var semdex = root.context().semdex();
         Embedder embedder = semdex.embedder(model);
         IndexSummary s = semdex.indexer().index(folders.stream().map(p -> p.toAbsolutePath().normalize()).toList(),

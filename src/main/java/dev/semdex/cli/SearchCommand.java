@@ -21,6 +21,9 @@ final class SearchCommand implements Callable<Integer> {
     @ParentCommand
     SemdexCommand root;
 
+    @picocli.CommandLine.Mixin
+    OllamaCommand.Options ollama = new OllamaCommand.Options();
+
     @Parameters(arity = "1..*", paramLabel = "QUERY", description = "What you are looking for.")
     List<String> words;
 
@@ -53,6 +56,7 @@ final class SearchCommand implements Callable<Integer> {
             throw new SemdexException("Unknown mode '" + mode + "': use hybrid, vector or keyword.");
         }
         String query = String.join(" ", words);
+        ollama.apply(root.context(), model);
         var semdex = root.context().semdex();
         semdex.catalog().require(model);
         List<SearchResult> results = semdex.search().search(new SearchRequest(query, model, searchMode, k,

@@ -2,6 +2,9 @@ package dev.semdex.embed;
 
 import dev.semdex.SemdexException;
 import dev.semdex.embed.djl.DjlEmbedder;
+import dev.semdex.embed.hub.UserModels;
+import dev.semdex.embed.ollama.OllamaConfig;
+import dev.semdex.embed.ollama.OllamaEmbedder;
 
 /** Opens the right embedder for a catalog entry; the one place that knows which runtime serves which source. */
 public final class EmbedderFactory {
@@ -9,6 +12,8 @@ public final class EmbedderFactory {
     private final ModelCatalog catalog;
     private final BundledModelFiles bundled;
     private final int threads;
+    private volatile OllamaConfig ollama = OllamaConfig.of(OllamaConfig.DEFAULT_URL);
+    private volatile UserModels userModels;
 
     public EmbedderFactory(ModelCatalog catalog, BundledModelFiles bundled, int threads) {
         this.catalog = catalog;
@@ -20,13 +25,40 @@ public final class EmbedderFactory {
         return catalog;
     }
 
+    /** The Ollama server that {@code ollama:<model>} ids embed on from now on. */
+    public void ollama(OllamaConfig config) {
+        this.ollama = config;
+    }
+
+    public OllamaConfig ollama() {
+        return ollama;
+    }
+
+    /** The downloaded and added models, opened from their folders. */
+    public void userModels(UserModels models) {
+        this.userModels = models;
+    }
+
     public Embedder open(String modelId) {
         ModelSpec spec = catalog.require(modelId);
+        if (spec.source() == ModelSource.OLLAMA) {
+            return OllamaEmbedder.open(ollama, spec);
+        }
         if (spec.source() == ModelSource.BUNDLED) {
             BundledModelFiles.ModelFiles files = bundled.materialize(spec);
             return DjlEmbedder.open(spec, files.model(), files.tokenizer(), threads);
         }
-        throw new SemdexException("Model '" + modelId + "' is not available on this machine yet: downloading "
-                + "models from Hugging Face is not supported in this version. Use one of the bundled models.");
+        UserModels user = userModels;
+        UserModels.Entry local = user == null ? null : user.find(modelId).orElse(null);
+        if (local != null) {
+            if (!local.filesPresent()) {
+                throw new SemdexException("The files of model '" + modelId + "' are gone from " + local.dir()
+                        + ". Run 'semdex models " + (local.repo() != null ? "pull " + modelId : "add <dir>")
+                        + "' again.");
+            }
+            return DjlEmbedder.open(spec, local.modelPath(), local.tokenizerPath(), threads);
+        }
+        throw new SemdexException("Model '" + modelId + "' is not on this machine yet. Run 'semdex models pull "
+                + modelId + "' to download it.");
     }
 }

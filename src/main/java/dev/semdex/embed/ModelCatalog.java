@@ -1,6 +1,7 @@
 package dev.semdex.embed;
 
 import dev.semdex.SemdexException;
+import dev.semdex.embed.ollama.OllamaModels;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,16 +42,24 @@ public final class ModelCatalog {
         models.put(spec.id(), spec);
     }
 
+    /** Adds or replaces a model at run time: one the user downloaded or added (see embed.hub.UserModels). */
+    public synchronized void register(ModelSpec spec) {
+        models.put(spec.id(), spec);
+    }
+
     public List<ModelSpec> all() {
         return List.copyOf(models.values());
     }
 
     public Optional<ModelSpec> find(String id) {
+        if (OllamaModels.isOllamaId(id)) {
+            return Optional.of(OllamaModels.spec(id));
+        }
         return Optional.ofNullable(models.get(id));
     }
 
     public ModelSpec require(String id) {
-        ModelSpec spec = models.get(id);
+        ModelSpec spec = find(id).orElse(null);
         if (spec == null) {
             throw new SemdexException("Unknown model '" + id + "'. Run 'semdex models' to list the models.");
         }

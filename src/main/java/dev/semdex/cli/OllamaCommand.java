@@ -1,0 +1,163 @@
+package dev.semdex.cli;
+
+import dev.semdex.SemdexException;
+import dev.semdex.embed.Embedder;
+import dev.semdex.embed.ollama.OllamaClient;
+import dev.semdex.embed.ollama.OllamaConfig;
+import dev.semdex.embed.ollama.OllamaEmbedder;
+import dev.semdex.embed.ollama.OllamaModels;
+import dev.semdex.settings.Settings;
+import dev.semdex.settings.SettingsStore;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "ollama", description = "Embed on an Ollama server (e.g. a GPU machine on your network).",
+        subcommands = {OllamaCommand.Check.class})
+final class OllamaCommand implements Runnable {
+
+    @ParentCommand
+    SemdexCommand root;
+
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    /** The options that say how to reach the server; mixed into every command that may embed on Ollama. */
+    static final class Options {
+
+        @Option(names = "--ollama-url", paramLabel = "URL",
+                description = "Ollama server for ollama:<model> models (default: the settings, else OLLAMA_HOST, "
+                        + "else http://localhost:11434).")
+        String url;
+
+        @Option(names = "--ollama-token", paramLabel = "TOKEN",
+                description = "Bearer token for a proxy in front of the server (default: SEMDEX_OLLAMA_TOKEN).")
+        String token;
+
+        @Option(names = "--ollama-header", paramLabel = "'NAME: VALUE'",
+                description = "Extra header for every request to the server; repeatable. Never logged.")
+        List<String> headers;
+
+        @Option(names = "--ollama-timeout", paramLabel = "SECONDS", defaultValue = "120",
+                description = "Timeout per request (default: ${DEFAULT-VALUE}).")
+        int timeoutSeconds;
+
+        @Option(names = "--ollama-batch", paramLabel = "N", defaultValue = "32",
+                description = "Texts per request (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--ollama-parallel", paramLabel = "N", defaultValue = "2",
+                description = "Requests in flight at once (default: ${DEFAULT-VALUE}).")
+        int parallel;
+
+        OllamaConfig config(CliContext context) {
+            Settings settings = new SettingsStore(context.dirs().settingsFile()).load();
+            String base = OllamaConfig.resolveUrl(url, settings.ollamaUrl(), System.getenv("OLLAMA_HOST"));
+            Map<String, String> extra = new LinkedHashMap<>();
+            if (headers != null) {
+                headers.forEach(h -> {
+                    Map.Entry<String, String> e = OllamaConfig.parseHeader(h);
+                    extra.put(e.getKey(), e.getValue());
+                });
+            }
+            String bearer = token != null ? token : System.getenv("SEMDEX_OLLAMA_TOKEN");
+            return OllamaConfig.of(base).withHeaders(OllamaConfig.withBearer(extra, bearer))
+                    .withTimeout(Duration.ofSeconds(Math.max(1, timeoutSeconds))).withBatching(batch, parallel);
+        }
+
+        /** Points the services at the server, if the model is an Ollama one. */
+        void apply(CliContext context, String modelId) {
+            if (OllamaModels.isOllamaId(modelId)) {
+                context.semdex().ollama(config(context));
+            }
+        }
+    }
+
+    @Command(name = "check", description = "Check the connection to the Ollama server and the embedding model.")
+    static final class Check implements Callable<Integer> {
+
+        @ParentCommand
+        OllamaCommand parent;
+
+        @picocli.CommandLine.Mixin
+        Options options = new Options();
+
+        @Option(names = "--model", paramLabel = "MODEL",
+                description = "Ollama model to check, e.g. nomic-embed-text (default: the one in the settings).")
+        String model;
+
+        @Option(names = "--pull", description = "Pull the model onto the server if it is missing.")
+        boolean pull;
+
+        @Override
+        public Integer call() {
+            CliContext context = parent.root.context();
+            OllamaConfig config = options.config(context);
+            String name = model;
+            if (name == null || name.isBlank()) {
+                name = new SettingsStore(context.dirs().settingsFile()).load().ollamaModel();
+            }
+            if (name != null && OllamaModels.isOllamaId(name)) {
+                name = OllamaModels.modelName(name);
+            }
+            OllamaClient client = new OllamaClient(config);
+            System.out.println("Server:    " + config.baseUrl() + " (Ollama " + client.version() + ")");
+            if (name == null || name.isBlank()) {
+                List<String> models = client.models();
+                System.out.println("Models:    " + (models.isEmpty() ? "none" : String.join(", ", models)));
+                System.out.println("Next step: pick an embedding model with --model, e.g. nomic-embed-text.");
+                return 1;
+            }
+            if (!client.hasModel(name)) {
+                if (!pull) {
+                    System.out.println("Model:     " + name + " — not on the server");
+                    System.out.println("Next step: model not found — run `ollama pull " + name + "` on the server, "
+                            + "or run this check again with --pull.");
+                    return 1;
+                }
+                pull(client, name);
+            }
+            OllamaClient.ModelInfo info = client.show(name);
+            System.out.println("Model:     " + name + " — present"
+                    + (info.capabilities().isEmpty() ? "" : " (" + String.join(", ", info.capabilities()) + ")"));
+            if (!info.embeds()) {
+                System.out.println("Next step: this is not an embedding model; pick one such as nomic-embed-text.");
+                return 1;
+            }
+            try (Embedder embedder = OllamaEmbedder.open(config, OllamaModels.spec(OllamaModels.PREFIX + name))) {
+                System.out.printf(Locale.ROOT, "Dimension: %d%n", embedder.dimension());
+                System.out.println("Context:   " + (info.contextLength() > 0 ? info.contextLength() + " tokens"
+                        : "unknown") + "; chunks of up to " + embedder.model().chunkTokens() + " tokens");
+            } catch (SemdexException e) {
+                System.out.println("Embedding: failed");
+                System.out.println("Next step: " + e.getMessage());
+                return 1;
+            }
+            System.out.println("OK. Index with: semdex index FOLDER --model " + OllamaModels.PREFIX + name
+                    + " --ollama-url " + config.baseUrl());
+            return 0;
+        }
+
+        private static void pull(OllamaClient client, String name) {
+            System.err.println("Pulling " + name + " on the server…");
+            String[] last = {""};
+            client.pull(name, p -> {
+                String line = p.total() > 0
+                        ? String.format(Locale.ROOT, "%s %d%%", p.status(), p.completed() * 100 / p.total())
+                        : p.status();
+                if (!line.equals(last[0])) {
+                    System.err.println("  " + line);
+                    last[0] = line;
+                }
+            });
+        }
+    }
+}
