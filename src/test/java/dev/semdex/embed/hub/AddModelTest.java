@@ -8,16 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.semdex.Semdex;
 import dev.semdex.SemdexException;
 import dev.semdex.TestModels;
-import dev.semdex.cli.SemdexCommand;
+import dev.semdex.cli.CliRunner;
 import dev.semdex.embed.BundledModelFiles;
 import dev.semdex.embed.ModelCatalog;
 import dev.semdex.embed.Pooling;
 import dev.semdex.embed.Vectors;
 import dev.semdex.settings.AppDirs;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,20 +53,8 @@ class AddModelTest {
     }
 
     private static String[] run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = SemdexCommand.execute(args);
-            return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8),
-                    err.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        CliRunner.Result r = CliRunner.run(args);
+        return new String[] {Integer.toString(r.exitCode()), r.out(), r.err()};
     }
 
     @Test
