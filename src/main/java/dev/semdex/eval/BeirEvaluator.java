@@ -97,7 +97,7 @@ public final class BeirEvaluator {
                 HashKey key = new HashKey(hashes.get(i));
                 Map<HashKey, float[]> newVectors = byHash.containsKey(key) ? Map.of(key, byHash.remove(key)) : Map.of();
                 store.saveIndexed(new DocumentWrite(folderId, PATH_PREFIX + doc.id(), content.length(), 0,
-                        new String(java.util.HexFormat.of().formatHex(hashes.get(i))), "text/plain", modelId, PROFILE,
+                        java.util.HexFormat.of().formatHex(hashes.get(i)), "text/plain", modelId, PROFILE,
                         List.of(new Chunk(0, content, 0, content.length(), 0, 0)), List.of(hashes.get(i)),
                         newVectors));
             }

@@ -82,7 +82,7 @@ public final class DjlEmbedder implements Embedder {
         HuggingFaceTokenizer input = HfTokenizers.forModelInput(tokenizerJson, spec.maxTokens());
         HuggingFaceTokenizer counting = HfTokenizers.forCounting(tokenizerJson);
         try {
-            boolean tokenTypes = torch ? false : true;
+            boolean tokenTypes = !torch;
             ZooModel<String, float[]> model = load(modelFile, name, engine, input, spec, tokenTypes);
             if (!torch && !declaresInput(model, "token_type_ids")) {
                 model.close();
