@@ -1,5 +1,9 @@
 package dev.semdex;
 
+import dev.semdex.compare.BeirQuality;
+import dev.semdex.compare.CompareService;
+import dev.semdex.compare.CorpusMap;
+import dev.semdex.compare.QualityEvaluator;
 import dev.semdex.embed.BundledModelFiles;
 import dev.semdex.embed.Embedder;
 import dev.semdex.embed.EmbedderFactory;
@@ -14,6 +18,8 @@ import dev.semdex.search.SearchService;
 import dev.semdex.settings.AppDirs;
 import dev.semdex.store.Database;
 import dev.semdex.store.IndexStore;
+import dev.semdex.store.Judgements;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,6 +38,7 @@ public final class Semdex implements AutoCloseable {
     private IndexStore store;
     private TextExtractor extractor;
     private SearchService search;
+    private CompareService compare;
 
     private Semdex(AppDirs dirs, int embeddingThreads) {
         this.dirs = dirs;
@@ -94,6 +101,35 @@ public final class Semdex implements AutoCloseable {
             search = new SearchService(store(), this::embedder, catalog);
         }
         return search;
+    }
+
+    public synchronized CompareService compare() {
+        if (compare == null) {
+            compare = new CompareService(store(), search(), this::embedder);
+        }
+        return compare;
+    }
+
+    /** The user's relevance judgements, kept in the index. */
+    public Judgements judgements() {
+        return new Judgements(store().database());
+    }
+
+    /** Quality per model and vector form, on the user's judgements or on a BEIR dataset. */
+    public QualityEvaluator quality() {
+        return new QualityEvaluator(search(), compare(), this::embedder);
+    }
+
+    public BeirQuality beirQuality() {
+        return new BeirQuality(evaluator(), this::embedder, catalog);
+    }
+
+    /** The files as one model sees them, for the corpus map; folder of each file from the indexed folders. */
+    public CorpusMap corpusMap(String modelId, int clusters) {
+        List<String> folders = store().folders().stream().map(f -> f.path().toString()).toList();
+        return CorpusMap.build(modelId, search().vectorIndex(modelId), store().documentPaths(),
+                path -> folders.stream().filter(f -> path.startsWith(f + java.io.File.separator)).max(java.util.Comparator.comparingInt(
+                        String::length)).orElse(""), clusters, 42);
     }
 
     public BeirEvaluator evaluator() {

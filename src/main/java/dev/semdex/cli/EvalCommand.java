@@ -1,6 +1,8 @@
 package dev.semdex.cli;
 
 import dev.semdex.SemdexException;
+import dev.semdex.compare.QualityRow;
+import dev.semdex.compare.QualityTable;
 import dev.semdex.embed.ModelCatalog;
 import dev.semdex.eval.BeirDataset;
 import dev.semdex.eval.EvalResult;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "eval", description = "Measure search quality on a BEIR dataset (nDCG@10, Recall@100, MRR@10).")
+@Command(name = "eval", description = "Measure search quality on a BEIR dataset (nDCG@10, Recall@100, MRR@10), or compare models "
+        + "and vector sizes on a dataset or on your own judged files.")
 final class EvalCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -23,9 +26,24 @@ final class EvalCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     OllamaCommand.Options ollama = new OllamaCommand.Options();
 
-    @Option(names = "--beir", required = true, paramLabel = "DIR",
+    @picocli.CommandLine.Mixin
+    VariantOptions variantOptions = new VariantOptions();
+
+    @Option(names = "--beir", paramLabel = "DIR",
             description = "Folder with corpus.jsonl, queries.jsonl and qrels/test.tsv.")
     Path beir;
+
+    @Option(names = "--judged", description = "Measure on your own files, with the judgements made with "
+            + "'semdex judge' or the thumbs in the window.")
+    boolean judged;
+
+    @Option(names = "--models", split = ",", paramLabel = "ID",
+            description = "Compare these models (vector search) at full and at --dims/--precision vectors.")
+    List<String> models = new java.util.ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Table format for --models, --dims, --precision or --judged: text, csv or markdown.")
+    String format;
 
     @Option(names = "--model", paramLabel = "ID", defaultValue = ModelCatalog.DEFAULT_MODEL,
             description = "Model (default: ${DEFAULT-VALUE}).")
@@ -44,6 +62,12 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ((beir == null) == !judged) {
+            throw new SemdexException("Give either --beir DIR (a BEIR dataset) or --judged (your own judgements).");
+        }
+        if (judged || !models.isEmpty() || variantOptions.any()) {
+            return qualityTable();
+        }
         List<SearchMode> searchModes = modes.stream().map(m -> {
             try {
                 return SearchMode.parse(m);
@@ -70,6 +94,39 @@ final class EvalCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%-12s %-28s %-8s %6d %7.4f %10.4f %7.4f %9.1f%n", r.dataset(), r.model(),
                     r.mode(), r.documents(), r.ndcg10(), r.recall100(), r.mrr10(), r.queryMillisMean());
         }
+        return 0;
+    }
+
+    /** The per-model, per-dimension, per-precision table (vector search) on a BEIR dataset or own judgements. */
+    private int qualityTable() {
+        List<String> ids = models.isEmpty() ? List.of(model) : List.copyOf(new java.util.LinkedHashSet<>(models));
+        var semdex = root.context().semdex();
+        for (String id : ids) {
+            ollama.apply(root.context(), id);
+            semdex.catalog().require(id);
+        }
+        List<QualityRow> rows;
+        if (judged) {
+            rows = semdex.quality().evaluateJudged(semdex.judgements(), ids, variantOptions.dims,
+                    variantOptions.parsedPrecisions());
+        } else {
+            BeirDataset dataset = BeirDataset.load(beir);
+            if (sample != null) {
+                dataset = dataset.sample(sample);
+            }
+            rows = semdex.beirQuality().evaluate(dataset, ids, variantOptions.dims, variantOptions.parsedPrecisions(),
+                    new ProgressPrinter(System.err));
+        }
+        if (json) {
+            System.out.println(Json.write(rows));
+            return 0;
+        }
+        System.out.print(switch (format.toLowerCase(Locale.ROOT)) {
+            case "csv" -> QualityTable.toCsv(rows);
+            case "markdown", "md" -> QualityTable.toMarkdown(rows);
+            case "text" -> QualityTable.toText(rows);
+            default -> throw new SemdexException("Unknown format '" + format + "': use text, csv or markdown.");
+        });
         return 0;
     }
 }

@@ -23,8 +23,9 @@ final class IndexCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     OllamaCommand.Options ollama = new OllamaCommand.Options();
 
-    @Parameters(arity = "1..*", paramLabel = "FOLDER", description = "Folders to index.")
-    List<Path> folders;
+    @Parameters(arity = "0..*", paramLabel = "FOLDER",
+            description = "Folders to index (default: every indexed folder, e.g. to add a model to them).")
+    List<Path> folders = new java.util.ArrayList<>();
 
     @Option(names = "--model", paramLabel = "ID", description = "Embedding model (default: ${DEFAULT-VALUE}).",
             defaultValue = ModelCatalog.DEFAULT_MODEL)
@@ -34,9 +35,14 @@ final class IndexCommand implements Callable<Integer> {
     public Integer call() {
         ollama.apply(root.context(), model);
         var semdex = root.context().semdex();
+        List<Path> targets = folders.isEmpty()
+                ? semdex.store().folders().stream().map(dev.semdex.store.StoredFolder::path).toList()
+                : folders.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        if (targets.isEmpty()) {
+            throw new dev.semdex.SemdexException("No folders are indexed yet: give one, e.g. semdex index ~/Documents");
+        }
         Embedder embedder = semdex.embedder(model);
-        IndexSummary s = semdex.indexer().index(folders.stream().map(p -> p.toAbsolutePath().normalize()).toList(),
-                embedder, new ProgressPrinter(System.err));
+        IndexSummary s = semdex.indexer().index(targets, embedder, new ProgressPrinter(System.err));
         System.err.printf(Locale.ROOT, "Indexed %,d files (%,d unchanged, %,d removed, %,d skipped) in %s: "
                         + "%,d chunks, %,d passages embedded, %,d vectors reused.%n",
                 s.filesIndexed(), s.filesUnchanged(), s.filesDeleted(), s.skipped().size(),

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "semdex", mixinStandardHelpOptions = true, versionProvider = SemdexCommand.Version.class,
         description = "Local semantic search for your folders.",
         subcommands = {IndexCommand.class, SearchCommand.class, StatusCommand.class, ModelsCommand.class,
-                EvalCommand.class, BenchCommand.class, OllamaCommand.class})
+                EvalCommand.class, BenchCommand.class, OllamaCommand.class, CompareCommand.class,
+                JudgeCommand.class, MapCommand.class})
 public final class SemdexCommand implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SemdexCommand.class);

@@ -48,18 +48,35 @@ public final class BeirEvaluator {
 
     public List<EvalResult> evaluate(BeirDataset dataset, String modelId, List<SearchMode> modes,
             IndexListener listener) {
-        String dbName = dataset.name() + "-" + dataset.corpus().size() + ".db";
-        try (Database db = Database.open(evalDir.resolve(dbName))) {
-            IndexStore store = new IndexStore(db);
-            Embedder embedder = embedders.apply(modelId);
-            indexCorpus(dataset, store, embedder, listener);
+        return withIndex(dataset, List.of(modelId), listener, store -> {
             SearchService search = new SearchService(store, embedders, catalog);
             List<EvalResult> results = new ArrayList<>();
             for (SearchMode mode : modes) {
                 results.add(run(dataset, search, modelId, mode));
             }
             return results;
+        });
+    }
+
+    /**
+     * Runs {@code work} on the dataset's evaluation index after making sure every listed model has embedded the
+     * whole corpus; for measurements beyond the modes of {@link #evaluate} (such as cheaper vector forms).
+     */
+    public <T> T withIndex(BeirDataset dataset, List<String> modelIds, IndexListener listener,
+            Function<IndexStore, T> work) {
+        String dbName = dataset.name() + "-" + dataset.corpus().size() + ".db";
+        try (Database db = Database.open(evalDir.resolve(dbName))) {
+            IndexStore store = new IndexStore(db);
+            for (String modelId : modelIds) {
+                indexCorpus(dataset, store, embedders.apply(modelId), listener);
+            }
+            return work.apply(store);
         }
+    }
+
+    /** The document id a result path of the evaluation index stands for. */
+    public static String documentId(String path) {
+        return path.substring(PATH_PREFIX.length());
     }
 
     private void indexCorpus(BeirDataset dataset, IndexStore store, Embedder embedder, IndexListener listener) {
@@ -121,7 +138,7 @@ public final class BeirEvaluator {
             long t0 = System.nanoTime();
             List<SearchResult> results = search.search(new SearchRequest(query, modelId, mode, 100));
             nanos += System.nanoTime() - t0;
-            List<String> ranking = results.stream().map(r -> r.path().substring(PATH_PREFIX.length())).toList();
+            List<String> ranking = results.stream().map(r -> documentId(r.path())).toList();
             ndcg += RankingMetrics.ndcg(ranking, judged.getValue(), 10);
             recall += RankingMetrics.recall(ranking, judged.getValue(), 100);
             mrr += RankingMetrics.reciprocalRank(ranking, judged.getValue(), 10);

@@ -66,11 +66,15 @@ public final class SearchService {
         String profile = profileOf(request.modelId());
         LongPredicate accept = acceptor(request.filter());
         Map<Long, FileHit> ranked = switch (request.mode()) {
-            case VECTOR -> vectorFiles(request, profile, request.k(), accept);
+            case VECTOR -> vectorFiles(request, request.k(), accept);
             case KEYWORD -> keywordFiles(request.query(), profile, request.k(), accept);
-            case HYBRID -> fuse(vectorFiles(request, profile, Math.max(request.k(), FUSION_DEPTH), accept),
+            case HYBRID -> fuse(vectorFiles(request, Math.max(request.k(), FUSION_DEPTH), accept),
                     keywordFiles(request.query(), profile, Math.max(request.k(), FUSION_DEPTH), accept), request.k());
         };
+        return results(ranked);
+    }
+
+    private List<SearchResult> results(Map<Long, FileHit> ranked) {
         List<SearchResult> results = new ArrayList<>();
         for (FileHit hit : ranked.values()) {
             store.chunk(hit.chunkId).ifPresent(c -> results.add(new SearchResult(results.size() + 1, c.path(),
@@ -91,31 +95,52 @@ public final class SearchService {
 
     private record FileHit(long chunkId, double score) {}
 
-    private Map<Long, FileHit> vectorFiles(SearchRequest request, String profile, int files, LongPredicate accept) {
-        VectorIndex index = vectorIndexes.computeIfAbsent(request.modelId(), id -> {
+    /** The model's vectors in memory, loaded on first use and kept until {@link #invalidate}. */
+    public VectorIndex vectorIndex(String modelId) {
+        return vectorIndexes.computeIfAbsent(modelId, id -> {
             IndexStore.StoredModel stored = store.models().get(id);
             int dimension = stored == null ? catalog.require(id).dimension() : stored.dimension();
-            return VectorIndex.load(store, id, profile, dimension);
+            return VectorIndex.load(store, id, profileOf(id), dimension);
         });
+    }
+
+    /**
+     * The best {@code k} files by a ranking of an index's chunks: the way {@link SearchMode#VECTOR} ranks, open to
+     * other scorers of the same vectors (shortened, quantised) so that their results compare one to one.
+     */
+    public List<SearchResult> rankFiles(VectorIndex index, ChunkRanker ranker, int k, SearchFilter filter) {
+        return results(rankedFiles(index, ranker, k, acceptor(filter == null ? SearchFilter.NONE : filter)));
+    }
+
+    private Map<Long, FileHit> vectorFiles(SearchRequest request, int files, LongPredicate accept) {
+        VectorIndex index = vectorIndex(request.modelId());
         if (index.size() == 0) {
             return Map.of();
         }
         float[] query = embedders.apply(request.modelId()).embedQuery(request.query());
-        float[] scores = index.scores(query);
+        return rankedFiles(index, ChunkRanker.ofScores(index.scores(query)), files, accept);
+    }
+
+    private static Map<Long, FileHit> rankedFiles(VectorIndex index, ChunkRanker ranker, int files,
+            LongPredicate accept) {
+        if (index.size() == 0 || files <= 0) {
+            return Map.of();
+        }
         int depth = Math.max(files * 8, 64);
         while (true) {
-            int[] rows = VectorIndex.topRows(scores, depth);
+            ChunkRanker.Hits hits = ranker.top(depth);
             Map<Long, FileHit> byFile = new LinkedHashMap<>();
-            for (int row : rows) {
+            for (int i = 0; i < hits.size(); i++) {
+                int row = hits.rows()[i];
                 if (!accept.test(index.documentId(row))) {
                     continue;
                 }
-                byFile.putIfAbsent(index.documentId(row), new FileHit(index.chunkId(row), scores[row]));
+                byFile.putIfAbsent(index.documentId(row), new FileHit(index.chunkId(row), hits.scores()[i]));
                 if (byFile.size() == files) {
                     return byFile;
                 }
             }
-            if (rows.length >= index.size()) {
+            if (hits.size() < depth || hits.size() >= index.size()) {
                 return byFile;
             }
             depth *= 4;

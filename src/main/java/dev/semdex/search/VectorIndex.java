@@ -68,6 +68,11 @@ public final class VectorIndex {
         return documentIds[row];
     }
 
+    /** A copy of one stored vector. */
+    public float[] row(int row) {
+        return Arrays.copyOfRange(data, row * dimension, (row + 1) * dimension);
+    }
+
     /** Rows of the {@code k} best vectors, best first. */
     public int[] top(float[] query, int k) {
         float[] scores = scores(query);
@@ -94,7 +99,7 @@ public final class VectorIndex {
     }
 
     /** Indices of the k largest scores, largest first (ties: lower row first). */
-    static int[] topRows(float[] scores, int k) {
+    public static int[] topRows(float[] scores, int k) {
         int n = Math.min(k, scores.length);
         if (n <= 0) {
             return new int[0];

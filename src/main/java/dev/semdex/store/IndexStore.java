@@ -538,6 +538,19 @@ public final class IndexStore {
         });
     }
 
+    /** Bytes the model's vectors take in the index file (the stored floats, without SQLite's page overhead). */
+    public long vectorBytes(String modelId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT coalesce(sum(length(vector)), 0) FROM embeddings WHERE model_id = ?")) {
+                ps.setString(1, modelId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
     public List<StoredDocument> skippedDocuments() {
         return db.read(c -> {
             List<StoredDocument> out = new ArrayList<>();

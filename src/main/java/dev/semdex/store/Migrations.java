@@ -76,7 +76,14 @@ final class Migrations {
                 model_id TEXT NOT NULL REFERENCES models(id) ON DELETE CASCADE,
                 indexed_at INTEGER NOT NULL,
                 PRIMARY KEY(document_id, model_id)) WITHOUT ROWID""",
-            "CREATE INDEX document_models_model ON document_models(model_id)"));
+            "CREATE INDEX document_models_model ON document_models(model_id)"),
+            List.of("""
+            CREATE TABLE judgements(
+                query TEXT NOT NULL,
+                path TEXT NOT NULL,
+                relevant INTEGER NOT NULL,
+                judged_at INTEGER NOT NULL,
+                PRIMARY KEY(query, path)) WITHOUT ROWID"""));
 
     private Migrations() {}
 

@@ -1,9 +1,14 @@
 package dev.semdex.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.semdex.TestModels;
+import dev.semdex.compare.BeirQuality;
+import dev.semdex.compare.Precision;
+import dev.semdex.compare.QualityRow;
+import dev.semdex.compare.QualityTable;
 import dev.semdex.embed.ModelCatalog;
 import dev.semdex.index.IndexListener;
 import dev.semdex.search.SearchMode;
@@ -22,8 +27,9 @@ class SciFactEvalTest {
 
     static final Path SCIFACT = Path.of("..", "shared", "datasets", "scifact");
 
+    /** Shared, so the sample is embedded once for all tests of the class. */
     @TempDir
-    Path tmp;
+    static Path tmp;
 
     private Map<String, EvalResult> evaluate(BeirDataset dataset) {
         BeirEvaluator evaluator = new BeirEvaluator(tmp, TestModels::embedder, new ModelCatalog());
@@ -42,6 +48,53 @@ class SciFactEvalTest {
         assertThat(r.get("keyword").ndcg10()).isGreaterThan(0.70);
         assertThat(r.get("hybrid").ndcg10()).isGreaterThan(Math.max(r.get("vector").ndcg10(), r.get("keyword").ndcg10()));
         assertThat(r.get("hybrid").recall100()).isGreaterThan(0.9);
+    }
+
+    private static List<QualityRow> variants(BeirDataset dataset, List<String> models) {
+        BeirEvaluator evaluator = new BeirEvaluator(tmp, TestModels::embedder, new ModelCatalog());
+        return new BeirQuality(evaluator, TestModels::embedder, new ModelCatalog()).evaluate(dataset, models,
+                List.of(384, 256, 128), List.of(Precision.F32, Precision.INT8, Precision.BINARY), IndexListener.NONE);
+    }
+
+    private static QualityRow row(List<QualityRow> rows, String model, int dims, String precision) {
+        return rows.stream().filter(r -> r.model().equals(model) && r.dimension() == dims
+                && r.precision().equals(precision)).findFirst().orElseThrow();
+    }
+
+    /** The bar: int8 within 0.01 nDCG@10 of f32, binary with re-scoring within 0.02. */
+    private static void assertQuantisationKeepsQuality(List<QualityRow> rows, String model) {
+        QualityRow full = row(rows, model, 384, "f32");
+        assertThat(row(rows, model, 384, "int8").ndcg10()).isCloseTo(full.ndcg10(), within(0.01));
+        assertThat(row(rows, model, 384, "binary").ndcg10()).isCloseTo(full.ndcg10(), within(0.02));
+        assertThat(row(rows, model, 384, "int8").indexBytes() * 4).isEqualTo(full.indexBytes());
+        assertThat(row(rows, model, 384, "binary").indexBytes() * 32).isEqualTo(full.indexBytes());
+        // Shortening MiniLM-class models (not Matryoshka-trained) costs quality, and the table says it is approximate.
+        assertThat(row(rows, model, 128, "f32").ndcg10()).isLessThan(full.ndcg10());
+        assertThat(row(rows, model, 128, "f32").exact()).isFalse();
+        assertThat(row(rows, model, 128, "f32").agreement()).isLessThan(1.0);
+    }
+
+    @Test
+    void sampleTableOfDimensionsAndPrecisions() {
+        assumeThat(Files.isDirectory(SCIFACT)).isTrue();
+        List<QualityRow> rows = variants(BeirDataset.load(SCIFACT).sample(500), List.of(ModelCatalog.DEFAULT_MODEL));
+        // Full row plus 384 int8/binary and 256/128 at three precisions.
+        assertThat(rows).hasSize(9);
+        assertThat(rows.get(0).isFull(384)).isTrue();
+        assertThat(rows.get(0).agreement()).isEqualTo(1.0);
+        assertQuantisationKeepsQuality(rows, ModelCatalog.DEFAULT_MODEL);
+    }
+
+    @Test
+    @Tag("slow")
+    void fullCorpusTableForTwoModels() {
+        assumeThat(Files.isDirectory(SCIFACT)).isTrue();
+        List<QualityRow> rows = variants(BeirDataset.load(SCIFACT), List.of(ModelCatalog.DEFAULT_MODEL,
+                "bge-small-en-v1.5"));
+        System.out.print(QualityTable.toText(rows));
+        assertThat(row(rows, ModelCatalog.DEFAULT_MODEL, 384, "f32").ndcg10()).isCloseTo(0.6451, within(0.01));
+        assertQuantisationKeepsQuality(rows, ModelCatalog.DEFAULT_MODEL);
+        assertQuantisationKeepsQuality(rows, "bge-small-en-v1.5");
     }
 
     @Test
