@@ -110,6 +110,13 @@ public final class Semdex implements AutoCloseable {
         return compare;
     }
 
+    /** Deletes a model's vectors from the index (the model itself stays installed); returns how many. */
+    public int removeFromIndex(String modelId) {
+        int removed = store().deleteModel(modelId);
+        search().invalidate(modelId);
+        return removed;
+    }
+
     /** The user's relevance judgements, kept in the index. */
     public Judgements judgements() {
         return new Judgements(store().database());

@@ -31,8 +31,19 @@ final class IndexCommand implements Callable<Integer> {
             defaultValue = ModelCatalog.DEFAULT_MODEL)
     String model;
 
+    @Option(names = "--remove-model", paramLabel = "ID",
+            description = "Instead of indexing, delete this model's vectors from the index (files and other models' "
+                    + "vectors stay).")
+    String removeModel;
+
     @Override
     public Integer call() {
+        if (removeModel != null) {
+            int removed = root.context().semdex().removeFromIndex(removeModel);
+            System.err.printf(Locale.ROOT, removed == 0 ? "The index has no vectors of %s.%n"
+                    : "Removed %2$,d vectors of %1$s from the index.%n", removeModel, removed);
+            return 0;
+        }
         ollama.apply(root.context(), model);
         var semdex = root.context().semdex();
         List<Path> targets = folders.isEmpty()

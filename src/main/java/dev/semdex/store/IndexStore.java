@@ -127,6 +127,47 @@ public final class IndexStore {
 
     public record StoredModel(String id, int dimension, String profile) {}
 
+    /**
+     * Removes one model from the index: its vectors and its record of which files it has embedded, in one
+     * transaction. Chunks stay while another model of the same chunk profile uses them; the rest are dropped with
+     * their keyword entries. Returns the number of vectors deleted.
+     */
+    public int deleteModel(String modelId) {
+        return db.inTransaction(c -> {
+            String profile = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT profile FROM models WHERE id = ?")) {
+                ps.setString(1, modelId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        profile = rs.getString(1);
+                    }
+                }
+            }
+            if (profile == null) {
+                return 0;
+            }
+            int vectors;
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM embeddings WHERE model_id = ?")) {
+                ps.setString(1, modelId);
+                vectors = ps.executeUpdate();
+            }
+            for (String sql : List.of("DELETE FROM document_models WHERE model_id = ?",
+                    "DELETE FROM models WHERE id = ?")) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, modelId);
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM chunks WHERE profile = ? "
+                    + "AND NOT EXISTS (SELECT 1 FROM models WHERE profile = ?)")) {
+                ps.setString(1, profile);
+                ps.setString(2, profile);
+                ps.executeUpdate();
+            }
+            return vectors;
+        });
+    }
+
     // ---- documents
 
     public Optional<StoredDocument> document(String path) {

@@ -152,6 +152,17 @@ class CompareCliTest {
     }
 
     @Test
+    void removingAModelFromTheIndexKeepsTheOthers() throws IOException {
+        run("index", "--model", "all-minilm-l6-v2-q");
+        assertThat(json.readTree(run("status", "--json").out()).get("models").has("all-minilm-l6-v2-q")).isTrue();
+        assertThat(run("index", "--remove-model", "all-minilm-l6-v2-q").err()).contains("Removed 9 vectors");
+        JsonNode models = json.readTree(run("status", "--json").out()).get("models");
+        assertThat(models.has("all-minilm-l6-v2-q")).isFalse();
+        assertThat(models.has("all-minilm-l6-v2")).isTrue();
+        assertThat(run("search", "whales", "--mode", "vector").out()).contains("whales.txt");
+    }
+
+    @Test
     void judgingAFileOutsideTheIndexIsRefusedWithAReason() {
         CliRunner.Result r = CliRunner.run("--data-dir", data, "judge", "q", "--relevant",
                 tmp.resolve("nowhere.txt").toString());

@@ -52,6 +52,30 @@ class IndexStoreTest {
     }
 
     @Test
+    void removingAModelDeletesItsVectorsAndKeepsChunksOtherModelsShare() {
+        store.registerModel("other", 2, "p");
+        store.saveIndexed(write("/a.txt", "h1", "alpha beta", "gamma delta"));
+        byte[] h = Hashes.ofText("alpha beta");
+        store.saveIndexed(new DocumentWrite(folder, "/a.txt", 10, 1, "h1", "text/plain", "other", "p",
+                List.of(new Chunk(0, "alpha beta", 0, 10, 0, 1), new Chunk(1, "gamma delta", 10, 21, 0, 1)),
+                List.of(h, Hashes.ofText("gamma delta")), Map.of(new HashKey(h), new float[] {1, 0},
+                        new HashKey(Hashes.ofText("gamma delta")), new float[] {0, 1})));
+        assertThat(store.vectorCounts()).containsEntry("m", 2L).containsEntry("other", 2L);
+
+        assertThat(store.deleteModel("m")).isEqualTo(2);
+        assertThat(store.models()).containsOnlyKeys("other");
+        assertThat(store.vectorCounts()).containsEntry("other", 2L);
+        assertThat(store.keywordSearch("\"gamma\"", "p", 10)).hasSize(1);
+        assertThat(store.deleteModel("m")).isZero();
+
+        // The last model of a chunk profile takes the chunks (and their keyword entries) with it.
+        store.deleteModel("other");
+        assertThat(store.counts().chunks()).isZero();
+        assertThat(store.keywordSearch("\"gamma\"", "p", 10)).isEmpty();
+        assertThat(store.document("/a.txt")).isPresent();
+    }
+
+    @Test
     void storesChunksVectorsAndTheirKeywordIndex() {
         store.saveIndexed(write("/a.txt", "h1", "alpha beta", "gamma delta"));
         assertThat(store.counts().chunks()).isEqualTo(2);
