@@ -49,7 +49,7 @@ public final class CompareService {
             long t0 = System.nanoTime();
             float[] query = embedder.embedQuery(request.query());
             long t1 = System.nanoTime();
-            List<SearchResult> results = search.rankFiles(index, ChunkRanker.ofScores(index.scores(query)),
+            List<SearchResult> results = search.rankFiles(index, index.ranker(query),
                     request.k(), request.filter());
             long t2 = System.nanoTime();
             ModelRanking full = new ModelRanking(modelId, index.dimension(), 4L * index.dimension(), index.size(),

@@ -107,7 +107,7 @@ public final class QualityEvaluator {
             checkInterrupted();
             float[] q = queryVectors.get(i);
             long t0 = System.nanoTime();
-            ChunkRanker ranker = variantIndex == null ? ChunkRanker.ofScores(index.scores(q)) : variantIndex.ranker(q);
+            ChunkRanker ranker = variantIndex == null ? index.ranker(q) : variantIndex.ranker(q);
             List<SearchResult> results = search.rankFiles(index, ranker, depth, null);
             nanos += System.nanoTime() - t0;
             List<String> ranking = results.stream().map(r -> keyOf.apply(r.path())).toList();

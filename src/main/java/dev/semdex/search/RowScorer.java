@@ -5,6 +5,9 @@ interface RowScorer {
 
     void score(float[] query, float[] data, int dimension, float[] scores, int from, int to);
 
+    /** The dot product of the query with the vector starting at {@code base}. */
+    float dot(float[] query, float[] data, int base, int dimension);
+
     /** The Vector API version when the JVM has the module, else plain Java. */
     static RowScorer best() {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {

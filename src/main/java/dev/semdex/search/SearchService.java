@@ -118,7 +118,7 @@ public final class SearchService {
             return Map.of();
         }
         float[] query = embedders.apply(request.modelId()).embedQuery(request.query());
-        return rankedFiles(index, ChunkRanker.ofScores(index.scores(query)), files, accept);
+        return rankedFiles(index, index.ranker(query), files, accept);
     }
 
     private static Map<Long, FileHit> rankedFiles(VectorIndex index, ChunkRanker ranker, int files,
