@@ -9,6 +9,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -16,6 +18,8 @@ import org.sqlite.SQLiteConfig;
  * written in one transaction, so a crash loses at most the file being written and never leaves half of it.
  */
 public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final Path file;
     private final Connection connection;
@@ -127,20 +131,27 @@ public final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    /**
+     * Closes the index. Refreshing the query planner's statistics is a courtesy that may fail (for instance on a
+     * full disk) without keeping the file open or the writer lock held.
+     */
     @Override
     public synchronized void close() {
         try {
             if (!readOnly()) {
                 try (Statement st = connection.createStatement()) {
                     st.execute("PRAGMA optimize");
+                } catch (SQLException e) {
+                    LOG.debug("Skipped PRAGMA optimize on close of {}: {}", file, e.getMessage());
                 }
             }
             connection.close();
+        } catch (SQLException e) {
+            throw failure(e);
+        } finally {
             if (writerLock != null) {
                 writerLock.release();
             }
-        } catch (SQLException e) {
-            throw failure(e);
         }
     }
 
