@@ -9,6 +9,7 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.charset.Charset;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -111,7 +112,12 @@ public final class FolderScanner {
                     attributes = Files.readAttributes(path, BasicFileAttributes.class);
                 }
             } catch (NoSuchFileException e) {
-                if (Files.isSymbolicLink(path)) {
+                if (name.indexOf('\uFFFD') >= 0) {
+                    // The name's bytes are not valid in the system's encoding, so Java cannot name the file again.
+                    onSkipped.accept(new SkippedFile(path, "the file name is not valid " + Charset.forName(
+                            System.getProperty("sun.jnu.encoding", "UTF-8")).displayName()
+                            + " text; rename the file to index it"));
+                } else if (Files.isSymbolicLink(path)) {
                     onSkipped.accept(new SkippedFile(path, "broken symbolic link"));
                 }
                 continue; // otherwise deleted while we were scanning
