@@ -15,7 +15,9 @@ failed=0
 ok() { passed=$((passed + 1)); echo "ok   - $*"; }
 fail() { failed=$((failed + 1)); echo "FAIL - $*" >&2; }
 die() { fail "$*"; finish; }
+began=$(date +%s)
 finish() {
+  echo "installer test: $(( $(date +%s) - began )) s"
   echo "installer: $passed passed, $failed failed"
   [ "$failed" = 0 ] && exit 0 || exit 1
 }
