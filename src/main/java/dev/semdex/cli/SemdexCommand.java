@@ -38,6 +38,14 @@ public final class SemdexCommand implements Runnable {
         new CommandLine(this).usage(System.out);
     }
 
+    /**
+     * Entry point of the installed {@code semdex-cli} launcher: always the command line, so that no arguments print
+     * the usage instead of opening the window as {@link dev.semdex.Main} does.
+     */
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
     /** Runs the command line and returns the exit code; user mistakes get one clear line, never a stack trace. */
     public static int execute(String... args) {
         SemdexCommand root = new SemdexCommand();
