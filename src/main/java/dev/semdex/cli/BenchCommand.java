@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** Repeatable benchmarks; each prints its figures as one final line of key=value pairs. */
 @Command(name = "bench", description = "Benchmarks that print figures as key=value.",
-        subcommands = {BenchCommand.Embed.class, BenchCommand.Search.class})
+        subcommands = {BenchCommand.Embed.class, BenchCommand.Search.class, TreeBench.class, LoadBench.class})
 final class BenchCommand implements Runnable {
 
     @ParentCommand
