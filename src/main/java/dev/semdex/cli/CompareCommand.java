@@ -6,9 +6,7 @@ import dev.semdex.compare.ModelRanking;
 import dev.semdex.compare.PairAgreement;
 import dev.semdex.compare.VariantRanking;
 import dev.semdex.compare.VectorVariant;
-import dev.semdex.search.SearchFilter;
 import dev.semdex.search.SearchResult;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -45,11 +43,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "-k", paramLabel = "N", defaultValue = "10", description = "Files per model (default: ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--folder", paramLabel = "DIR", description = "Only files under this folder.")
-    Path folder;
-
-    @Option(names = "--type", paramLabel = "EXT", description = "Only files with this extension, e.g. pdf.")
-    String type;
+    @picocli.CommandLine.Mixin
+    FilterOptions filterOptions = new FilterOptions();
 
     @Option(names = "--json", description = "Print as JSON.")
     boolean json;
@@ -69,7 +64,7 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         Comparison c = semdex.compare().compare(new CompareRequest(String.join(" ", words), ids, k,
-                new SearchFilter(folder == null ? null : folder.toAbsolutePath().normalize(), type),
+                filterOptions.filter(),
                 List.copyOf(new LinkedHashSet<>(variants))));
         if (json) {
             System.out.println(Json.write(c));

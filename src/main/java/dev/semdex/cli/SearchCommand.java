@@ -38,11 +38,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "-k", paramLabel = "N", defaultValue = "10", description = "Number of files (default: ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--folder", paramLabel = "DIR", description = "Only files under this folder.")
-    java.nio.file.Path folder;
-
-    @Option(names = "--type", paramLabel = "EXT", description = "Only files with this extension, e.g. pdf.")
-    String type;
+    @picocli.CommandLine.Mixin
+    FilterOptions filterOptions = new FilterOptions();
 
     @Option(names = "--json", description = "Print the results as JSON.")
     boolean json;
@@ -60,7 +57,7 @@ final class SearchCommand implements Callable<Integer> {
         var semdex = root.context().semdex();
         semdex.catalog().require(model);
         List<SearchResult> results = semdex.search().search(new SearchRequest(query, model, searchMode, k,
-                new dev.semdex.search.SearchFilter(folder == null ? null : folder.toAbsolutePath().normalize(), type)));
+                filterOptions.filter()));
         if (json) {
             System.out.println(Json.write(results.stream().map(SearchCommand::toJson).toList()));
             return 0;

@@ -85,20 +85,10 @@ class VectorIndexTest {
     void topKEqualsASortOfAllScores() {
         int n = 60_000;
         int dim = 37;
-        Random random = new Random(1);
-        float[] data = new float[n * dim];
-        for (int i = 0; i < n; i++) {
-            float[] v = new float[dim];
-            for (int d = 0; d < dim; d++) {
-                v[d] = (float) random.nextGaussian();
-            }
-            System.arraycopy(Vectors.normalize(v), 0, data, i * dim, dim);
-        }
-        long[] ids = IntStream.range(0, n).mapToLong(i -> 1000 + i).toArray();
-        VectorIndex index = new VectorIndex(dim, data, ids, ids);
-        float[] q = Arrays.copyOfRange(data, 123 * dim, 124 * dim);
+        VectorIndex index = randomIndex(n, dim, 1);
+        float[] q = index.row(123);
         int[] top = index.top(q, 10);
-        assertThat(index.chunkId(top[0])).isEqualTo(1123);
+        assertThat(index.chunkId(top[0])).isEqualTo(123);
         float[] scores = index.scores(q);
         Integer[] order = IntStream.range(0, n).boxed().sorted(Comparator.comparingDouble(i -> -scores[i]))
                 .toArray(Integer[]::new);
