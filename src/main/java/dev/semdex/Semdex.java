@@ -28,6 +28,7 @@ public final class Semdex implements AutoCloseable {
     private final EmbedderFactory embedderFactory;
     private final Map<String, Embedder> embedders = new ConcurrentHashMap<>();
     private final dev.semdex.embed.hub.UserModels userModels;
+    private volatile String hubEndpoint;
     private Database database;
     private IndexStore store;
     private TextExtractor extractor;
@@ -60,14 +61,97 @@ public final class Semdex implements AutoCloseable {
         embedderFactory.ollama(config);
     }
 
+    /**
+     * Applies what the user chose: hub, chunk size of long-input models, embedding threads (for models loaded
+     * from now on) and the Ollama server ({@code OLLAMA_HOST} when the settings keep the default address).
+     */
+    public void applySettings(dev.semdex.settings.Settings settings) {
+        hubEndpoint(settings.hubUrl());
+        longChunkTokens(settings.longChunkTokens());
+        embeddingThreads(settings.embeddingThreads());
+        dev.semdex.embed.ollama.OllamaConfig current = embedderFactory.ollama();
+        String url = dev.semdex.embed.ollama.OllamaConfig.resolveUrl(null, settings.ollamaUrl(),
+                System.getenv("OLLAMA_HOST"));
+        ollama(new dev.semdex.embed.ollama.OllamaConfig(url, settings.ollamaHeaders(), current.timeout(),
+                current.batchSize(), current.concurrency(), current.maxRetries(), current.retryDelay()));
+    }
+
+    /** The Ollama server {@code ollama:<model>} ids without a server embed on. */
+    public dev.semdex.embed.ollama.OllamaConfig ollama() {
+        return embedderFactory.ollama();
+    }
+
+    /**
+     * The hub models are downloaded from; a blank value falls back to {@code HF_ENDPOINT}, then huggingface.co.
+     * The setting wins over the environment because the user typed it in this app.
+     */
+    public void hubEndpoint(String endpoint) {
+        this.hubEndpoint = endpoint == null || endpoint.isBlank() ? null : endpoint.strip();
+    }
+
+    /** Chunk size for models that accept long inputs (Jina v2); changes the chunk profile of new runs. */
+    public void longChunkTokens(int tokens) {
+        catalog.longChunkTokens(tokens);
+    }
+
+    /** Embedding threads of local models opened from now on (models already open keep theirs). */
+    public void embeddingThreads(int threads) {
+        embedderFactory.threads(threads);
+    }
+
     /** Downloads models from the Hugging Face hub ({@code HF_ENDPOINT}, {@code HF_TOKEN}) and adds local folders. */
     public dev.semdex.embed.hub.ModelManager modelManager() {
+        String endpoint = hubEndpoint != null ? hubEndpoint : System.getenv("HF_ENDPOINT");
         return new dev.semdex.embed.hub.ModelManager(catalog, userModels,
-                dev.semdex.embed.hub.HubClient.fromEnvironment(), dirs.modelCache().resolve("hub"));
+                new dev.semdex.embed.hub.HubClient(endpoint, System.getenv("HF_TOKEN"), 3),
+                dirs.modelCache().resolve("hub"));
+    }
+
+    /**
+     * The id a model's vectors are stored under: {@code ollama:<model>} gains the configured server
+     * ({@code ollama:<model>@gpu-box:11434}); other ids are unchanged. Search and index requests take this id.
+     */
+    public String canonicalModelId(String modelId) {
+        return embedderFactory.canonicalId(modelId);
     }
 
     public Embedder embedder(String modelId) {
-        return embedders.computeIfAbsent(modelId, embedderFactory::open);
+        return embedders.computeIfAbsent(canonicalModelId(modelId), embedderFactory::open);
+    }
+
+    /** What {@link #removeModel} did. */
+    public record RemovedModel(String id, boolean filesDeleted, int vectorsDeleted) {}
+
+    /**
+     * Removes a model from this machine: a downloaded model's files (an added folder stays where the user keeps
+     * it), its registration, and its vectors in the index. Bundled models cannot be removed; an Ollama model loses
+     * only its vectors here (its weights live on the server).
+     */
+    public RemovedModel removeModel(String modelId) {
+        String id = canonicalModelId(modelId);
+        dev.semdex.embed.ModelSpec spec = catalog.find(id).orElse(null);
+        boolean inIndex = store().models().containsKey(id);
+        if (spec == null && !inIndex) {
+            throw new SemdexException("Unknown model '" + modelId + "'. Run 'semdex models' to list the models.");
+        }
+        if (spec != null && spec.source() == dev.semdex.embed.ModelSource.BUNDLED) {
+            throw new SemdexException("'" + id + "' is bundled with Semdex and cannot be removed.");
+        }
+        boolean registered = userModels.find(id).isPresent();
+        if (!registered && !inIndex) {
+            throw new SemdexException("'" + id + "' is neither downloaded nor in the index; there is nothing to "
+                    + "remove.");
+        }
+        Embedder open = embedders.remove(id);
+        if (open != null) {
+            open.close();
+        }
+        boolean files = registered && modelManager().remove(id);
+        int vectors = store().deleteModel(id);
+        if (search != null) {
+            search.invalidate(id);
+        }
+        return new RemovedModel(id, files, vectors);
     }
 
     public synchronized IndexStore store() {

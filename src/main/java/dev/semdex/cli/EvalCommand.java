@@ -51,7 +51,7 @@ final class EvalCommand implements Callable<Integer> {
                 throw new SemdexException("Unknown mode '" + m + "': use " + Arrays.toString(SearchMode.values()));
             }
         }).toList();
-        ollama.apply(root.context(), model);
+        model = ollama.apply(root.context(), model);
         var semdex = root.context().semdex();
         semdex.catalog().require(model);
         BeirDataset dataset = BeirDataset.load(beir);

@@ -32,7 +32,7 @@ final class IndexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ollama.apply(root.context(), model);
+        model = ollama.apply(root.context(), model);
         var semdex = root.context().semdex();
         Embedder embedder = semdex.embedder(model);
         IndexSummary s = semdex.indexer().index(folders.stream().map(p -> p.toAbsolutePath().normalize()).toList(),
@@ -41,6 +41,7 @@ final class IndexCommand implements Callable<Integer> {
                         + "%,d chunks, %,d passages embedded, %,d vectors reused.%n",
                 s.filesIndexed(), s.filesUnchanged(), s.filesDeleted(), s.skipped().size(),
                 ProgressPrinter.clock(s.elapsed()), s.chunks(), s.passagesEmbedded(), s.reusedVectors());
+        embedder.warnings().forEach(w -> System.err.println("warning: " + w));
         if (!s.skipped().isEmpty()) {
             Map<String, Integer> byReason = new TreeMap<>();
             s.skipped().forEach(e -> byReason.merge(e.reason(), 1, Integer::sum));

@@ -59,9 +59,12 @@ final class OllamaCommand implements Runnable {
         int parallel;
 
         OllamaConfig config(CliContext context) {
-            Settings settings = new SettingsStore(context.dirs().settingsFile()).load();
+            Settings settings = context.settings();
             String base = OllamaConfig.resolveUrl(url, settings.ollamaUrl(), System.getenv("OLLAMA_HOST"));
             Map<String, String> extra = new LinkedHashMap<>();
+            if (base.equals(OllamaConfig.normalizeUrl(settings.ollamaUrl()))) {
+                extra.putAll(settings.ollamaHeaders());
+            }
             if (headers != null) {
                 headers.forEach(h -> {
                     Map.Entry<String, String> e = OllamaConfig.parseHeader(h);
@@ -73,11 +76,22 @@ final class OllamaCommand implements Runnable {
                     .withTimeout(Duration.ofSeconds(Math.max(1, timeoutSeconds))).withBatching(batch, parallel);
         }
 
-        /** Points the services at the server, if the model is an Ollama one. */
-        void apply(CliContext context, String modelId) {
+        /**
+         * Points the services at the server, if the model is an Ollama one, and returns the id its vectors are
+         * stored under ({@code ollama:<model>@<server>}; other ids unchanged).
+         */
+        String apply(CliContext context, String modelId) {
             if (OllamaModels.isOllamaId(modelId)) {
                 context.semdex().ollama(config(context));
             }
+            return context.semdex().canonicalModelId(modelId);
+        }
+
+        /** Whether the user named a server at all (option, settings or OLLAMA_HOST): then `models` lists its models. */
+        boolean serverConfigured(CliContext context) {
+            String fromSettings = context.settings().ollamaUrl();
+            return url != null && !url.isBlank() || System.getenv("OLLAMA_HOST") != null
+                    || !OllamaConfig.normalizeUrl(fromSettings).equals(OllamaConfig.DEFAULT_URL);
         }
     }
 
@@ -132,10 +146,16 @@ final class OllamaCommand implements Runnable {
                 System.out.println("Next step: this is not an embedding model; pick one such as nomic-embed-text.");
                 return 1;
             }
-            try (Embedder embedder = OllamaEmbedder.open(config, OllamaModels.spec(OllamaModels.PREFIX + name))) {
+            context.semdex().ollama(config);
+            try {
+                Embedder embedder = context.semdex().embedder(OllamaModels.PREFIX + name);
                 System.out.printf(Locale.ROOT, "Dimension: %d%n", embedder.dimension());
                 System.out.println("Context:   " + (info.contextLength() > 0 ? info.contextLength() + " tokens"
-                        : "unknown") + "; chunks of up to " + embedder.model().chunkTokens() + " tokens");
+                        : "unknown") + "; chunks of up to " + embedder.model().chunkTokens() + " tokens ("
+                        + (embedder instanceof OllamaEmbedder o && o.exactTokenCounts()
+                                ? "counted with the model's tokenizer" : "estimated") + ")");
+                System.out.println("Stored as: " + embedder.model().id());
+                embedder.warnings().forEach(w -> System.out.println("Warning:   " + w));
             } catch (SemdexException e) {
                 System.out.println("Embedding: failed");
                 System.out.println("Next step: " + e.getMessage());

@@ -111,6 +111,31 @@ public final class IndexStore {
         });
     }
 
+    /**
+     * Forgets a model: its vectors, the marks of which documents it covers and its registration go in one
+     * transaction, so the index never holds half a model. Chunks stay, since models with the same chunk profile
+     * share them and keyword search reads them; a later run with the model embeds everything again.
+     *
+     * @return how many vectors were deleted; 0 when the index never had the model
+     */
+    public int deleteModel(String modelId) {
+        return db.inTransaction(c -> {
+            int vectors;
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM embeddings WHERE model_id = ?")) {
+                ps.setString(1, modelId);
+                vectors = ps.executeUpdate();
+            }
+            for (String sql : List.of("DELETE FROM document_models WHERE model_id = ?",
+                    "DELETE FROM models WHERE id = ?")) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, modelId);
+                    ps.executeUpdate();
+                }
+            }
+            return vectors;
+        });
+    }
+
     /** Models with vectors in this index, with their dimension and chunk profile. */
     public Map<String, StoredModel> models() {
         return db.read(c -> {

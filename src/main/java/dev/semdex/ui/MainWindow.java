@@ -96,7 +96,8 @@ public final class MainWindow {
 
     private void openSettings() {
         Settings current = services.settings();
-        SettingsDialog.show(stage, current, services.backend().availableModels(), services.dirs().data())
+        SettingsDialog.show(stage, current, services.backend().availableModels(), services.dirs().data(),
+                services.background())
                 .ifPresent(changed -> {
                     services.updateSettings(changed);
                     applyTheme(changed);

@@ -114,6 +114,28 @@ class IndexStoreTest {
     }
 
     @Test
+    void deletingAModelDropsOnlyItsVectorsAndKeepsTheChunksAnotherModelUses() {
+        store.saveIndexed(write("/a.txt", "h1", "alpha beta", "gamma delta"));
+        store.registerModel("other", 2, "p");
+        byte[] h = Hashes.ofText("alpha beta");
+        byte[] g = Hashes.ofText("gamma delta");
+        List<Chunk> chunks = List.of(new Chunk(0, "alpha beta", 0, 10, 0, 1), new Chunk(1, "gamma delta", 10, 21, 0, 1));
+        store.saveIndexed(new DocumentWrite(folder, "/a.txt", 10, 1, "h1", "text/plain", "other", "p", chunks,
+                List.of(h, g), Map.of(new HashKey(h), new float[] {1, 0}, new HashKey(g), new float[] {0, 1})));
+        long documentId = store.document("/a.txt").orElseThrow().id();
+
+        assertThat(store.deleteModel("m")).isEqualTo(2);
+
+        assertThat(store.models()).containsOnlyKeys("other");
+        assertThat(store.countVectors("m", "p")).isZero();
+        assertThat(store.isIndexedFor(documentId, "m")).isFalse();
+        assertThat(store.isIndexedFor(documentId, "other")).isTrue();
+        assertThat(store.countVectors("other", "p")).isEqualTo(2);
+        assertThat(store.keywordSearch("\"gamma\"", "p", 10)).hasSize(1);
+        assertThat(store.deleteModel("never-indexed")).isZero();
+    }
+
+    @Test
     void aSecondOpenerGetsAReadOnlyIndexThatStillSearches() {
         store.saveIndexed(write("/a.txt", "h1", "alpha beta"));
         try (Database second = Database.open(dir.resolve("index.db"))) {
