@@ -73,7 +73,7 @@ final class ModelsCommand implements Callable<Integer> {
         out.put("parameters", e.parameters());
         out.put("downloadBytes", e.downloadBytes());
         out.put("licence", e.licence());
-        out.put("engine", e.engine());
+        out.put("engine", e.engine().toLowerCase(Locale.ROOT).replace(" ", ""));
         out.put("source", e.source().name().toLowerCase(Locale.ROOT));
         out.put("offline", e.source() != dev.semdex.embed.ModelSource.OLLAMA && e.usable());
         out.put("state", e.state());
@@ -175,10 +175,13 @@ final class ModelsCommand implements Callable<Integer> {
         @Parameters(paramLabel = "MODEL", description = "The id shown by 'semdex models'.")
         String model;
 
+        @picocli.CommandLine.Mixin
+        OllamaCommand.Options ollama = new OllamaCommand.Options();
+
         @Override
         public Integer call() {
             CliContext context = models.root.context();
-            String id = models.ollama.apply(context, model);
+            String id = ollama.apply(context, model);
             Semdex.RemovedModel r = context.semdex().removeModel(id);
             System.out.printf(Locale.ROOT, "Removed %s: %s, %,d vectors deleted from the index.%n", r.id(),
                     r.filesDeleted() ? "files deleted" : "no files deleted", r.vectorsDeleted());
