@@ -108,6 +108,16 @@ public final class Semdex implements AutoCloseable {
     }
 
     /**
+     * Every model with its state, for the model manager and {@code semdex models}.
+     *
+     * @param includeOllama also ask the configured Ollama server for its models (a few seconds at most)
+     */
+    public dev.semdex.embed.ModelListing.Listing listModels(boolean includeOllama) {
+        return dev.semdex.embed.ModelListing.list(catalog, modelManager(), userModels,
+                includeOllama ? embedderFactory.ollama() : null);
+    }
+
+    /**
      * The id a model's vectors are stored under: {@code ollama:<model>} gains the configured server
      * ({@code ollama:<model>@gpu-box:11434}); other ids are unchanged. Search and index requests take this id.
      */

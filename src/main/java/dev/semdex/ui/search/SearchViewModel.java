@@ -154,9 +154,9 @@ public final class SearchViewModel {
             searching.set(false);
             ServerUnavailableException down = ServerUnavailableException.find(e);
             if (down != null && mode.get() != SearchMode.KEYWORD) {
+                mode.set(SearchMode.KEYWORD);
                 error.set("Semantic search needs the embedding server at " + down.server() + ", which does not "
                         + "answer, so Keyword mode is on. Switch back to Hybrid once the server runs again.");
-                mode.set(SearchMode.KEYWORD);
             } else if (!Errors.isCancellation(e)) {
                 error.set(Errors.message(e));
             }

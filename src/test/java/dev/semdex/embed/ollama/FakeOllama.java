@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Speaks enough of Ollama's HTTP API on a loopback port for the tests, with REAL embeddings from the local MiniLM
  * (so the remote path can be compared with the local one), and injects one fault at a time into {@code /api/embed}.
  */
-final class FakeOllama implements AutoCloseable {
+public final class FakeOllama implements AutoCloseable {
 
     enum Fault { NONE, NOT_FOUND, SERVER_ERROR, SLOW, WRONG_DIMENSION, NAN, INVALID_JSON, BAD_REQUEST }
 
@@ -41,7 +41,7 @@ final class FakeOllama implements AutoCloseable {
     final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger maxInFlight = new AtomicInteger();
-    volatile boolean modelPresent = true;
+    public volatile boolean modelPresent = true;
     /** What {@code /api/show} reports as the model's trained context. */
     volatile int modelContext = 512;
     /** The context the server loads a model with when a request asks for none (Ollama ≥ 0.6.7: 4096). */
@@ -51,7 +51,7 @@ final class FakeOllama implements AutoCloseable {
     /** The {@code options.num_ctx} of every embed request, 0 when absent. */
     final List<Integer> numCtxSeen = Collections.synchronizedList(new ArrayList<>());
 
-    FakeOllama() throws IOException {
+    public FakeOllama() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
         server.createContext("/api/version", ex -> send(ex, 200, "{\"version\":\"0.9.0-fake\"}"));
@@ -64,7 +64,7 @@ final class FakeOllama implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
