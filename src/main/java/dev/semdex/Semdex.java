@@ -69,11 +69,11 @@ public final class Semdex implements AutoCloseable {
         hubEndpoint(settings.hubUrl());
         longChunkTokens(settings.longChunkTokens());
         embeddingThreads(settings.embeddingThreads());
-        dev.semdex.embed.ollama.OllamaConfig current = embedderFactory.ollama();
         String url = dev.semdex.embed.ollama.OllamaConfig.resolveUrl(null, settings.ollamaUrl(),
                 System.getenv("OLLAMA_HOST"));
-        ollama(new dev.semdex.embed.ollama.OllamaConfig(url, settings.ollamaHeaders(), current.timeout(),
-                current.batchSize(), current.concurrency(), current.maxRetries(), current.retryDelay()));
+        ollama(dev.semdex.embed.ollama.OllamaConfig.of(url).withHeaders(settings.ollamaHeaders())
+                .withTimeout(java.time.Duration.ofSeconds(settings.ollamaTimeoutSeconds()))
+                .withBatching(settings.ollamaBatchSize(), settings.ollamaParallel()));
     }
 
     /** The Ollama server {@code ollama:<model>} ids without a server embed on. */

@@ -18,10 +18,14 @@ import java.util.Map;
  * @param ollamaHeaders    extra headers for the Ollama server (a proxy's bearer token); never logged
  * @param hubUrl           Hugging Face hub to download from; blank means {@code HF_ENDPOINT}, then huggingface.co
  * @param longChunkTokens  chunk size for models that accept long inputs (Jina v2, up to 8192 tokens)
+ * @param ollamaTimeoutSeconds per request to the Ollama server
+ * @param ollamaBatchSize  texts per request
+ * @param ollamaParallel   requests in flight at once
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(int embeddingThreads, String defaultModel, String theme, String ollamaUrl, String ollamaModel,
-        WindowBounds window, Map<String, String> ollamaHeaders, String hubUrl, int longChunkTokens) {
+        WindowBounds window, Map<String, String> ollamaHeaders, String hubUrl, int longChunkTokens,
+        int ollamaTimeoutSeconds, int ollamaBatchSize, int ollamaParallel) {
 
     public static final String LIGHT = "light";
     public static final String DARK = "dark";
@@ -52,6 +56,9 @@ public record Settings(int embeddingThreads, String defaultModel, String theme, 
             longChunkTokens = ModelCatalog.DEFAULT_LONG_CHUNK_TOKENS;
         }
         longChunkTokens = Math.max(MIN_CHUNK_TOKENS, Math.min(MAX_LONG_CHUNK_TOKENS, longChunkTokens));
+        ollamaTimeoutSeconds = ollamaTimeoutSeconds <= 0 ? 120 : ollamaTimeoutSeconds;
+        ollamaBatchSize = ollamaBatchSize <= 0 ? 32 : Math.min(ollamaBatchSize, 1024);
+        ollamaParallel = ollamaParallel <= 0 ? 2 : Math.min(ollamaParallel, 16);
     }
 
     /** Jina v2's input limit. */
@@ -59,7 +66,7 @@ public record Settings(int embeddingThreads, String defaultModel, String theme, 
     public static final int MIN_CHUNK_TOKENS = 128;
 
     public static Settings defaults() {
-        return new Settings(0, null, LIGHT, null, null, null, null, null, 0);
+        return new Settings(0, null, LIGHT, null, null, null, null, null, 0, 0, 0, 0);
     }
 
     /** All cores but one: indexing keeps one free for the window and the rest of the desktop. */
@@ -73,29 +80,35 @@ public record Settings(int embeddingThreads, String defaultModel, String theme, 
 
     public Settings withWindow(WindowBounds bounds) {
         return new Settings(embeddingThreads, defaultModel, theme, ollamaUrl, ollamaModel, bounds, ollamaHeaders,
-                hubUrl, longChunkTokens);
+                hubUrl, longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel);
     }
 
     public Settings withTheme(String newTheme) {
         return new Settings(embeddingThreads, defaultModel, newTheme, ollamaUrl, ollamaModel, window, ollamaHeaders,
-                hubUrl, longChunkTokens);
+                hubUrl, longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel);
     }
 
     public Settings withDefaultModel(String modelId) {
         return new Settings(embeddingThreads, modelId, theme, ollamaUrl, ollamaModel, window, ollamaHeaders, hubUrl,
-                longChunkTokens);
+                longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel);
     }
 
     /** The Ollama part of the settings dialog. */
     public Settings withOllama(String url, String model, Map<String, String> headers) {
         return new Settings(embeddingThreads, defaultModel, theme, url, model, window, headers, hubUrl,
-                longChunkTokens);
+                longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel);
+    }
+
+    /** Timeout, batch size and requests in flight for the Ollama server. */
+    public Settings withOllamaLimits(int timeoutSeconds, int batchSize, int parallel) {
+        return new Settings(embeddingThreads, defaultModel, theme, ollamaUrl, ollamaModel, window, ollamaHeaders,
+                hubUrl, longChunkTokens, timeoutSeconds, batchSize, parallel);
     }
 
     /** The model part of the settings dialog. */
     public Settings withModels(int threads, String newDefaultModel, String newHubUrl, int newLongChunkTokens) {
         return new Settings(threads, newDefaultModel, theme, ollamaUrl, ollamaModel, window, ollamaHeaders,
-                newHubUrl, newLongChunkTokens);
+                newHubUrl, newLongChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel);
     }
 
     /** Where and how large the main window was. */

@@ -20,7 +20,7 @@ class SettingsStoreTest {
         SettingsStore store = new SettingsStore(dir.resolve("conf/settings.json"));
         Settings s = new Settings(3, "bge-small-en-v1.5", Settings.DARK, "http://gpu:11434", "nomic-embed-text",
                 new Settings.WindowBounds(10, 20, 900, 700, false), java.util.Map.of("Authorization", "Bearer t"),
-                "http://mirror:8080", 2048);
+                "http://mirror:8080", 2048, 30, 16, 3);
         store.save(s);
 
         assertThat(store.load()).isEqualTo(s);
@@ -54,5 +54,7 @@ class SettingsStoreTest {
         assertThat(s.longChunkTokens()).isEqualTo(512);
         assertThat(s.hubUrl()).isEmpty();
         assertThat(s.ollamaHeaders()).isEmpty();
+        assertThat(s.ollamaBatchSize()).isEqualTo(32);
+        assertThat(s.ollamaParallel()).isEqualTo(2);
     }
 }

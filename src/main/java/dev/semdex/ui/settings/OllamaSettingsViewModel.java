@@ -30,6 +30,9 @@ public final class OllamaSettingsViewModel {
     private final StringProperty url = new SimpleStringProperty("");
     private final StringProperty model = new SimpleStringProperty("");
     private final StringProperty headers = new SimpleStringProperty("");
+    private final javafx.beans.property.IntegerProperty timeoutSeconds = new javafx.beans.property.SimpleIntegerProperty();
+    private final javafx.beans.property.IntegerProperty batchSize = new javafx.beans.property.SimpleIntegerProperty();
+    private final javafx.beans.property.IntegerProperty parallel = new javafx.beans.property.SimpleIntegerProperty();
     private final StringProperty checkResult = new SimpleStringProperty("");
     private final BooleanProperty checking = new SimpleBooleanProperty();
     private final BooleanProperty checkOk = new SimpleBooleanProperty();
@@ -44,13 +47,18 @@ public final class OllamaSettingsViewModel {
         this.runner = runner;
         url.set(settings.ollamaUrl());
         model.set(settings.ollamaModel());
+        timeoutSeconds.set(settings.ollamaTimeoutSeconds());
+        batchSize.set(settings.ollamaBatchSize());
+        parallel.set(settings.ollamaParallel());
         headers.set(settings.ollamaHeaders().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
                 .collect(Collectors.joining("\n")));
     }
 
     /** The server as the fields describe it; a bad address or header line is a {@link SemdexException}. */
     public OllamaConfig config() {
-        return OllamaConfig.of(url.get()).withHeaders(headerMap());
+        return OllamaConfig.of(url.get()).withHeaders(headerMap())
+                .withTimeout(java.time.Duration.ofSeconds(Math.max(1, timeoutSeconds.get())))
+                .withBatching(batchSize.get(), parallel.get());
     }
 
     /** One {@code Name: value} per line; blank lines are ignored. */
@@ -67,7 +75,8 @@ public final class OllamaSettingsViewModel {
 
     /** Settings with the fields applied. */
     public Settings applyTo(Settings settings) {
-        return settings.withOllama(OllamaConfig.normalizeUrl(url.get()), model.get().strip(), headerMap());
+        return settings.withOllama(OllamaConfig.normalizeUrl(url.get()), model.get().strip(), headerMap())
+                .withOllamaLimits(timeoutSeconds.get(), batchSize.get(), parallel.get());
     }
 
     public void check() {
@@ -157,6 +166,18 @@ public final class OllamaSettingsViewModel {
 
     public StringProperty headersProperty() {
         return headers;
+    }
+
+    public javafx.beans.property.IntegerProperty timeoutSecondsProperty() {
+        return timeoutSeconds;
+    }
+
+    public javafx.beans.property.IntegerProperty batchSizeProperty() {
+        return batchSize;
+    }
+
+    public javafx.beans.property.IntegerProperty parallelProperty() {
+        return parallel;
     }
 
     public StringProperty checkResultProperty() {

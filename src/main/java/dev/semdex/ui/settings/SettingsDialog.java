@@ -125,10 +125,20 @@ public final class SettingsDialog {
         headers.setPromptText("Authorization: Bearer <token>   (one header per line; never logged)");
         headers.setPrefRowCount(2);
         headers.setId("ollamaHeadersArea");
+        Spinner<Integer> timeout = intSpinner(1, 3600, vm.timeoutSecondsProperty().get(), "ollamaTimeoutSpinner");
+        timeout.valueProperty().addListener((o, a, v) -> vm.timeoutSecondsProperty().set(v));
+        Spinner<Integer> batch = intSpinner(1, 1024, vm.batchSizeProperty().get(), "ollamaBatchSpinner");
+        batch.valueProperty().addListener((o, a, v) -> vm.batchSizeProperty().set(v));
+        Spinner<Integer> parallel = intSpinner(1, 16, vm.parallelProperty().get(), "ollamaParallelSpinner");
+        parallel.valueProperty().addListener((o, a, v) -> vm.parallelProperty().set(v));
         GridPane fields = grid();
         fields.addRow(0, new Label("Server"), url, hint("http(s)://host:11434"));
         fields.addRow(1, new Label("Model"), model);
         fields.addRow(2, new Label("Extra headers"), headers);
+        fields.addRow(3, new Label("Timeout (s)"), timeout);
+        fields.addRow(4, new Label("Texts per request"), batch);
+        fields.addRow(5, new Label("Requests at once"), parallel, hint("Ollama embeds one request at a time per "
+                + "model; 2 keeps it busy"));
 
         Button check = new Button("Check connection");
         check.setId("ollamaCheckButton");
@@ -161,6 +171,14 @@ public final class SettingsDialog {
         VBox box = new VBox(10, fields, new HBox(8, check, pull, stop), result, new HBox(8, progress, pullStatus));
         box.setPadding(new Insets(0, 16, 16, 16));
         return box;
+    }
+
+    private static Spinner<Integer> intSpinner(int min, int max, int value, String id) {
+        Spinner<Integer> spinner = new Spinner<>(min, max, value);
+        spinner.setEditable(true);
+        spinner.setId(id);
+        spinner.setPrefWidth(100);
+        return spinner;
     }
 
     private static GridPane grid() {
