@@ -57,6 +57,15 @@ public final class ModelManagerDialog {
         table.getColumns().add(state);
         table.setPrefSize(980, 380);
         vm.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
+        String[] lastSelected = {null};
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, e) -> {
+            if (e != null) {
+                lastSelected[0] = e.id();
+            }
+        });
+        vm.models().addListener((javafx.collections.ListChangeListener<ModelListing.Entry>) change ->
+                vm.models().stream().filter(m -> m.id().equals(lastSelected[0])).findFirst()
+                        .ifPresent(m -> table.getSelectionModel().select(m)));
         VBox.setVgrow(table, Priority.ALWAYS);
 
         var selected = vm.selectedProperty();

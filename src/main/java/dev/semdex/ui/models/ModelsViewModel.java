@@ -68,10 +68,8 @@ public final class ModelsViewModel {
 
     public void load() {
         runner.submit(service::list, listing -> {
-            String keep = selected.get() == null ? null : selected.get().id();
             models.setAll(listing.entries());
             note.set(listing.ollamaNote().orElse(""));
-            selected.set(models.stream().filter(m -> m.id().equals(keep)).findFirst().orElse(null));
         }, e -> status.set(Errors.message(e)));
     }
 
@@ -191,6 +189,7 @@ public final class ModelsViewModel {
         return models;
     }
 
+    /** The model the actions apply to; the view binds it to the table's selection. */
     public ObjectProperty<ModelListing.Entry> selectedProperty() {
         return selected;
     }
