@@ -29,6 +29,8 @@ public final class Semdex implements AutoCloseable {
     private final Map<String, Embedder> embedders = new ConcurrentHashMap<>();
     private final dev.semdex.embed.hub.UserModels userModels;
     private volatile String hubEndpoint;
+    private dev.semdex.embed.hub.ModelManager modelManager;
+    private String modelManagerEndpoint;
     private Database database;
     private IndexStore store;
     private TextExtractor extractor;
@@ -100,11 +102,15 @@ public final class Semdex implements AutoCloseable {
     }
 
     /** Downloads models from the Hugging Face hub ({@code HF_ENDPOINT}, {@code HF_TOKEN}) and adds local folders. */
-    public dev.semdex.embed.hub.ModelManager modelManager() {
+    public synchronized dev.semdex.embed.hub.ModelManager modelManager() {
         String endpoint = hubEndpoint != null ? hubEndpoint : System.getenv("HF_ENDPOINT");
-        return new dev.semdex.embed.hub.ModelManager(catalog, userModels,
-                new dev.semdex.embed.hub.HubClient(endpoint, System.getenv("HF_TOKEN"), 3),
-                dirs.modelCache().resolve("hub"));
+        if (modelManager == null || !java.util.Objects.equals(endpoint, modelManagerEndpoint)) {
+            modelManager = new dev.semdex.embed.hub.ModelManager(catalog, userModels,
+                    new dev.semdex.embed.hub.HubClient(endpoint, System.getenv("HF_TOKEN"), 3),
+                    dirs.modelCache().resolve("hub"));
+            modelManagerEndpoint = endpoint;
+        }
+        return modelManager;
     }
 
     /**

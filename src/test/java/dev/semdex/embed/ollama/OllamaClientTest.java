@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The JDK client for what langchain4j lacks, URL handling, the token estimate and {@code semdex ollama check}. */
+/** The JDK client (version, tags, show, pull), URL handling, the token estimate and {@code semdex ollama check}. */
 class OllamaClientTest {
 
     @TempDir
