@@ -95,7 +95,7 @@ public final class EmbedderFactory {
         TextTokenizer tokenizer = sameTokenizer.flatMap(this::tokenizerFile).map(DjlEmbedder::countingTokenizer)
                 .orElse(null);
         return OllamaEmbedder.open(config, spec, tokenizer,
-                sameTokenizer.map(ModelSpec::tokenizerFamily).orElse(null));
+                sameTokenizer.map(ModelSpec::tokenizerFamily).orElse(null), true);
     }
 
     /** The local model that tokenises like the Ollama model, if the catalog knows one. */

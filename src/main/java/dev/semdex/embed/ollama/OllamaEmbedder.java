@@ -53,6 +53,7 @@ public final class OllamaEmbedder implements Embedder {
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
     private ModelSpec spec;
     private int dimension = -1;
+    private volatile boolean ownsTokenizer;
 
     private OllamaEmbedder(OllamaConfig config, ModelSpec base, int contextLength, TextTokenizer exact) {
         this.config = config;
@@ -83,10 +84,31 @@ public final class OllamaEmbedder implements Embedder {
      * is the catalog entry ({@link OllamaModels#spec}); {@link #model()} returns it with the probed dimension, the
      * context and chunk size that fit the server, and {@code tokenizerFamily} when a tokenizer is given.
      *
-     * @param tokenizer       a tokenizer that splits text as the server's model does, or null to estimate
+     * @param tokenizer       a tokenizer that splits text as the server's model does, or null to estimate; the
+     *                        caller keeps it (see the overload that hands it over)
      * @param tokenizerFamily its family (chunks are shared with local models of the same family and size)
      */
     public static OllamaEmbedder open(OllamaConfig config, ModelSpec base, TextTokenizer tokenizer,
+            String tokenizerFamily) {
+        return open(config, base, tokenizer, tokenizerFamily, false);
+    }
+
+    /** As above; with {@code ownTokenizer} the embedder closes the tokenizer when it closes (or fails to open). */
+    public static OllamaEmbedder open(OllamaConfig config, ModelSpec base, TextTokenizer tokenizer,
+            String tokenizerFamily, boolean ownTokenizer) {
+        try {
+            OllamaEmbedder embedder = connect(config, base, tokenizer, tokenizerFamily);
+            embedder.ownsTokenizer = ownTokenizer;
+            return embedder;
+        } catch (RuntimeException e) {
+            if (ownTokenizer) {
+                closeQuietly(tokenizer);
+            }
+            throw e;
+        }
+    }
+
+    private static OllamaEmbedder connect(OllamaConfig config, ModelSpec base, TextTokenizer tokenizer,
             String tokenizerFamily) {
         String name = OllamaModels.modelName(base.id());
         OllamaClient.ModelInfo info = new OllamaClient(config).show(name);
@@ -324,6 +346,12 @@ public final class OllamaEmbedder implements Embedder {
     @Override
     public void close() {
         pool.shutdownNow();
+        if (ownsTokenizer) {
+            closeQuietly(tokenizer);
+        }
+    }
+
+    private static void closeQuietly(TextTokenizer tokenizer) {
         if (tokenizer instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
