@@ -4,7 +4,14 @@ import dev.semdex.embed.BundledModelFiles;
 import dev.semdex.embed.Embedder;
 import dev.semdex.embed.EmbedderFactory;
 import dev.semdex.embed.ModelCatalog;
+import dev.semdex.embed.ModelListing;
+import dev.semdex.embed.ModelSource;
+import dev.semdex.embed.ModelSpec;
 import dev.semdex.embed.djl.DjlRuntime;
+import dev.semdex.embed.hub.HubClient;
+import dev.semdex.embed.hub.ModelManager;
+import dev.semdex.embed.hub.UserModels;
+import dev.semdex.embed.ollama.OllamaConfig;
 import dev.semdex.eval.BeirEvaluator;
 import dev.semdex.extract.FolderScanner;
 import dev.semdex.extract.ScanOptions;
@@ -12,9 +19,12 @@ import dev.semdex.extract.TextExtractor;
 import dev.semdex.index.Indexer;
 import dev.semdex.search.SearchService;
 import dev.semdex.settings.AppDirs;
+import dev.semdex.settings.Settings;
 import dev.semdex.store.Database;
 import dev.semdex.store.IndexStore;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,9 +37,9 @@ public final class Semdex implements AutoCloseable {
     private final ModelCatalog catalog = new ModelCatalog();
     private final EmbedderFactory embedderFactory;
     private final Map<String, Embedder> embedders = new ConcurrentHashMap<>();
-    private final dev.semdex.embed.hub.UserModels userModels;
+    private final UserModels userModels;
     private volatile String hubEndpoint;
-    private dev.semdex.embed.hub.ModelManager modelManager;
+    private ModelManager modelManager;
     private String modelManagerEndpoint;
     private Database database;
     private IndexStore store;
@@ -40,7 +50,7 @@ public final class Semdex implements AutoCloseable {
         this.dirs = dirs;
         this.embedderFactory = new EmbedderFactory(catalog, new BundledModelFiles(dirs.modelCache()),
                 embeddingThreads);
-        this.userModels = dev.semdex.embed.hub.UserModels.load(dirs.data());
+        this.userModels = UserModels.load(dirs.data());
         userModels.registerInto(catalog);
         embedderFactory.userModels(userModels);
     }
@@ -59,7 +69,7 @@ public final class Semdex implements AutoCloseable {
     }
 
     /** The Ollama server that {@code ollama:<model>} models embed on; set before the first such embedder opens. */
-    public void ollama(dev.semdex.embed.ollama.OllamaConfig config) {
+    public void ollama(OllamaConfig config) {
         embedderFactory.ollama(config);
     }
 
@@ -67,19 +77,19 @@ public final class Semdex implements AutoCloseable {
      * Applies what the user chose: hub, chunk size of long-input models, embedding threads (for models loaded
      * from now on) and the Ollama server ({@code OLLAMA_HOST} when the settings keep the default address).
      */
-    public void applySettings(dev.semdex.settings.Settings settings) {
+    public void applySettings(Settings settings) {
         hubEndpoint(settings.hubUrl());
         longChunkTokens(settings.longChunkTokens());
         embeddingThreads(settings.embeddingThreads());
-        String url = dev.semdex.embed.ollama.OllamaConfig.resolveUrl(null, settings.ollamaUrl(),
+        String url = OllamaConfig.resolveUrl(null, settings.ollamaUrl(),
                 System.getenv("OLLAMA_HOST"));
-        ollama(dev.semdex.embed.ollama.OllamaConfig.of(url).withHeaders(settings.ollamaHeaders())
-                .withTimeout(java.time.Duration.ofSeconds(settings.ollamaTimeoutSeconds()))
+        ollama(OllamaConfig.of(url).withHeaders(settings.ollamaHeaders())
+                .withTimeout(Duration.ofSeconds(settings.ollamaTimeoutSeconds()))
                 .withBatching(settings.ollamaBatchSize(), settings.ollamaParallel()));
     }
 
     /** The Ollama server {@code ollama:<model>} ids without a server embed on. */
-    public dev.semdex.embed.ollama.OllamaConfig ollama() {
+    public OllamaConfig ollama() {
         return embedderFactory.ollama();
     }
 
@@ -102,11 +112,11 @@ public final class Semdex implements AutoCloseable {
     }
 
     /** Downloads models from the Hugging Face hub ({@code HF_ENDPOINT}, {@code HF_TOKEN}) and adds local folders. */
-    public synchronized dev.semdex.embed.hub.ModelManager modelManager() {
+    public synchronized ModelManager modelManager() {
         String endpoint = hubEndpoint != null ? hubEndpoint : System.getenv("HF_ENDPOINT");
-        if (modelManager == null || !java.util.Objects.equals(endpoint, modelManagerEndpoint)) {
-            modelManager = new dev.semdex.embed.hub.ModelManager(catalog, userModels,
-                    new dev.semdex.embed.hub.HubClient(endpoint, System.getenv("HF_TOKEN"), 3),
+        if (modelManager == null || !Objects.equals(endpoint, modelManagerEndpoint)) {
+            modelManager = new ModelManager(catalog, userModels,
+                    new HubClient(endpoint, System.getenv("HF_TOKEN"), 3),
                     dirs.modelCache().resolve("hub"));
             modelManagerEndpoint = endpoint;
         }
@@ -118,8 +128,8 @@ public final class Semdex implements AutoCloseable {
      *
      * @param includeOllama also ask the configured Ollama server for its models (a few seconds at most)
      */
-    public dev.semdex.embed.ModelListing.Listing listModels(boolean includeOllama) {
-        return dev.semdex.embed.ModelListing.list(catalog, modelManager(), userModels,
+    public ModelListing.Listing listModels(boolean includeOllama) {
+        return ModelListing.list(catalog, modelManager(), userModels,
                 includeOllama ? embedderFactory.ollama() : null);
     }
 
@@ -145,12 +155,12 @@ public final class Semdex implements AutoCloseable {
      */
     public RemovedModel removeModel(String modelId) {
         String id = canonicalModelId(modelId);
-        dev.semdex.embed.ModelSpec spec = catalog.find(id).orElse(null);
+        ModelSpec spec = catalog.find(id).orElse(null);
         boolean inIndex = store().models().containsKey(id);
         if (spec == null && !inIndex) {
             throw new SemdexException("Unknown model '" + modelId + "'. Run 'semdex models' to list the models.");
         }
-        if (spec != null && spec.source() == dev.semdex.embed.ModelSource.BUNDLED) {
+        if (spec != null && spec.source() == ModelSource.BUNDLED) {
             throw new SemdexException("'" + id + "' is bundled with Semdex and cannot be removed.");
         }
         boolean registered = userModels.find(id).isPresent();
