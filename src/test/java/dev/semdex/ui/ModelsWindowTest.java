@@ -68,7 +68,7 @@ class ModelsWindowTest {
         try (FakeOllama server = new FakeOllama()) {
             robot.clickOn("#settingsButton");
             WaitForAsyncUtils.waitForFxEvents();
-            robot.interact(() -> robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel().select(2));
+            robot.interact(() -> robot.lookup("#settingsTabs").queryAs(TabPane.class).getSelectionModel().select(2));
             robot.interact(() -> {
                 robot.lookup("#ollamaUrlField").queryAs(TextField.class).setText(server.url());
                 robot.lookup("#ollamaModelField").queryAs(TextField.class).setText("all-minilm");

@@ -42,20 +42,20 @@ public final class ModelManagerDialog {
         table.setId("modelTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(column("Model", 230, ModelListing.Entry::name));
-        table.getColumns().add(column("Parameters", 80, e -> e.parameters().isEmpty() ? "–" : e.parameters()));
-        table.getColumns().add(column("Dimension", 75, e -> e.dimension() > 0 ? Integer.toString(e.dimension())
+        table.getColumns().add(column("Parameters", 95, e -> e.parameters().isEmpty() ? "–" : e.parameters()));
+        table.getColumns().add(column("Dimension", 90, e -> e.dimension() > 0 ? Integer.toString(e.dimension())
                 : "probed"));
-        table.getColumns().add(column("Max tokens", 75, e -> Integer.toString(e.maxTokens())));
-        table.getColumns().add(column("Download", 80, e -> e.downloadBytes() > 0
+        table.getColumns().add(column("Max tokens", 95, e -> Integer.toString(e.maxTokens())));
+        table.getColumns().add(column("Download", 85, e -> e.downloadBytes() > 0
                 ? String.format(Locale.ROOT, "%,d MB", Math.round(e.downloadBytes() / 1e6)) : "–"));
-        table.getColumns().add(column("Licence", 85, e -> e.licence().isEmpty() ? "–" : e.licence()));
-        table.getColumns().add(column("Engine", 95, ModelListing.Entry::engine));
+        table.getColumns().add(column("Licence", 95, e -> e.licence().isEmpty() ? "–" : e.licence()));
+        table.getColumns().add(column("Engine", 110, ModelListing.Entry::engine));
         TableColumn<ModelListing.Entry, String> state = new TableColumn<>("State");
-        state.setPrefWidth(120);
+        state.setPrefWidth(175);
         state.setCellValueFactory(c -> Bindings.createStringBinding(() -> stateText(c.getValue(),
                 vm.defaultModelProperty().get()), vm.defaultModelProperty()));
         table.getColumns().add(state);
-        table.setPrefSize(980, 380);
+        table.setPrefSize(1000, 360);
         vm.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
         String[] lastSelected = {null};
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, e) -> {
@@ -136,6 +136,8 @@ public final class ModelManagerDialog {
         VBox content = new VBox(10, table, actions, statusRow, note);
         content.setPadding(new Insets(12));
         dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().setPrefSize(1060, 560);
+        dialog.getDialogPane().setStyle("-fx-max-width: 1400px;"); // the theme caps dialogs at 600 px
         dialog.setOnHidden(e -> vm.cancel());
         vm.load();
         dialog.showAndWait();

@@ -22,6 +22,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -61,11 +62,11 @@ public final class SettingsDialog {
         theme.setId("themeBox");
         GridPane general = grid();
         int row = 0;
-        general.addRow(row++, new Label("Data location"), data);
-        general.addRow(row++, new Label("Embedding threads"), threads,
+        general.addRow(row++, label("Data location"), data);
+        general.addRow(row++, label("Embedding threads"), threads,
                 hint("default " + Settings.defaultThreads() + ": all cores but one; for models loaded next"));
-        general.addRow(row++, new Label("Model for new indexing"), model, hint("ollama:<model> embeds on Ollama"));
-        general.addRow(row, new Label("Theme"), theme);
+        general.addRow(row++, label("Model for new indexing"), model, hint("ollama:<model> embeds on Ollama"));
+        general.addRow(row, label("Theme"), theme);
 
         TextField hub = new TextField(current.hubUrl());
         hub.setPromptText(System.getenv("HF_ENDPOINT") != null ? System.getenv("HF_ENDPOINT")
@@ -80,8 +81,8 @@ public final class SettingsDialog {
         longChunkCost.setMaxWidth(420);
         longChunk.valueProperty().addListener((obs, old, v) -> longChunkCost.setText(LongChunkCost.describe(v)));
         GridPane modelsGrid = grid();
-        modelsGrid.addRow(0, new Label("Hugging Face hub"), hub, hint("blank: HF_ENDPOINT, else huggingface.co"));
-        modelsGrid.addRow(1, new Label("Chunk size of long-input models"), longChunk, hint("tokens; Jina v2"));
+        modelsGrid.addRow(0, label("Hugging Face hub"), hub, hint("blank: HF_ENDPOINT, else huggingface.co"));
+        modelsGrid.addRow(1, label("Chunk size of long-input models"), longChunk, hint("tokens; Jina v2"));
         modelsGrid.add(longChunkCost, 1, 2, 2, 1);
 
         OllamaSettingsViewModel ollama = new OllamaSettingsViewModel(runner, current);
@@ -90,8 +91,10 @@ public final class SettingsDialog {
         TabPane tabs = new TabPane(new Tab("General", general), new Tab("Models", modelsGrid),
                 new Tab("Ollama", ollamaPane));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.setPrefWidth(700);
+        tabs.setId("settingsTabs");
+        tabs.setPrefWidth(820);
         dialog.getDialogPane().setContent(tabs);
+        dialog.getDialogPane().setStyle("-fx-max-width: 1400px;"); // the theme caps dialogs at 600 px
 
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
         ok.addEventFilter(ActionEvent.ACTION, e -> {
@@ -132,12 +135,12 @@ public final class SettingsDialog {
         Spinner<Integer> parallel = intSpinner(1, 16, vm.parallelProperty().get(), "ollamaParallelSpinner");
         parallel.valueProperty().addListener((o, a, v) -> vm.parallelProperty().set(v));
         GridPane fields = grid();
-        fields.addRow(0, new Label("Server"), url, hint("http(s)://host:11434"));
-        fields.addRow(1, new Label("Model"), model);
-        fields.addRow(2, new Label("Extra headers"), headers);
-        fields.addRow(3, new Label("Timeout (s)"), timeout);
-        fields.addRow(4, new Label("Texts per request"), batch);
-        fields.addRow(5, new Label("Requests at once"), parallel, hint("Ollama embeds one request at a time per "
+        fields.addRow(0, label("Server"), url, hint("http(s)://host:11434"));
+        fields.addRow(1, label("Model"), model);
+        fields.addRow(2, label("Extra headers"), headers);
+        fields.addRow(3, label("Timeout (s)"), timeout);
+        fields.addRow(4, label("Texts per request"), batch);
+        fields.addRow(5, label("Requests at once"), parallel, hint("Ollama embeds one request at a time per "
                 + "model; 2 keeps it busy"));
 
         Button check = new Button("Check connection");
@@ -189,9 +192,18 @@ public final class SettingsDialog {
         return grid;
     }
 
+    /** A field's name; never cut to "…" when the dialog is narrow. */
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
     private static Label hint(String text) {
         Label l = new Label(text);
         l.getStyleClass().addAll("muted", "small");
+        l.setWrapText(true);
+        l.setMaxWidth(260);
         return l;
     }
 }
