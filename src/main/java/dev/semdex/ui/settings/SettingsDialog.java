@@ -50,7 +50,10 @@ public final class SettingsDialog {
         threads.setId("threadsSpinner");
         ComboBox<String> model = new ComboBox<>();
         model.getItems().setAll(models);
-        if (!models.contains(current.defaultModel())) {
+        if (!current.ollamaModel().isBlank()) {
+            model.getItems().add("ollama:" + current.ollamaModel());
+        }
+        if (!model.getItems().contains(current.defaultModel())) {
             model.getItems().add(current.defaultModel());
         }
         model.setValue(current.defaultModel());
