@@ -8,7 +8,14 @@ import dev.semdex.embed.BundledModelFiles;
 import dev.semdex.embed.Embedder;
 import dev.semdex.embed.EmbedderFactory;
 import dev.semdex.embed.ModelCatalog;
+import dev.semdex.embed.ModelListing;
+import dev.semdex.embed.ModelSource;
+import dev.semdex.embed.ModelSpec;
 import dev.semdex.embed.djl.DjlRuntime;
+import dev.semdex.embed.hub.HubClient;
+import dev.semdex.embed.hub.ModelManager;
+import dev.semdex.embed.hub.UserModels;
+import dev.semdex.embed.ollama.OllamaConfig;
 import dev.semdex.eval.BeirEvaluator;
 import dev.semdex.extract.FolderScanner;
 import dev.semdex.extract.ScanOptions;
@@ -16,11 +23,14 @@ import dev.semdex.extract.TextExtractor;
 import dev.semdex.index.Indexer;
 import dev.semdex.search.SearchService;
 import dev.semdex.settings.AppDirs;
+import dev.semdex.settings.Settings;
 import dev.semdex.store.Database;
 import dev.semdex.store.IndexStore;
 import dev.semdex.store.Judgements;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -33,7 +43,10 @@ public final class Semdex implements AutoCloseable {
     private final ModelCatalog catalog = new ModelCatalog();
     private final EmbedderFactory embedderFactory;
     private final Map<String, Embedder> embedders = new ConcurrentHashMap<>();
-    private final dev.semdex.embed.hub.UserModels userModels;
+    private final UserModels userModels;
+    private volatile String hubEndpoint;
+    private ModelManager modelManager;
+    private String modelManagerEndpoint;
     private Database database;
     private IndexStore store;
     private TextExtractor extractor;
@@ -44,7 +57,7 @@ public final class Semdex implements AutoCloseable {
         this.dirs = dirs;
         this.embedderFactory = new EmbedderFactory(catalog, new BundledModelFiles(dirs.modelCache()),
                 embeddingThreads);
-        this.userModels = dev.semdex.embed.hub.UserModels.load(dirs.data());
+        this.userModels = UserModels.load(dirs.data());
         userModels.registerInto(catalog);
         embedderFactory.userModels(userModels);
     }
@@ -63,18 +76,115 @@ public final class Semdex implements AutoCloseable {
     }
 
     /** The Ollama server that {@code ollama:<model>} models embed on; set before the first such embedder opens. */
-    public void ollama(dev.semdex.embed.ollama.OllamaConfig config) {
+    public void ollama(OllamaConfig config) {
         embedderFactory.ollama(config);
     }
 
+    /**
+     * Applies what the user chose: hub, chunk size of long-input models, embedding threads (for models loaded
+     * from now on) and the Ollama server ({@code OLLAMA_HOST} when the settings keep the default address).
+     */
+    public void applySettings(Settings settings) {
+        hubEndpoint(settings.hubUrl());
+        longChunkTokens(settings.longChunkTokens());
+        embeddingThreads(settings.embeddingThreads());
+        String url = OllamaConfig.resolveUrl(null, settings.ollamaUrl(),
+                System.getenv("OLLAMA_HOST"));
+        ollama(OllamaConfig.of(url).withHeaders(settings.ollamaHeaders())
+                .withTimeout(Duration.ofSeconds(settings.ollamaTimeoutSeconds()))
+                .withBatching(settings.ollamaBatchSize(), settings.ollamaParallel()));
+    }
+
+    /** The Ollama server {@code ollama:<model>} ids without a server embed on. */
+    public OllamaConfig ollama() {
+        return embedderFactory.ollama();
+    }
+
+    /**
+     * The hub models are downloaded from; a blank value falls back to {@code HF_ENDPOINT}, then huggingface.co.
+     * The setting wins over the environment because the user typed it in this app.
+     */
+    public void hubEndpoint(String endpoint) {
+        this.hubEndpoint = endpoint == null || endpoint.isBlank() ? null : endpoint.strip();
+    }
+
+    /** Chunk size for models that accept long inputs (Jina v2); changes the chunk profile of new runs. */
+    public void longChunkTokens(int tokens) {
+        catalog.longChunkTokens(tokens);
+    }
+
+    /** Embedding threads of local models opened from now on (models already open keep theirs). */
+    public void embeddingThreads(int threads) {
+        embedderFactory.threads(threads);
+    }
+
     /** Downloads models from the Hugging Face hub ({@code HF_ENDPOINT}, {@code HF_TOKEN}) and adds local folders. */
-    public dev.semdex.embed.hub.ModelManager modelManager() {
-        return new dev.semdex.embed.hub.ModelManager(catalog, userModels,
-                dev.semdex.embed.hub.HubClient.fromEnvironment(), dirs.modelCache().resolve("hub"));
+    public synchronized ModelManager modelManager() {
+        String endpoint = hubEndpoint != null ? hubEndpoint : System.getenv("HF_ENDPOINT");
+        if (modelManager == null || !Objects.equals(endpoint, modelManagerEndpoint)) {
+            modelManager = new ModelManager(catalog, userModels,
+                    new HubClient(endpoint, System.getenv("HF_TOKEN"), 3),
+                    dirs.modelCache().resolve("hub"));
+            modelManagerEndpoint = endpoint;
+        }
+        return modelManager;
+    }
+
+    /**
+     * Every model with its state, for the model manager and {@code semdex models}.
+     *
+     * @param includeOllama also ask the configured Ollama server for its models (a few seconds at most)
+     */
+    public ModelListing.Listing listModels(boolean includeOllama) {
+        return ModelListing.list(catalog, modelManager(), userModels,
+                includeOllama ? embedderFactory.ollama() : null);
+    }
+
+    /**
+     * The id a model's vectors are stored under: {@code ollama:<model>} gains the configured server
+     * ({@code ollama:<model>@gpu-box:11434}); other ids are unchanged. Search and index requests take this id.
+     */
+    public String canonicalModelId(String modelId) {
+        return embedderFactory.canonicalId(modelId);
     }
 
     public Embedder embedder(String modelId) {
-        return embedders.computeIfAbsent(modelId, embedderFactory::open);
+        return embedders.computeIfAbsent(canonicalModelId(modelId), embedderFactory::open);
+    }
+
+    /** What {@link #removeModel} did. */
+    public record RemovedModel(String id, boolean filesDeleted, int vectorsDeleted) {}
+
+    /**
+     * Removes a model from this machine: a downloaded model's files (an added folder stays where the user keeps
+     * it), its registration, and its vectors in the index. Bundled models cannot be removed; an Ollama model loses
+     * only its vectors here (its weights live on the server).
+     */
+    public RemovedModel removeModel(String modelId) {
+        String id = canonicalModelId(modelId);
+        ModelSpec spec = catalog.find(id).orElse(null);
+        boolean inIndex = store().models().containsKey(id);
+        if (spec == null && !inIndex) {
+            throw new SemdexException("Unknown model '" + modelId + "'. Run 'semdex models' to list the models.");
+        }
+        if (spec != null && spec.source() == ModelSource.BUNDLED) {
+            throw new SemdexException("'" + id + "' is bundled with Semdex and cannot be removed.");
+        }
+        boolean registered = userModels.find(id).isPresent();
+        if (!registered && !inIndex) {
+            throw new SemdexException("'" + id + "' is neither downloaded nor in the index; there is nothing to "
+                    + "remove.");
+        }
+        Embedder open = embedders.remove(id);
+        if (open != null) {
+            open.close();
+        }
+        boolean files = registered && modelManager().remove(id);
+        int vectors = store().deleteModel(id);
+        if (search != null) {
+            search.invalidate(id);
+        }
+        return new RemovedModel(id, files, vectors);
     }
 
     public synchronized IndexStore store() {

@@ -2,6 +2,8 @@ package dev.semdex.cli;
 
 import dev.semdex.Semdex;
 import dev.semdex.settings.AppDirs;
+import dev.semdex.settings.Settings;
+import dev.semdex.settings.SettingsStore;
 import java.nio.file.Path;
 
 /** What every subcommand shares: where the data lives and the services, opened on first use. */
@@ -18,9 +20,18 @@ final class CliContext implements AutoCloseable {
         return dataDir == null ? AppDirs.forThisUser() : AppDirs.under(dataDir);
     }
 
+    /** The settings the window saved; the command line shares them (hub URL, chunk size, Ollama server). */
+    Settings settings() {
+        return new SettingsStore(dirs().settingsFile()).load();
+    }
+
     Semdex semdex() {
         if (semdex == null) {
             semdex = Semdex.open(dirs(), Runtime.getRuntime().availableProcessors());
+            Settings settings = settings();
+            semdex.hubEndpoint(settings.hubUrl());
+            semdex.longChunkTokens(settings.longChunkTokens());
+            // the command line uses every core (the window leaves one free); Ollama comes from the options
         }
         return semdex;
     }

@@ -52,11 +52,9 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var semdex = root.context().semdex();
-        List<String> ids = List.copyOf(new LinkedHashSet<>(models));
-        for (String id : ids) {
-            ollama.apply(root.context(), id);
-            semdex.catalog().require(id);
-        }
+        // An Ollama model's id names its server too: ollama:<model>@host:port.
+        List<String> ids = models.stream().map(id -> ollama.apply(root.context(), id)).distinct().toList();
+        ids.forEach(semdex.catalog()::require);
         List<VectorVariant> variants = new ArrayList<>();
         if (variantOptions.any()) {
             for (String id : ids) {

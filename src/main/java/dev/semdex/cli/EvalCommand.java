@@ -75,7 +75,7 @@ final class EvalCommand implements Callable<Integer> {
                 throw new SemdexException("Unknown mode '" + m + "': use " + Arrays.toString(SearchMode.values()));
             }
         }).toList();
-        ollama.apply(root.context(), model);
+        model = ollama.apply(root.context(), model);
         var semdex = root.context().semdex();
         semdex.catalog().require(model);
         BeirDataset dataset = BeirDataset.load(beir);
@@ -99,12 +99,10 @@ final class EvalCommand implements Callable<Integer> {
 
     /** The per-model, per-dimension, per-precision table (vector search) on a BEIR dataset or own judgements. */
     private int qualityTable() {
-        List<String> ids = models.isEmpty() ? List.of(model) : List.copyOf(new java.util.LinkedHashSet<>(models));
         var semdex = root.context().semdex();
-        for (String id : ids) {
-            ollama.apply(root.context(), id);
-            semdex.catalog().require(id);
-        }
+        List<String> ids = (models.isEmpty() ? List.of(model) : models).stream()
+                .map(id -> ollama.apply(root.context(), id)).distinct().toList();
+        ids.forEach(semdex.catalog()::require);
         List<QualityRow> rows;
         if (judged) {
             rows = semdex.quality().evaluateJudged(semdex.judgements(), ids, variantOptions.dims,

@@ -44,7 +44,7 @@ final class IndexCommand implements Callable<Integer> {
                     : "Removed %2$,d vectors of %1$s from the index.%n", removeModel, removed);
             return 0;
         }
-        ollama.apply(root.context(), model);
+        model = ollama.apply(root.context(), model);
         var semdex = root.context().semdex();
         List<Path> targets = folders.isEmpty()
                 ? semdex.store().folders().stream().map(dev.semdex.store.StoredFolder::path).toList()
@@ -58,6 +58,7 @@ final class IndexCommand implements Callable<Integer> {
                         + "%,d chunks, %,d passages embedded, %,d vectors reused.%n",
                 s.filesIndexed(), s.filesUnchanged(), s.filesDeleted(), s.skipped().size(),
                 ProgressPrinter.clock(s.elapsed()), s.chunks(), s.passagesEmbedded(), s.reusedVectors());
+        embedder.warnings().forEach(w -> System.err.println("warning: " + w));
         if (!s.skipped().isEmpty()) {
             Map<String, Integer> byReason = new TreeMap<>();
             s.skipped().forEach(e -> byReason.merge(e.reason(), 1, Integer::sum));

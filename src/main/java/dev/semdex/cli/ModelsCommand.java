@@ -1,14 +1,15 @@
 package dev.semdex.cli;
 
+import dev.semdex.Semdex;
 import dev.semdex.embed.ModelCatalog;
-import dev.semdex.embed.ModelSpec;
+import dev.semdex.embed.ModelListing;
+import dev.semdex.embed.ollama.OllamaConfig;
 import dev.semdex.embed.Pooling;
 import dev.semdex.embed.hub.DownloadListener;
 import dev.semdex.embed.hub.ModelManager;
 import dev.semdex.embed.hub.UserModels;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,8 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "models", description = "List the embedding models Semdex knows; download or add more.",
-        subcommands = {ModelsCommand.Pull.class, ModelsCommand.Add.class})
+@Command(name = "models", description = "List the embedding models Semdex knows; download, add or remove them.",
+        subcommands = {ModelsCommand.Pull.class, ModelsCommand.Add.class, ModelsCommand.Remove.class})
 final class ModelsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -27,50 +28,66 @@ final class ModelsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print as JSON.")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    OllamaCommand.Options ollama = new OllamaCommand.Options();
+
     @Override
     public Integer call() {
+        CliContext context = root.context();
         ModelCatalog catalog = new ModelCatalog();
-        UserModels user = UserModels.load(root.context().dirs().data());
+        catalog.longChunkTokens(context.settings().longChunkTokens());
+        UserModels user = UserModels.load(context.dirs().data());
         user.registerInto(catalog);
         ModelManager manager = new ModelManager(catalog, user, null, null);
-        List<ModelSpec> models = catalog.all();
+        OllamaConfig server = ollama.serverConfigured(context) ? ollama.config(context) : null;
+        ModelListing.Listing listing = ModelListing.list(catalog, manager, user, server);
         if (json) {
-            System.out.println(Json.write(models.stream().map(m -> toJson(m, manager, user)).toList()));
+            System.out.println(Json.write(listing.entries().stream().map(e -> toJson(e, catalog, user)).toList()));
+            listing.ollamaNote().ifPresent(n -> System.err.println("note: " + n));
             return 0;
         }
-        System.out.printf("%-30s %5s %6s  %-9s %-7s %s%n", "ID", "DIM", "TOKENS", "SOURCE", "OFFLINE", "STATE");
-        for (ModelSpec m : models) {
-            String state = manager.state(m);
-            System.out.printf("%-30s %5d %6d  %-9s %-7s %s%n", m.id(), m.dimension(), m.maxTokens(),
-                    m.source().name().toLowerCase(), offline(m, state) ? "yes" : "no", state);
+        System.out.printf("%-44s %5s %6s %6s %9s  %-12s %-12s %s%n", "ID", "DIM", "TOKENS", "PARAMS", "DOWNLOAD",
+                "LICENCE", "ENGINE", "STATE");
+        for (ModelListing.Entry e : listing.entries()) {
+            System.out.printf("%-44s %5s %6d %6s %9s  %-12s %-12s %s%n", e.id(),
+                    e.dimension() > 0 ? Integer.toString(e.dimension()) : "?", e.maxTokens(),
+                    e.parameters().isEmpty() ? "-" : e.parameters(),
+                    e.downloadBytes() > 0 ? megabytes(e.downloadBytes()) : "-",
+                    e.licence().isEmpty() ? "-" : e.licence(), e.engine(), e.state());
         }
+        listing.ollamaNote().ifPresent(System.out::println);
         return 0;
     }
 
-    private static boolean offline(ModelSpec m, String state) {
-        return m.availableOffline() || state.equals(UserModels.DOWNLOADED) || state.equals(UserModels.ADDED);
+    static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%,d MB", Math.max(1, Math.round(bytes / 1e6)));
     }
 
-    private static Map<String, Object> toJson(ModelSpec m, ModelManager manager, UserModels user) {
-        String state = manager.state(m);
+    private static Map<String, Object> toJson(ModelListing.Entry e, ModelCatalog catalog, UserModels user) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", m.id());
-        out.put("name", m.displayName());
-        out.put("dimension", m.dimension());
-        out.put("maxTokens", m.maxTokens());
-        out.put("pooling", m.pooling().name().toLowerCase());
-        out.put("queryPrefix", m.queryPrefix());
-        out.put("passagePrefix", m.passagePrefix());
-        out.put("source", m.source().name().toLowerCase());
-        out.put("offline", offline(m, state));
-        out.put("state", state);
-        if (m.huggingFaceRepo() != null) {
-            out.put("repo", m.huggingFaceRepo());
-        }
-        user.find(m.id()).ifPresent(e -> {
-            out.put("dir", e.dir());
-            out.put("modelFile", e.modelFile());
-            out.put("engine", e.modelFile().endsWith(".pt") ? "pytorch" : "onnxruntime");
+        out.put("id", e.id());
+        out.put("name", e.name());
+        out.put("dimension", e.dimension());
+        out.put("maxTokens", e.maxTokens());
+        out.put("chunkTokens", e.chunkTokens());
+        out.put("parameters", e.parameters());
+        out.put("downloadBytes", e.downloadBytes());
+        out.put("licence", e.licence());
+        out.put("engine", e.engine().toLowerCase(Locale.ROOT).replace(" ", ""));
+        out.put("source", e.source().name().toLowerCase(Locale.ROOT));
+        out.put("offline", e.source() != dev.semdex.embed.ModelSource.OLLAMA && e.usable());
+        out.put("state", e.state());
+        catalog.find(e.id()).ifPresent(m -> {
+            out.put("pooling", m.pooling().name().toLowerCase(Locale.ROOT));
+            out.put("queryPrefix", m.queryPrefix());
+            out.put("passagePrefix", m.passagePrefix());
+            if (m.huggingFaceRepo() != null) {
+                out.put("repo", m.huggingFaceRepo());
+            }
+        });
+        user.find(e.id()).ifPresent(u -> {
+            out.put("dir", u.dir());
+            out.put("modelFile", u.modelFile());
         });
         return out;
     }
@@ -144,6 +161,30 @@ final class ModelsCommand implements Callable<Integer> {
             ModelManager.Result r = manager.add(dir, id,
                     new ModelManager.Overrides(p, maxTokens, queryPrefix, passagePrefix));
             printResult("Added", r);
+            return 0;
+        }
+    }
+
+    @Command(name = "remove", description = "Delete a downloaded model's files (an added folder stays), forget it, "
+            + "and drop its vectors from the index.")
+    static final class Remove implements Callable<Integer> {
+
+        @ParentCommand
+        ModelsCommand models;
+
+        @Parameters(paramLabel = "MODEL", description = "The id shown by 'semdex models'.")
+        String model;
+
+        @picocli.CommandLine.Mixin
+        OllamaCommand.Options ollama = new OllamaCommand.Options();
+
+        @Override
+        public Integer call() {
+            CliContext context = models.root.context();
+            String id = ollama.apply(context, model);
+            Semdex.RemovedModel r = context.semdex().removeModel(id);
+            System.out.printf(Locale.ROOT, "Removed %s: %s, %,d vectors deleted from the index.%n", r.id(),
+                    r.filesDeleted() ? "files deleted" : "no files deleted", r.vectorsDeleted());
             return 0;
         }
     }

@@ -1,13 +1,12 @@
 package dev.semdex.cli;
 
-import dev.semdex.SemdexException;
 import dev.semdex.embed.Embedder;
+import dev.semdex.embed.ollama.OllamaCheck;
 import dev.semdex.embed.ollama.OllamaClient;
 import dev.semdex.embed.ollama.OllamaConfig;
 import dev.semdex.embed.ollama.OllamaEmbedder;
 import dev.semdex.embed.ollama.OllamaModels;
 import dev.semdex.settings.Settings;
-import dev.semdex.settings.SettingsStore;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,9 +58,12 @@ final class OllamaCommand implements Runnable {
         int parallel;
 
         OllamaConfig config(CliContext context) {
-            Settings settings = new SettingsStore(context.dirs().settingsFile()).load();
+            Settings settings = context.settings();
             String base = OllamaConfig.resolveUrl(url, settings.ollamaUrl(), System.getenv("OLLAMA_HOST"));
             Map<String, String> extra = new LinkedHashMap<>();
+            if (base.equals(OllamaConfig.normalizeUrl(settings.ollamaUrl()))) {
+                extra.putAll(settings.ollamaHeaders());
+            }
             if (headers != null) {
                 headers.forEach(h -> {
                     Map.Entry<String, String> e = OllamaConfig.parseHeader(h);
@@ -73,11 +75,22 @@ final class OllamaCommand implements Runnable {
                     .withTimeout(Duration.ofSeconds(Math.max(1, timeoutSeconds))).withBatching(batch, parallel);
         }
 
-        /** Points the services at the server, if the model is an Ollama one. */
-        void apply(CliContext context, String modelId) {
+        /**
+         * Points the services at the server, if the model is an Ollama one, and returns the id its vectors are
+         * stored under ({@code ollama:<model>@<server>}; other ids unchanged).
+         */
+        String apply(CliContext context, String modelId) {
             if (OllamaModels.isOllamaId(modelId)) {
                 context.semdex().ollama(config(context));
             }
+            return context.semdex().canonicalModelId(modelId);
+        }
+
+        /** Whether the user named a server at all (option, settings or OLLAMA_HOST): then `models` lists its models. */
+        boolean serverConfigured(CliContext context) {
+            String fromSettings = context.settings().ollamaUrl();
+            return url != null && !url.isBlank() || System.getenv("OLLAMA_HOST") != null
+                    || !OllamaConfig.normalizeUrl(fromSettings).equals(OllamaConfig.DEFAULT_URL);
         }
     }
 
@@ -103,45 +116,34 @@ final class OllamaCommand implements Runnable {
             OllamaConfig config = options.config(context);
             String name = model;
             if (name == null || name.isBlank()) {
-                name = new SettingsStore(context.dirs().settingsFile()).load().ollamaModel();
+                name = context.settings().ollamaModel();
             }
             if (name != null && OllamaModels.isOllamaId(name)) {
                 name = OllamaModels.modelName(name);
             }
-            OllamaClient client = new OllamaClient(config);
-            System.out.println("Server:    " + config.baseUrl() + " (Ollama " + client.version() + ")");
-            if (name == null || name.isBlank()) {
-                List<String> models = client.models();
-                System.out.println("Models:    " + (models.isEmpty() ? "none" : String.join(", ", models)));
-                System.out.println("Next step: pick an embedding model with --model, e.g. nomic-embed-text.");
-                return 1;
+            OllamaCheck check = OllamaCheck.run(config, name);
+            if (pull && check.version() != null && !check.present() && !check.model().isEmpty()) {
+                pull(new OllamaClient(config), check.model());
+                check = OllamaCheck.run(config, name);
             }
-            if (!client.hasModel(name)) {
-                if (!pull) {
-                    System.out.println("Model:     " + name + " — not on the server");
-                    System.out.println("Next step: model not found — run `ollama pull " + name + "` on the server, "
-                            + "or run this check again with --pull.");
-                    return 1;
+            if (!check.ok()) {
+                System.out.println(check.describe());
+                if (check.version() != null && check.model().isEmpty()) {
+                    System.out.println("Models on the server: " + (check.modelsOnServer().isEmpty() ? "none"
+                            : String.join(", ", check.modelsOnServer())));
                 }
-                pull(client, name);
-            }
-            OllamaClient.ModelInfo info = client.show(name);
-            System.out.println("Model:     " + name + " — present"
-                    + (info.capabilities().isEmpty() ? "" : " (" + String.join(", ", info.capabilities()) + ")"));
-            if (!info.embeds()) {
-                System.out.println("Next step: this is not an embedding model; pick one such as nomic-embed-text.");
                 return 1;
             }
-            try (Embedder embedder = OllamaEmbedder.open(config, OllamaModels.spec(OllamaModels.PREFIX + name))) {
-                System.out.printf(Locale.ROOT, "Dimension: %d%n", embedder.dimension());
-                System.out.println("Context:   " + (info.contextLength() > 0 ? info.contextLength() + " tokens"
-                        : "unknown") + "; chunks of up to " + embedder.model().chunkTokens() + " tokens");
-            } catch (SemdexException e) {
-                System.out.println("Embedding: failed");
-                System.out.println("Next step: " + e.getMessage());
-                return 1;
-            }
-            System.out.println("OK. Index with: semdex index FOLDER --model " + OllamaModels.PREFIX + name
+            // the model as indexing will use it: exact tokenizer where known, server in the id
+            context.semdex().ollama(config);
+            Embedder embedder = context.semdex().embedder(OllamaModels.PREFIX + check.model());
+            System.out.println(check.describe().replace("\nNext step: " + check.nextStep(), ""));
+            System.out.println("Chunks:    up to " + embedder.model().chunkTokens() + " tokens, "
+                    + (embedder instanceof OllamaEmbedder o && o.exactTokenCounts()
+                            ? "counted with the model's own tokenizer" : "estimated (tokenizer unknown)"));
+            System.out.println("Stored as: " + embedder.model().id());
+            embedder.warnings().forEach(w -> System.out.println("Warning:   " + w));
+            System.out.println("OK. Index with: semdex index FOLDER --model " + OllamaModels.PREFIX + check.model()
                     + " --ollama-url " + config.baseUrl());
             return 0;
         }

@@ -53,7 +53,7 @@ final class SearchCommand implements Callable<Integer> {
             throw new SemdexException("Unknown mode '" + mode + "': use hybrid, vector or keyword.");
         }
         String query = String.join(" ", words);
-        ollama.apply(root.context(), model);
+        model = ollama.apply(root.context(), model);
         var semdex = root.context().semdex();
         semdex.catalog().require(model);
         List<SearchResult> results = semdex.search().search(new SearchRequest(query, model, searchMode, k,

@@ -34,6 +34,15 @@ public final class BundledModelFiles {
         return new ModelFiles(model, tokenizer);
     }
 
+    /** Only the tokenizer (for sizing chunks of a model that runs elsewhere but splits text alike). */
+    public Path materializeTokenizer(ModelSpec spec) {
+        if (spec.source() != ModelSource.BUNDLED) {
+            throw new IllegalArgumentException(spec.id() + " is not bundled");
+        }
+        return copy(spec.resourceBase() + "-tokenizer.json", cacheDir.resolve(spec.id()).resolve("tokenizer.json"),
+                spec);
+    }
+
     private static Path copy(String resource, Path target, ModelSpec spec) {
         URL url = BundledModelFiles.class.getClassLoader().getResource(resource);
         if (url == null) {

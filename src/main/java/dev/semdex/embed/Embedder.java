@@ -26,6 +26,11 @@ public interface Embedder extends AutoCloseable {
     /** How many content tokens fit in one passage once special tokens and the passage prefix are counted. */
     int maxPassageTokens();
 
+    /** Problems the user should hear about that did not stop the work (e.g. a server that cut passages). */
+    default List<String> warnings() {
+        return List.of();
+    }
+
     @Override
     void close();
 }

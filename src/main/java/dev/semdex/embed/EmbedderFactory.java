@@ -1,17 +1,21 @@
 package dev.semdex.embed;
 
 import dev.semdex.SemdexException;
+import dev.semdex.chunk.TextTokenizer;
 import dev.semdex.embed.djl.DjlEmbedder;
 import dev.semdex.embed.hub.UserModels;
 import dev.semdex.embed.ollama.OllamaConfig;
 import dev.semdex.embed.ollama.OllamaEmbedder;
+import dev.semdex.embed.ollama.OllamaModels;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /** Opens the right embedder for a catalog entry; the one place that knows which runtime serves which source. */
 public final class EmbedderFactory {
 
     private final ModelCatalog catalog;
     private final BundledModelFiles bundled;
-    private final int threads;
+    private volatile int threads;
     private volatile OllamaConfig ollama = OllamaConfig.of(OllamaConfig.DEFAULT_URL);
     private volatile UserModels userModels;
 
@@ -23,6 +27,11 @@ public final class EmbedderFactory {
 
     public ModelCatalog catalog() {
         return catalog;
+    }
+
+    /** Embedding threads for local models opened from now on. */
+    public void threads(int newThreads) {
+        this.threads = Math.max(1, newThreads);
     }
 
     /** The Ollama server that {@code ollama:<model>} ids embed on from now on. */
@@ -39,26 +48,69 @@ public final class EmbedderFactory {
         this.userModels = models;
     }
 
+    /**
+     * The id a model is stored under: {@code ollama:<model>} becomes {@code ollama:<model>@<server>} with the
+     * configured server, so vectors of two servers never mix; every other id is returned as it is.
+     */
+    public String canonicalId(String modelId) {
+        return OllamaModels.qualify(modelId, ollama.baseUrl());
+    }
+
     public Embedder open(String modelId) {
-        ModelSpec spec = catalog.require(modelId);
+        String id = canonicalId(modelId);
+        ModelSpec spec = catalog.require(id);
         if (spec.source() == ModelSource.OLLAMA) {
-            return OllamaEmbedder.open(ollama, spec);
+            return openOllama(spec);
         }
         if (spec.source() == ModelSource.BUNDLED) {
             BundledModelFiles.ModelFiles files = bundled.materialize(spec);
             return DjlEmbedder.open(spec, files.model(), files.tokenizer(), threads);
         }
         UserModels user = userModels;
-        UserModels.Entry local = user == null ? null : user.find(modelId).orElse(null);
+        UserModels.Entry local = user == null ? null : user.find(id).orElse(null);
         if (local != null) {
             if (!local.filesPresent()) {
-                throw new SemdexException("The files of model '" + modelId + "' are gone from " + local.dir()
-                        + ". Run 'semdex models " + (local.repo() != null ? "pull " + modelId : "add <dir>")
+                throw new SemdexException("The files of model '" + id + "' are gone from " + local.dir()
+                        + ". Run 'semdex models " + (local.repo() != null ? "pull " + id : "add <dir>")
                         + "' again.");
             }
             return DjlEmbedder.open(spec, local.modelPath(), local.tokenizerPath(), threads);
         }
-        throw new SemdexException("Model '" + modelId + "' is not on this machine yet. Run 'semdex models pull "
-                + modelId + "' to download it.");
+        throw new SemdexException("Model '" + id + "' is not on this machine yet. Run 'semdex models pull "
+                + id + "' to download it.");
+    }
+
+    /**
+     * The server named in the id wins; the configured headers go along only to the configured server, so a token
+     * for one machine is never sent to another.
+     */
+    private Embedder openOllama(ModelSpec spec) {
+        OllamaConfig config = ollama;
+        String server = OllamaModels.server(spec.id()).map(OllamaConfig::normalizeUrl).orElse(config.baseUrl());
+        if (!server.equals(config.baseUrl())) {
+            config = new OllamaConfig(server, null, config.timeout(), config.batchSize(), config.concurrency(),
+                    config.maxRetries(), config.retryDelay());
+        }
+        Optional<ModelSpec> sameTokenizer = ollamaTokenizerModel(spec);
+        TextTokenizer tokenizer = sameTokenizer.flatMap(this::tokenizerFile).map(DjlEmbedder::countingTokenizer)
+                .orElse(null);
+        return OllamaEmbedder.open(config, spec, tokenizer,
+                sameTokenizer.map(ModelSpec::tokenizerFamily).orElse(null), true);
+    }
+
+    /** The local model that tokenises like the Ollama model, if the catalog knows one. */
+    private Optional<ModelSpec> ollamaTokenizerModel(ModelSpec spec) {
+        String local = OllamaModels.hint(OllamaModels.modelName(spec.id())).tokenizerModel();
+        return local == null ? Optional.empty() : catalog.find(local);
+    }
+
+    /** Its tokenizer.json when it is on this machine: bundled, or downloaded by the user. */
+    private Optional<Path> tokenizerFile(ModelSpec local) {
+        if (local.source() == ModelSource.BUNDLED) {
+            return Optional.of(bundled.materializeTokenizer(local));
+        }
+        UserModels user = userModels;
+        return user == null ? Optional.empty()
+                : user.find(local.id()).filter(UserModels.Entry::filesPresent).map(UserModels.Entry::tokenizerPath);
     }
 }

@@ -10,6 +10,7 @@ package dev.semdex.embed;
  * @param chunkTokens   how many tokens a chunk holds at most when indexing with this model
  * @param tokenizerFamily models of one family split text identically, so they can share chunks
  * @param resourceBase  for bundled models, the name of the ONNX file and tokenizer inside the jar (without suffix)
+ * @param details       what the model manager shows (parameters, download size, licence) and pinned checksums
  */
 public record ModelSpec(
         String id,
@@ -24,7 +25,44 @@ public record ModelSpec(
         String tokenizerFamily,
         String resourceBase,
         String huggingFaceRepo,
-        boolean quantized) {
+        boolean quantized,
+        ModelDetails details) {
+
+    public ModelSpec {
+        details = details == null ? ModelDetails.NONE : details;
+    }
+
+    /** An entry without catalog details (user models, Ollama models). */
+    public ModelSpec(String id, String displayName, int dimension, int maxTokens, int chunkTokens, Pooling pooling,
+            String queryPrefix, String passagePrefix, ModelSource source, String tokenizerFamily, String resourceBase,
+            String huggingFaceRepo, boolean quantized) {
+        this(id, displayName, dimension, maxTokens, chunkTokens, pooling, queryPrefix, passagePrefix, source,
+                tokenizerFamily, resourceBase, huggingFaceRepo, quantized, ModelDetails.NONE);
+    }
+
+    /** The same model cutting chunks of another size (which gives it another chunk profile). */
+    public ModelSpec withChunkTokens(int tokens) {
+        return new ModelSpec(id, displayName, dimension, maxTokens, tokens, pooling, queryPrefix, passagePrefix,
+                source, tokenizerFamily, resourceBase, huggingFaceRepo, quantized, details);
+    }
+
+    /** The same model with the output length an embedder measured. */
+    public ModelSpec withDimension(int probed) {
+        return new ModelSpec(id, displayName, probed, maxTokens, chunkTokens, pooling, queryPrefix, passagePrefix,
+                source, tokenizerFamily, resourceBase, huggingFaceRepo, quantized, details);
+    }
+
+    /** The same model with the catalog's details (a downloaded catalog model keeps its licence and size). */
+    public ModelSpec withDetails(ModelDetails newDetails) {
+        return new ModelSpec(id, displayName, dimension, maxTokens, chunkTokens, pooling, queryPrefix, passagePrefix,
+                source, tokenizerFamily, resourceBase, huggingFaceRepo, quantized, newDetails);
+    }
+
+    /** The same model under another id (an Ollama model qualified with its server). */
+    public ModelSpec withId(String newId) {
+        return new ModelSpec(newId, displayName, dimension, maxTokens, chunkTokens, pooling, queryPrefix,
+                passagePrefix, source, tokenizerFamily, resourceBase, huggingFaceRepo, quantized, details);
+    }
 
     /** Chunks are shared between models that tokenise alike and take chunks of the same size. */
     public String chunkProfile() {

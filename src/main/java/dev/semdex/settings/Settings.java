@@ -2,20 +2,30 @@ package dev.semdex.settings;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.semdex.embed.ModelCatalog;
+import java.util.Map;
 
 /**
  * What the user chose in the settings dialog, plus the window's last position. Immutable: a change makes a new
  * value, which {@link SettingsStore} writes. Missing or invalid values (an older or hand-edited file) fall back to
  * the defaults, so a settings file can never stop the app from starting.
  *
- * @param embeddingThreads ONNX Runtime sessions used for embedding; applies at the next start
+ * @param embeddingThreads ONNX Runtime sessions used for embedding (default: all cores but one, so the window
+ *                         stays responsive); applies to models loaded after the change
  * @param theme            {@link #LIGHT} or {@link #DARK}
- * @param ollamaUrl        Ollama server for remote embeddings (stored only until the Ollama support lands)
+ * @param ollamaUrl        Ollama server for remote embeddings
+ * @param ollamaModel      the Ollama model the settings dialog checks, e.g. nomic-embed-text
  * @param window           last window bounds, null before the first close
+ * @param ollamaHeaders    extra headers for the Ollama server (a proxy's bearer token); never logged
+ * @param hubUrl           Hugging Face hub to download from; blank means {@code HF_ENDPOINT}, then huggingface.co
+ * @param longChunkTokens  chunk size for models that accept long inputs (Jina v2, up to 8192 tokens)
+ * @param ollamaTimeoutSeconds per request to the Ollama server
+ * @param ollamaBatchSize  texts per request
+ * @param ollamaParallel   requests in flight at once
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(int embeddingThreads, String defaultModel, String theme, String ollamaUrl, String ollamaModel,
-        WindowBounds window) {
+        WindowBounds window, Map<String, String> ollamaHeaders, String hubUrl, int longChunkTokens,
+        int ollamaTimeoutSeconds, int ollamaBatchSize, int ollamaParallel) {
 
     public static final String LIGHT = "light";
     public static final String DARK = "dark";
@@ -40,14 +50,28 @@ public record Settings(int embeddingThreads, String defaultModel, String theme, 
         if (window != null && (window.width() < 200 || window.height() < 150)) {
             window = null;
         }
+        ollamaHeaders = ollamaHeaders == null ? Map.of() : Map.copyOf(ollamaHeaders);
+        hubUrl = hubUrl == null ? "" : hubUrl.strip();
+        if (longChunkTokens <= 0) {
+            longChunkTokens = ModelCatalog.DEFAULT_LONG_CHUNK_TOKENS;
+        }
+        longChunkTokens = Math.max(MIN_CHUNK_TOKENS, Math.min(MAX_LONG_CHUNK_TOKENS, longChunkTokens));
+        ollamaTimeoutSeconds = ollamaTimeoutSeconds <= 0 ? 120 : ollamaTimeoutSeconds;
+        ollamaBatchSize = ollamaBatchSize <= 0 ? 32 : Math.min(ollamaBatchSize, 1024);
+        ollamaParallel = ollamaParallel <= 0 ? 2 : Math.min(ollamaParallel, 16);
     }
+
+    /** Jina v2's input limit. */
+    public static final int MAX_LONG_CHUNK_TOKENS = 8192;
+    public static final int MIN_CHUNK_TOKENS = 128;
 
     public static Settings defaults() {
-        return new Settings(0, null, LIGHT, null, null, null);
+        return new Settings(0, null, LIGHT, null, null, null, null, null, 0, 0, 0, 0);
     }
 
+    /** All cores but one: indexing keeps one free for the window and the rest of the desktop. */
     public static int defaultThreads() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors());
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }
 
     public boolean dark() {
@@ -55,11 +79,36 @@ public record Settings(int embeddingThreads, String defaultModel, String theme, 
     }
 
     public Settings withWindow(WindowBounds bounds) {
-        return new Settings(embeddingThreads, defaultModel, theme, ollamaUrl, ollamaModel, bounds);
+        return new Settings(embeddingThreads, defaultModel, theme, ollamaUrl, ollamaModel, bounds, ollamaHeaders,
+                hubUrl, longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel);
     }
 
     public Settings withTheme(String newTheme) {
-        return new Settings(embeddingThreads, defaultModel, newTheme, ollamaUrl, ollamaModel, window);
+        return new Settings(embeddingThreads, defaultModel, newTheme, ollamaUrl, ollamaModel, window, ollamaHeaders,
+                hubUrl, longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel);
+    }
+
+    public Settings withDefaultModel(String modelId) {
+        return new Settings(embeddingThreads, modelId, theme, ollamaUrl, ollamaModel, window, ollamaHeaders, hubUrl,
+                longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel);
+    }
+
+    /** The Ollama part of the settings dialog. */
+    public Settings withOllama(String url, String model, Map<String, String> headers) {
+        return new Settings(embeddingThreads, defaultModel, theme, url, model, window, headers, hubUrl,
+                longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel);
+    }
+
+    /** Timeout, batch size and requests in flight for the Ollama server. */
+    public Settings withOllamaLimits(int timeoutSeconds, int batchSize, int parallel) {
+        return new Settings(embeddingThreads, defaultModel, theme, ollamaUrl, ollamaModel, window, ollamaHeaders,
+                hubUrl, longChunkTokens, timeoutSeconds, batchSize, parallel);
+    }
+
+    /** The model part of the settings dialog. */
+    public Settings withModels(int threads, String newDefaultModel, String newHubUrl, int newLongChunkTokens) {
+        return new Settings(threads, newDefaultModel, theme, ollamaUrl, ollamaModel, window, ollamaHeaders,
+                newHubUrl, newLongChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel);
     }
 
     /** Where and how large the main window was. */

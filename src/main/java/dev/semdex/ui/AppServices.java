@@ -34,6 +34,7 @@ public final class AppServices implements AutoCloseable {
         this.settingsStore = new SettingsStore(dirs.settingsFile());
         this.settings = settingsStore.load();
         this.semdex = Semdex.open(dirs, settings.embeddingThreads());
+        semdex.applySettings(settings);
         semdex.store();
         this.backend = new SemdexBackend(semdex);
         this.watcher = new FolderWatcher(p -> onFolderChanged.accept(p));
@@ -79,6 +80,7 @@ public final class AppServices implements AutoCloseable {
     /** Keeps the new settings and writes them in the background. */
     public void updateSettings(Settings changed) {
         this.settings = changed;
+        semdex.applySettings(changed);
         background.submit(() -> {
             settingsStore.save(changed);
             return null;

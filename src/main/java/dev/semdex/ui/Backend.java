@@ -55,4 +55,11 @@ public interface Backend {
 
     /** Tells search that the index of a model changed, so the next search sees the new vectors. */
     void indexChanged(String modelId);
+
+    /**
+     * Where indexing reports that it waits for an embedding server that went away ("" once it is back); called on
+     * the indexing thread.
+     */
+    default void onServerWait(java.util.function.Consumer<String> listener) {
+    }
 }

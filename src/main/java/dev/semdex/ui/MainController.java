@@ -43,6 +43,7 @@ public final class MainController {
     private final FoldersViewModel folders;
     private final TaskRunner runner;
     private final Runnable openSettings;
+    private Runnable openModels = () -> {};
 
     @FXML private BorderPane root;
     @FXML private TextField searchField;
@@ -288,5 +289,15 @@ public final class MainController {
     @FXML
     private void openSettings() {
         openSettings.run();
+    }
+
+    /** What the Models… button opens (the model manager). */
+    public void setOnOpenModels(Runnable action) {
+        this.openModels = action;
+    }
+
+    @FXML
+    private void openModels() {
+        openModels.run();
     }
 }

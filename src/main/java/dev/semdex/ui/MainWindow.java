@@ -6,6 +6,9 @@ import dev.semdex.settings.Settings;
 import dev.semdex.ui.folders.FolderItem;
 import dev.semdex.ui.folders.FoldersController;
 import dev.semdex.ui.folders.FoldersViewModel;
+import dev.semdex.ui.models.ModelManagerDialog;
+import dev.semdex.ui.models.ModelsViewModel;
+import dev.semdex.ui.models.SemdexModelService;
 import dev.semdex.ui.search.SearchViewModel;
 import dev.semdex.ui.settings.SettingsDialog;
 import java.io.IOException;
@@ -64,6 +67,9 @@ public final class MainWindow {
             throw new UncheckedIOException(e);
         }
         controller = loader.getController();
+        controller.setOnOpenModels(this::openModels);
+        services.backend().onServerWait(message -> services.background().onUi(() -> showError(message.isEmpty()
+                ? "The embedding server answers again; indexing goes on." : message)));
         applyTheme(services.settings());
         Scene scene = new Scene(root, 1180, 760);
         scene.getStylesheets().add(MainWindow.class.getResource("semdex.css").toExternalForm());
@@ -96,12 +102,26 @@ public final class MainWindow {
 
     private void openSettings() {
         Settings current = services.settings();
-        SettingsDialog.show(stage, current, services.backend().availableModels(), services.dirs().data())
+        SettingsDialog.show(stage, current, services.backend().availableModels(), services.dirs().data(),
+                services.background())
                 .ifPresent(changed -> {
                     services.updateSettings(changed);
                     applyTheme(changed);
                     search.refreshModels();
                 });
+    }
+
+    private void openModels() {
+        ModelsViewModel vm = new ModelsViewModel(new SemdexModelService(services.semdex(), () -> {
+            Settings s = services.settings();
+            return !s.ollamaModel().isBlank() || System.getenv("OLLAMA_HOST") != null
+                    || !Settings.DEFAULT_OLLAMA_URL.equals(s.ollamaUrl());
+        }), services.background(), services.settings().defaultModel(), id -> {
+            services.updateSettings(services.settings().withDefaultModel(id));
+            search.refreshModels();
+        });
+        ModelManagerDialog.show(stage, vm);
+        search.refreshModels();
     }
 
     static void applyTheme(Settings settings) {

@@ -2,7 +2,11 @@ package dev.semdex.ui;
 
 import dev.semdex.Semdex;
 import dev.semdex.SemdexException;
+import dev.semdex.embed.Embedder;
+import dev.semdex.embed.ModelSource;
 import dev.semdex.embed.ModelSpec;
+import dev.semdex.embed.ServerUnavailableException;
+import dev.semdex.embed.WaitingEmbedder;
 import dev.semdex.index.IndexListener;
 import dev.semdex.index.IndexSummary;
 import dev.semdex.search.SearchRequest;
@@ -13,15 +17,27 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The {@link Backend} over the real core. */
 public final class SemdexBackend implements Backend {
 
+    /** First wait after an embedding server went away; doubles up to {@link #MAX_SERVER_WAIT}. */
+    static final Duration FIRST_SERVER_WAIT = Duration.ofSeconds(5);
+    static final Duration MAX_SERVER_WAIT = Duration.ofSeconds(60);
+
     private final Semdex semdex;
+    private volatile Consumer<String> serverWait = message -> {};
 
     public SemdexBackend(Semdex semdex) {
         this.semdex = semdex;
+    }
+
+    @Override
+    public void onServerWait(Consumer<String> listener) {
+        this.serverWait = listener;
     }
 
     @Override
@@ -62,7 +78,23 @@ public final class SemdexBackend implements Backend {
 
     @Override
     public IndexSummary index(Path folder, String modelId, IndexListener listener) {
-        return semdex.indexer().index(List.of(folder), semdex.embedder(modelId), listener);
+        Embedder embedder = semdex.embedder(modelId);
+        if (embedder.model().source() == ModelSource.OLLAMA) {
+            embedder = new WaitingEmbedder(embedder, new WaitingEmbedder.Listener() {
+                @Override
+                public void waiting(ServerUnavailableException reason, Duration nextTryIn) {
+                    serverWait.accept(reason.getMessage() + " Indexing of " + folder.getFileName() + " waits and "
+                            + "goes on by itself once the server answers (next try in " + nextTryIn.toSeconds()
+                            + " s); everything embedded so far is kept. Cancel to stop.");
+                }
+
+                @Override
+                public void resumed() {
+                    serverWait.accept("");
+                }
+            }, FIRST_SERVER_WAIT, MAX_SERVER_WAIT);
+        }
+        return semdex.indexer().index(List.of(folder), embedder, listener);
     }
 
     @Override
@@ -71,7 +103,8 @@ public final class SemdexBackend implements Backend {
     }
 
     @Override
-    public List<String> searchableModels(String preferred) {
+    public List<String> searchableModels(String preferredId) {
+        String preferred = semdex.canonicalModelId(preferredId);
         List<String> out = new ArrayList<>();
         semdex.store().vectorCounts().forEach((id, count) -> {
             if (count > 0) {
@@ -86,7 +119,9 @@ public final class SemdexBackend implements Backend {
 
     @Override
     public List<String> availableModels() {
-        return semdex.catalog().all().stream().filter(ModelSpec::availableOffline).map(ModelSpec::id).toList();
+        var manager = semdex.modelManager();
+        return semdex.catalog().all().stream().filter(m -> m.availableOffline()
+                || List.of("downloaded", "added").contains(manager.state(m))).map(ModelSpec::id).toList();
     }
 
     @Override
@@ -96,12 +131,14 @@ public final class SemdexBackend implements Backend {
 
     @Override
     public List<SearchResult> search(SearchRequest request) {
-        return semdex.search().search(request);
+        String id = semdex.canonicalModelId(request.modelId());
+        return semdex.search().search(id.equals(request.modelId()) ? request
+                : new SearchRequest(request.query(), id, request.mode(), request.k(), request.filter()));
     }
 
     @Override
     public void indexChanged(String modelId) {
-        semdex.search().invalidate(modelId);
+        semdex.search().invalidate(semdex.canonicalModelId(modelId));
     }
 
     /** The chunk with the non-overlapping parts of its neighbours before and after it. */

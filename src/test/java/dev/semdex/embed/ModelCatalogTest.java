@@ -33,6 +33,35 @@ class ModelCatalogTest {
     }
 
     @Test
+    void theChunkSizeOfLongInputModelsIsASettingCappedAtTheirLimit() {
+        assertThat(catalog.require("jina-embeddings-v2-small-en").chunkTokens()).isEqualTo(512);
+        String before = catalog.require("jina-embeddings-v2-base-en").chunkProfile();
+        catalog.longChunkTokens(2048);
+        ModelSpec jina = catalog.require("jina-embeddings-v2-base-en");
+        assertThat(jina.chunkTokens()).isEqualTo(2048);
+        assertThat(jina.chunkProfile()).as("a new size cuts new chunks").isNotEqualTo(before).endsWith(":2048");
+        assertThat(catalog.all()).filteredOn(m -> m.id().startsWith("jina-"))
+                .allMatch(m -> m.chunkTokens() == 2048);
+        assertThat(catalog.require("bge-small-en-v1.5").chunkTokens()).as("512-token models keep theirs")
+                .isEqualTo(512);
+        catalog.register(new ModelSpec("long-user-model", "x", 384, 4096, 512, Pooling.MEAN, "", "",
+                ModelSource.DOWNLOAD, "user:x", null, null, false));
+        catalog.longChunkTokens(8192);
+        assertThat(catalog.require("long-user-model").chunkTokens()).isEqualTo(4096);
+        assertThat(catalog.require("ollama:nomic-embed-text").chunkTokens()).isEqualTo(512);
+    }
+
+    @Test
+    void catalogEntriesCarryWhatTheModelManagerShows() {
+        ModelDetails jina = catalog.require("jina-embeddings-v2-small-en").details();
+        assertThat(jina.parameters()).isEqualTo("33M");
+        assertThat(jina.licence()).isEqualTo("Apache-2.0");
+        assertThat(jina.downloadBytes()).isBetween(120_000_000L, 140_000_000L);
+        assertThat(jina.sha256Of("model.onnx")).isNull();
+        assertThat(catalog.require("bge-small-en-v1.5").details().licence()).isEqualTo("MIT");
+    }
+
+    @Test
     void unknownModelIsAClearError() {
         assertThatThrownBy(() -> catalog.require("gpt-17")).isInstanceOf(SemdexException.class)
                 .hasMessageContaining("semdex models");

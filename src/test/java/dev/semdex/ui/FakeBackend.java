@@ -19,6 +19,8 @@ public final class FakeBackend implements Backend {
     public final List<FolderInfo> folders = new ArrayList<>();
     public final List<Skipped> skipped = new ArrayList<>();
     public final List<SearchRequest> searches = new ArrayList<>();
+    /** Semantic and hybrid searches fail as if this embedding server were down; keyword search still works. */
+    public String serverDown;
     public List<String> fileTypes = new ArrayList<>();
     public final List<String> indexed = new ArrayList<>();
     public List<String> models = List.of();
@@ -112,6 +114,10 @@ public final class FakeBackend implements Backend {
     @Override
     public List<SearchResult> search(SearchRequest request) {
         searches.add(request);
+        if (serverDown != null && request.mode() != dev.semdex.search.SearchMode.KEYWORD) {
+            throw new dev.semdex.embed.ServerUnavailableException("Cannot reach the Ollama server at " + serverDown
+                    + ": connection refused.", serverDown, null);
+        }
         if (failSearchWith != null) {
             throw new SemdexException(failSearchWith);
         }

@@ -19,7 +19,8 @@ class SettingsStoreTest {
     void savedSettingsReadBackAndTheFileIsPrivate() throws Exception {
         SettingsStore store = new SettingsStore(dir.resolve("conf/settings.json"));
         Settings s = new Settings(3, "bge-small-en-v1.5", Settings.DARK, "http://gpu:11434", "nomic-embed-text",
-                new Settings.WindowBounds(10, 20, 900, 700, false));
+                new Settings.WindowBounds(10, 20, 900, 700, false), java.util.Map.of("Authorization", "Bearer t"),
+                "http://mirror:8080", 2048, 30, 16, 3);
         store.save(s);
 
         assertThat(store.load()).isEqualTo(s);
@@ -50,5 +51,10 @@ class SettingsStoreTest {
         assertThat(s.embeddingThreads()).isEqualTo(Settings.defaultThreads());
         assertThat(s.defaultModel()).isEqualTo("all-minilm-l6-v2");
         assertThat(s.ollamaUrl()).isEqualTo(Settings.DEFAULT_OLLAMA_URL);
+        assertThat(s.longChunkTokens()).isEqualTo(512);
+        assertThat(s.hubUrl()).isEmpty();
+        assertThat(s.ollamaHeaders()).isEmpty();
+        assertThat(s.ollamaBatchSize()).isEqualTo(32);
+        assertThat(s.ollamaParallel()).isEqualTo(2);
     }
 }

@@ -68,6 +68,14 @@ public final class DjlEmbedder implements Embedder {
     }
 
     /**
+     * A tokenizer that only counts and cuts (no special tokens, no truncation), for sizing chunks of a model that
+     * runs elsewhere (an Ollama server) but splits text like this tokenizer.json. Close it when done.
+     */
+    public static TextTokenizer countingTokenizer(Path tokenizerJson) {
+        return new HfTextTokenizer(HfTokenizers.forCounting(tokenizerJson));
+    }
+
+    /**
      * Loads a model folder holding {@code tokenizer.json} and a model file: {@code .onnx} runs on ONNX Runtime,
      * {@code .pt} (TorchScript) on PyTorch.
      */

@@ -10,7 +10,7 @@ import dev.semdex.chunk.TokenSpans;
  * A model's tokenizer as the chunker sees it. The Rust tokenizer reports offsets in Unicode code points, Java
  * strings count UTF-16 units, so offsets are translated whenever the text holds characters outside the BMP.
  */
-final class HfTextTokenizer implements TextTokenizer {
+final class HfTextTokenizer implements TextTokenizer, AutoCloseable {
 
     private final HuggingFaceTokenizer tokenizer;
 
@@ -61,6 +61,11 @@ final class HfTextTokenizer implements TextTokenizer {
         }
         index[codePoints] = text.length();
         return index;
+    }
+
+    @Override
+    public void close() {
+        tokenizer.close();
     }
 
     @Override

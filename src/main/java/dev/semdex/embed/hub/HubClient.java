@@ -62,11 +62,6 @@ public final class HubClient {
                 .build();
     }
 
-    /** Uses the standard {@code HF_ENDPOINT} and {@code HF_TOKEN} environment variables. */
-    public static HubClient fromEnvironment() {
-        return new HubClient(System.getenv("HF_ENDPOINT"), System.getenv("HF_TOKEN"), 3);
-    }
-
     public String endpoint() {
         return endpoint.toString();
     }

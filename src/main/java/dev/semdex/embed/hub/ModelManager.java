@@ -6,7 +6,12 @@ import dev.semdex.embed.ModelSource;
 import dev.semdex.embed.ModelSpec;
 import dev.semdex.embed.Pooling;
 import dev.semdex.embed.djl.DjlEmbedder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,8 +68,11 @@ public final class ModelManager {
      * @param revision a branch, tag or commit; null means {@code main}
      */
     public Result pull(String idOrRepo, String revision, DownloadListener listener) {
-        String rev = revision == null || revision.isBlank() ? "main" : revision;
         ModelSpec known = catalog.find(idOrRepo).orElse(null);
+        String pinnedRevision = known == null ? null : known.details().revision();
+        String rev = revision != null && !revision.isBlank() ? revision
+                : pinnedRevision != null ? pinnedRevision : "main";
+        boolean checkPinned = known != null && rev.equals(pinnedRevision != null ? pinnedRevision : "main");
         String repo;
         String id;
         if (known != null) {
@@ -107,7 +115,8 @@ public final class ModelManager {
         Path dir = downloadDir.resolve("models--" + repo.replace("/", "--")
                 + (rev.equals("main") ? "" : "--" + rev.replaceAll("[^\\w.-]", "_")));
         for (HubClient.FileInfo f : files) {
-            hub.download(f, dir.resolve(f.file()), null, listener);
+            String pinned = checkPinned ? known.details().sha256Of(f.file()) : null;
+            hub.download(f, dir.resolve(f.file()), pinned, listener);
         }
         ModelFolder folder = ModelFolder.inspect(dir);
         List<String> warnings = new ArrayList<>();
@@ -148,6 +157,42 @@ public final class ModelManager {
                 o.queryPrefix() == null ? "" : o.queryPrefix(), o.passagePrefix() == null ? "" : o.passagePrefix(),
                 null);
         return finish(draft, folder, null, warnings);
+    }
+
+    /**
+     * Forgets a downloaded or added model. A download's folder in the cache is deleted (it is Semdex's copy); an
+     * added folder is the user's own and stays where it is.
+     *
+     * @return whether files were deleted
+     */
+    public boolean remove(String id) {
+        UserModels.Entry entry = userModels.find(id).orElseThrow(() -> new SemdexException("'" + id + "' is not a "
+                + "downloaded or added model."));
+        boolean delete = UserModels.DOWNLOADED.equals(entry.origin());
+        Path dir = Path.of(entry.dir()).toAbsolutePath().normalize();
+        if (delete && !dir.startsWith(downloadDir.toAbsolutePath().normalize())) {
+            delete = false; // recorded by an older version somewhere else: never delete outside the cache
+        }
+        if (delete) {
+            deleteTree(dir);
+        }
+        userModels.remove(id);
+        catalog.unregister(id);
+        return delete;
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new SemdexException("Cannot delete the model files in " + dir + ": " + e.getMessage()
+                    + ". Close programs using them and try again.", e);
+        }
     }
 
     private Result finish(UserModels.Entry draft, ModelFolder folder, ModelSpec known, List<String> warnings) {

@@ -16,15 +16,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
 /**
- * What langchain4j 1.11.0 does not offer, over the JDK HTTP client: {@code /api/version}, {@code /api/tags},
- * {@code /api/show} and a streaming {@code /api/pull}. Every failure is a {@link SemdexException} with a message
- * for the user; the configured headers are sent but never logged.
+ * Ollama's HTTP API over the JDK HTTP client: {@code /api/version}, {@code /api/tags}, {@code /api/show}, a
+ * streaming {@code /api/pull} and {@code /api/embed}. Embedding does not go through langchain4j 1.11.0 because its
+ * request carries neither {@code options.num_ctx} (without which the server cuts inputs at its own default context,
+ * silently) nor does its answer expose {@code prompt_eval_count} (the only way to notice such a cut). Every failure
+ * is a {@link SemdexException} with a message for the user; the configured headers are sent but never logged.
  */
 public final class OllamaClient {
 
@@ -53,8 +56,99 @@ public final class OllamaClient {
     /** One line of {@code /api/pull} progress; total and completed are 0 when the line has none. */
     public record PullProgress(String status, long total, long completed) {}
 
+    /** What one {@code /api/embed} call returned; {@code promptEvalCount} is -1 when the server does not say. */
+    public record EmbedResult(List<float[]> vectors, int promptEvalCount) {}
+
+    /** A failed call, already sorted into what the user can act on; the caller decides whether to retry. */
+    static final class CallFailedException extends Exception {
+        final transient OllamaFailure failure;
+
+        CallFailedException(OllamaFailure failure) {
+            super(failure.toString(), failure.cause());
+            this.failure = failure;
+        }
+    }
+
+    /**
+     * One {@code /api/embed} request, no retries. The server L2-normalises and keeps the input order.
+     *
+     * @param numCtx the context the server should load the model with (tokens); 0 leaves the server's default
+     * @throws CancellationException when the thread is interrupted
+     */
+    EmbedResult embed(String model, List<String> input, int numCtx) throws CallFailedException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("model", model);
+        body.put("input", input);
+        if (numCtx > 0) {
+            body.put("options", Map.of("num_ctx", numCtx));
+        }
+        HttpRequest request = request("/api/embed").timeout(config.timeout())
+                .POST(HttpRequest.BodyPublishers.ofString(json(body))).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new CallFailedException(OllamaFailure.classify(
+                        new OllamaFailure.HttpStatusException(response.statusCode(), response.body())));
+            }
+            JsonNode node = JSON.readTree(response.body());
+            JsonNode embeddings = node == null ? null : node.get("embeddings");
+            if (embeddings == null || !embeddings.isArray()) {
+                throw new OllamaFailure.BadResponseException("no embeddings in the answer", null);
+            }
+            List<float[]> vectors = new ArrayList<>(embeddings.size());
+            for (JsonNode e : embeddings) {
+                float[] v = new float[e.size()];
+                for (int i = 0; i < v.length; i++) {
+                    JsonNode x = e.get(i);
+                    if (!x.isNumber()) {
+                        throw new OllamaFailure.BadResponseException("a vector holds " + x.getNodeType(), null);
+                    }
+                    v[i] = (float) x.asDouble();
+                }
+                vectors.add(v);
+            }
+            return new EmbedResult(vectors, node.path("prompt_eval_count").asInt(-1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Cancelled while waiting for the Ollama server");
+        } catch (IOException | RuntimeException e) {
+            throw new CallFailedException(OllamaFailure.classify(e));
+        }
+    }
+
     public String version() {
         return get("/api/version", null).path("version").asText("?");
+    }
+
+    /**
+     * A model from {@code /api/tags}. The listing does not say what a model can do (only {@code /api/show} does,
+     * one request per model), so {@link #mayEmbed()} judges by family and name.
+     */
+    public record TaggedModel(String name, String family, List<String> families, String parameterSize) {
+
+        private static final java.util.regex.Pattern EMBEDDING_NAME = java.util.regex.Pattern.compile(
+                "(?i).*(embed|minilm|bge|e5|gte|arctic|jina|paraphrase|nomic).*");
+
+        /** BERT-family weights (all sentence-embedding models on ollama.com so far) or an embedding-like name. */
+        public boolean mayEmbed() {
+            return family.toLowerCase(java.util.Locale.ROOT).contains("bert")
+                    || families.stream().anyMatch(f -> f.toLowerCase(java.util.Locale.ROOT).contains("bert"))
+                    || EMBEDDING_NAME.matcher(name).matches();
+        }
+    }
+
+    /** The models on the server with what {@code /api/tags} tells about them. */
+    public List<TaggedModel> taggedModels() {
+        List<TaggedModel> out = new ArrayList<>();
+        for (JsonNode m : get("/api/tags", null).path("models")) {
+            String name = m.hasNonNull("name") ? m.get("name").asText() : m.path("model").asText();
+            JsonNode details = m.path("details");
+            List<String> families = new ArrayList<>();
+            details.path("families").forEach(f -> families.add(f.asText()));
+            out.add(new TaggedModel(name, details.path("family").asText(""), List.copyOf(families),
+                    details.path("parameter_size").asText("")));
+        }
+        return out;
     }
 
     /** Names of the models on the server, e.g. {@code all-minilm:latest}. */

@@ -1,16 +1,12 @@
 package dev.semdex.embed.ollama;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.ollama.OllamaEmbeddingModel;
-import dev.langchain4j.model.output.Response;
 import dev.semdex.SemdexException;
 import dev.semdex.chunk.TextTokenizer;
 import dev.semdex.embed.Embedder;
 import dev.semdex.embed.ModelSpec;
 import dev.semdex.embed.Vectors;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -22,12 +18,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Embeds on an Ollama server through langchain4j's {@link OllamaEmbeddingModel}. langchain4j 1.11.0 puts every text
- * of one call into a single request, so this class cuts the work into batches itself, keeps at most
- * {@link OllamaConfig#concurrency()} requests in flight, and retries with exponential back-off after a 5xx, a
- * timeout or a refused connection, never after a 4xx. Every vector is checked (same length as the probe, no NaN
- * or infinity) and L2-normalised. Chunks are sized with {@link EstimatingTokenizer} against the context the server
- * reports, capped at {@value #MAX_INPUT_TOKENS} tokens because longer inputs crash some Ollama versions.
+ * Embeds on an Ollama server ({@code /api/embed} through {@link OllamaClient}). The work is cut into batches of
+ * {@link OllamaConfig#batchSize()}, at most {@link OllamaConfig#concurrency()} requests are in flight, and a 5xx, a
+ * timeout or a refused connection is retried with exponential back-off, a 4xx never. Every vector is checked (same
+ * length as the probe, no NaN or infinity) and L2-normalised.
+ *
+ * <p>Nothing may be cut silently: chunks are measured with the model's own Hugging Face tokenizer when the catalog
+ * knows it (else with the deliberately high {@link EstimatingTokenizer}) and sized to fit the context the server
+ * reports, capped at {@value #MAX_INPUT_TOKENS} tokens because longer inputs crash some Ollama versions; every
+ * request asks for that context ({@code options.num_ctx}, the same value each time so the server never reloads the
+ * model), and the {@code prompt_eval_count} of every answer is compared with the tokens sent, so a server that still
+ * truncates is reported ({@link #warnings()}).
  */
 public final class OllamaEmbedder implements Embedder {
 
@@ -38,32 +39,33 @@ public final class OllamaEmbedder implements Embedder {
     static final int SPECIAL_TOKENS = 2;
     /** Used when /api/show names no context length: Ollama's smallest default. */
     static final int FALLBACK_CONTEXT = 2048;
+    /** Room above the longest chunk in the context asked for: special tokens, the prefix, tokenizer differences. */
+    static final int CONTEXT_MARGIN = 48;
 
     private final OllamaConfig config;
     private final String name;
-    private final EmbeddingModel model;
-    private final TextTokenizer tokenizer = new EstimatingTokenizer();
+    private final OllamaClient client;
+    private final TextTokenizer tokenizer;
+    private final boolean exactTokenizer;
     private final ExecutorService pool;
+    private final int maxPassageTokens;
+    private final int numCtx;
+    private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
     private ModelSpec spec;
     private int dimension = -1;
-    private final int maxPassageTokens;
+    private volatile boolean ownsTokenizer;
 
-    private OllamaEmbedder(OllamaConfig config, ModelSpec base, int contextLength) {
+    private OllamaEmbedder(OllamaConfig config, ModelSpec base, int contextLength, TextTokenizer exact) {
         this.config = config;
         this.name = OllamaModels.modelName(base.id());
+        this.client = new OllamaClient(config);
+        this.exactTokenizer = exact != null;
+        this.tokenizer = exact != null ? exact : new EstimatingTokenizer();
         int budget = Math.min(contextLength, MAX_INPUT_TOKENS) - SPECIAL_TOKENS
                 - tokenizer.count(base.passagePrefix());
         this.maxPassageTokens = Math.max(16, budget);
+        this.numCtx = Math.min(contextLength, MAX_INPUT_TOKENS + CONTEXT_MARGIN);
         this.spec = base;
-        this.model = OllamaEmbeddingModel.builder()
-                .baseUrl(config.baseUrl())
-                .modelName(name)
-                .timeout(config.timeout())
-                .maxRetries(0)
-                .logRequests(false)
-                .logResponses(false)
-                .customHeaders(config.headers())
-                .build();
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(config.concurrency(), r -> {
             Thread t = new Thread(r, "ollama-embed-" + n.incrementAndGet());
@@ -72,11 +74,42 @@ public final class OllamaEmbedder implements Embedder {
         });
     }
 
+    /** Opens with estimated token counts; see {@link #open(OllamaConfig, ModelSpec, TextTokenizer, String)}. */
+    public static OllamaEmbedder open(OllamaConfig config, ModelSpec base) {
+        return open(config, base, null, null);
+    }
+
     /**
      * Connects, checks that the server has the model and that it embeds, and probes the vector length. {@code base}
-     * is the catalog entry ({@link OllamaModels#spec}); {@link #model()} returns it with the probed dimension.
+     * is the catalog entry ({@link OllamaModels#spec}); {@link #model()} returns it with the probed dimension, the
+     * context and chunk size that fit the server, and {@code tokenizerFamily} when a tokenizer is given.
+     *
+     * @param tokenizer       a tokenizer that splits text as the server's model does, or null to estimate; the
+     *                        caller keeps it (see the overload that hands it over)
+     * @param tokenizerFamily its family (chunks are shared with local models of the same family and size)
      */
-    public static OllamaEmbedder open(OllamaConfig config, ModelSpec base) {
+    public static OllamaEmbedder open(OllamaConfig config, ModelSpec base, TextTokenizer tokenizer,
+            String tokenizerFamily) {
+        return open(config, base, tokenizer, tokenizerFamily, false);
+    }
+
+    /** As above; with {@code ownTokenizer} the embedder closes the tokenizer when it closes (or fails to open). */
+    public static OllamaEmbedder open(OllamaConfig config, ModelSpec base, TextTokenizer tokenizer,
+            String tokenizerFamily, boolean ownTokenizer) {
+        try {
+            OllamaEmbedder embedder = connect(config, base, tokenizer, tokenizerFamily);
+            embedder.ownsTokenizer = ownTokenizer;
+            return embedder;
+        } catch (RuntimeException e) {
+            if (ownTokenizer) {
+                closeQuietly(tokenizer);
+            }
+            throw e;
+        }
+    }
+
+    private static OllamaEmbedder connect(OllamaConfig config, ModelSpec base, TextTokenizer tokenizer,
+            String tokenizerFamily) {
         String name = OllamaModels.modelName(base.id());
         OllamaClient.ModelInfo info = new OllamaClient(config).show(name);
         if (!info.embeds()) {
@@ -85,16 +118,18 @@ public final class OllamaEmbedder implements Embedder {
                     + "nomic-embed-text, all-minilm or jina/jina-embeddings-v2-small-en.");
         }
         int context = info.contextLength() > 0 ? info.contextLength() : FALLBACK_CONTEXT;
-        OllamaEmbedder embedder = new OllamaEmbedder(config, base, context);
+        OllamaEmbedder embedder = new OllamaEmbedder(config, base, context, tokenizer);
         try {
             float[] probe = embedder.embedBatch(List.of("dimension probe"), info.embeddingLength()).get(0);
             embedder.dimension = probe.length;
             int chunk = Math.min(base.chunkTokens(), embedder.maxPassageTokens);
+            String family = tokenizer != null && tokenizerFamily != null ? tokenizerFamily : base.tokenizerFamily();
             embedder.spec = new ModelSpec(base.id(), base.displayName(), probe.length, context, chunk,
-                    base.pooling(), base.queryPrefix(), base.passagePrefix(), base.source(),
-                    base.tokenizerFamily(), base.resourceBase(), base.huggingFaceRepo(), base.quantized());
-            LOG.info("Ollama model {} on {}: {} dimensions, context {} tokens, chunks of {} tokens", name,
-                    config.baseUrl(), probe.length, context, chunk);
+                    base.pooling(), base.queryPrefix(), base.passagePrefix(), base.source(), family,
+                    base.resourceBase(), base.huggingFaceRepo(), base.quantized(), base.details());
+            LOG.info("Ollama model {} on {}: {} dimensions, context {} tokens (asking for {}), chunks of {} {} "
+                    + "tokens", name, config.baseUrl(), probe.length, context, embedder.numCtx, chunk,
+                    tokenizer != null ? "exact" : "estimated");
             return embedder;
         } catch (RuntimeException e) {
             embedder.close();
@@ -171,28 +206,39 @@ public final class OllamaEmbedder implements Embedder {
         }
     }
 
+    /** The context every request asks the server for ({@code options.num_ctx}). */
+    public int requestedContext() {
+        return numCtx;
+    }
+
+    /** Whether chunks are measured with the model's own tokenizer (else estimated). */
+    public boolean exactTokenCounts() {
+        return exactTokenizer;
+    }
+
+    /** Truncations the server's token counts revealed so far, for the user; empty when nothing was cut. */
+    @Override
+    public List<String> warnings() {
+        synchronized (warnings) {
+            return List.copyOf(warnings);
+        }
+    }
+
     /** One request, retried when the failure is temporary; {@code expected} ≤ 0 accepts any consistent length. */
     List<float[]> embedBatch(List<String> texts, int expected) {
-        List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
         int attempt = 0;
         while (true) {
             attempt++;
             checkInterrupted();
-            List<Embedding> embeddings;
+            OllamaClient.EmbedResult result;
             try {
-                Response<List<Embedding>> response = model.embedAll(segments);
-                embeddings = response == null ? null : response.content();
-                if (embeddings == null) {
-                    throw new OllamaFailure.BadResponseException("no embeddings in the answer", null);
-                }
-            } catch (RuntimeException e) {
+                result = client.embed(name, texts, numCtx);
+            } catch (OllamaClient.CallFailedException e) {
+                OllamaFailure failure = e.failure;
                 if (Thread.currentThread().isInterrupted() || causedBy(e, InterruptedException.class)) {
                     Thread.currentThread().interrupt();
                     throw new CancellationException("Embedding cancelled");
                 }
-                OllamaFailure failure = e instanceof NullPointerException
-                        ? new OllamaFailure(OllamaFailure.Kind.BAD_RESPONSE, 0, "no embeddings in the answer", e)
-                        : OllamaFailure.classify(e);
                 if (!failure.retriable() || attempt > config.maxRetries()) {
                     throw failure.toException(config.baseUrl(), name, config.timeout(), attempt);
                 }
@@ -202,19 +248,56 @@ public final class OllamaEmbedder implements Embedder {
                 sleep(delay);
                 continue;
             }
-            return validate(embeddings, texts.size(), expected);
+            List<float[]> vectors = validate(result.vectors(), texts.size(), expected);
+            checkTruncation(texts, result.promptEvalCount());
+            return vectors;
         }
     }
 
-    private List<float[]> validate(List<Embedding> embeddings, int count, int expected) {
+    /**
+     * Compares the tokens the server says it read with the tokens sent. With the model's own tokenizer a shortfall
+     * beyond a small tolerance (normalisation differences) means the server cut inputs; with the estimate, which is
+     * meant to count high, a server count above it means chunks may be longer than the context Semdex planned for.
+     */
+    private void checkTruncation(List<String> texts, int reported) {
+        if (reported < 0) {
+            return;
+        }
+        int expected = 0;
+        for (String t : texts) {
+            expected += tokenizer.count(t) + SPECIAL_TOKENS;
+        }
+        String problem = null;
+        if (exactTokenizer && reported < expected - Math.max(SPECIAL_TOKENS * texts.size(), expected / 50)) {
+            problem = "the Ollama server at " + config.baseUrl() + " read " + reported + " tokens of a batch of "
+                    + expected + " (model " + name + "): it cut some passages to fit its context. Their vectors "
+                    + "only cover their beginning. Raise the model's context on the server (PARAMETER num_ctx "
+                    + numCtx + " in its Modelfile, or OLLAMA_CONTEXT_LENGTH) and index again.";
+        } else if (!exactTokenizer && reported > expected) {
+            problem = "the Ollama server at " + config.baseUrl() + " counted " + reported + " tokens where Semdex "
+                    + "estimated at most " + expected + " (model " + name + "): passages may have been cut to fit "
+                    + "the server's context. Index with a local model of the same family if exact passages matter.";
+        }
+        if (problem != null) {
+            synchronized (warnings) {
+                if (warnings.isEmpty()) {
+                    LOG.warn("{}", problem);
+                }
+                if (warnings.size() < 20) {
+                    warnings.add(problem);
+                }
+            }
+        }
+    }
+
+    private List<float[]> validate(List<float[]> embeddings, int count, int expected) {
         if (embeddings.size() != count) {
             throw new SemdexException("The Ollama server at " + config.baseUrl() + " returned " + embeddings.size()
                     + " vectors for " + count + " texts (model " + name + "). Is this really an Ollama server?");
         }
         List<float[]> out = new ArrayList<>(count);
         int want = expected;
-        for (Embedding e : embeddings) {
-            float[] v = e.vector();
+        for (float[] v : embeddings) {
             if (v == null || v.length == 0) {
                 throw new SemdexException("The Ollama model '" + name + "' on " + config.baseUrl()
                         + " returned an empty vector. Is it an embedding model?");
@@ -263,5 +346,18 @@ public final class OllamaEmbedder implements Embedder {
     @Override
     public void close() {
         pool.shutdownNow();
+        if (ownsTokenizer) {
+            closeQuietly(tokenizer);
+        }
+    }
+
+    private static void closeQuietly(TextTokenizer tokenizer) {
+        if (tokenizer instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.debug("Closing the tokenizer failed", e);
+            }
+        }
     }
 }

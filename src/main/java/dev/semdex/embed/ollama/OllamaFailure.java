@@ -3,8 +3,8 @@ package dev.semdex.embed.ollama;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.langchain4j.exception.HttpException;
 import dev.semdex.SemdexException;
+import dev.semdex.embed.ServerUnavailableException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -16,8 +16,8 @@ import java.nio.channels.UnresolvedAddressException;
 import java.util.Locale;
 
 /**
- * What went wrong talking to Ollama, sorted into the cases a user can act on, whichever client (langchain4j or the
- * JDK one) raised it. {@link #toException} writes the message the user reads.
+ * What went wrong talking to Ollama, sorted into the cases a user can act on. {@link #toException} writes the
+ * message the user reads.
  */
 record OllamaFailure(Kind kind, int status, String detail, Throwable cause) {
 
@@ -57,9 +57,6 @@ record OllamaFailure(Kind kind, int status, String detail, Throwable cause) {
             if (t instanceof HttpStatusException h) {
                 return fromStatus(h.status, h.body, error);
             }
-            if (t instanceof HttpException h) {
-                return fromStatus(h.statusCode(), h.getMessage(), error);
-            }
             if (t instanceof BadResponseException) {
                 return new OllamaFailure(Kind.BAD_RESPONSE, 0, t.getMessage(), error);
             }
@@ -69,8 +66,7 @@ record OllamaFailure(Kind kind, int status, String detail, Throwable cause) {
             if (t instanceof HttpConnectTimeoutException) {
                 return new OllamaFailure(Kind.DOWN, 0, "connection timed out", error);
             }
-            if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException
-                    || t instanceof dev.langchain4j.exception.TimeoutException && t.getCause() == null) {
+            if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException) {
                 return new OllamaFailure(Kind.TIMEOUT, 0, "request timed out", error);
             }
             if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
@@ -148,6 +144,9 @@ record OllamaFailure(Kind kind, int status, String detail, Throwable cause) {
                     + ". Is this really an Ollama server (and not a proxy's error page)?";
             case OTHER -> "Talking to the Ollama server at " + baseUrl + " failed" + d + tried + ".";
         };
+        if (kind == Kind.DOWN || kind == Kind.UNKNOWN_HOST || kind == Kind.TIMEOUT) {
+            return new ServerUnavailableException(msg, baseUrl, cause);
+        }
         return new SemdexException(msg, cause);
     }
 

@@ -282,9 +282,10 @@ public final class FoldersViewModel {
         }
         progress.set(p.filesTotal() == 0 ? -1 : (double) p.filesDone() / p.filesTotal());
         Duration eta = p.eta();
-        progressText.set(String.format(Locale.ENGLISH, "%s / %s files · %s · %s files/s%s",
+        progressText.set(String.format(Locale.ENGLISH, "%s / %s files · %s · %s files/s · %s passages/s%s",
                 Formats.count(p.filesDone()), Formats.count(p.filesTotal()), Formats.plural(p.chunks(), "chunk", "chunks"),
-                Formats.rate(p.filesPerSecond()), eta == null ? "" : " · " + Formats.duration(eta) + " left"));
+                Formats.rate(p.filesPerSecond()), Formats.rate(p.passagesPerSecond()),
+                eta == null ? "" : " · " + Formats.duration(eta) + " left"));
         currentFile.set(p.currentFile() == null ? "" : p.currentFile().toString());
     }
 

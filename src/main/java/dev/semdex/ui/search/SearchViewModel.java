@@ -1,5 +1,6 @@
 package dev.semdex.ui.search;
 
+import dev.semdex.embed.ServerUnavailableException;
 import dev.semdex.search.SearchFilter;
 import dev.semdex.search.SearchMode;
 import dev.semdex.search.SearchRequest;
@@ -151,7 +152,12 @@ public final class SearchViewModel {
                 return;
             }
             searching.set(false);
-            if (!Errors.isCancellation(e)) {
+            ServerUnavailableException down = ServerUnavailableException.find(e);
+            if (down != null && mode.get() != SearchMode.KEYWORD) {
+                mode.set(SearchMode.KEYWORD);
+                error.set("Semantic search needs the embedding server at " + down.server() + ", which does not "
+                        + "answer, so Keyword mode is on. Switch back to Hybrid once the server runs again.");
+            } else if (!Errors.isCancellation(e)) {
                 error.set(Errors.message(e));
             }
         });

@@ -103,6 +103,22 @@ class AddModelTest {
             float[] b = TestModels.minilm().embedQuery("where do whales live");
             assertThat(Vectors.dot(a, b)).isGreaterThan(0.9999f);
         }
+
+        String[] bundled = run("--data-dir", data.toString(), "models", "remove", "all-minilm-l6-v2");
+        assertThat(bundled[0]).isEqualTo("1");
+        assertThat(bundled[2]).contains("bundled with Semdex and cannot be removed");
+
+        String[] removed = run("--data-dir", data.toString(), "models", "remove", "mine");
+        assertThat(removed[0]).as(removed[2]).isEqualTo("0");
+        assertThat(removed[1]).contains("Removed mine").contains("2 vectors deleted");
+        assertThat(dir.resolve("onnx/model.onnx")).as("an added folder is the user's own").exists();
+        assertThat(UserModels.load(data).find("mine")).isEmpty();
+        String[] gone = run("--data-dir", data.toString(), "search", "whales", "--model", "mine");
+        assertThat(gone[0]).isNotEqualTo("0");
+        assertThat(gone[2]).contains("Unknown model 'mine'");
+        try (Semdex semdex = Semdex.open(AppDirs.under(data), 1)) {
+            assertThat(semdex.store().models()).doesNotContainKey("mine");
+        }
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code /lfs/...} carrying {@code X-Linked-Etag} (the SHA-256) and {@code X-Linked-Size}, like the real hub; small files
  * answer with a relative 307 to {@code /api/resolve-cache/...}, which serves them with a git-style ETag.
  */
-final class FakeHub implements AutoCloseable {
+public final class FakeHub implements AutoCloseable {
 
     record Request(String method, String path, String range, String authorization) {}
 
@@ -32,17 +32,17 @@ final class FakeHub implements AutoCloseable {
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
     final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    FakeHub() throws IOException {
+    public FakeHub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    FakeHub file(String repo, String path, byte[] content, boolean largeFile) {
+    public FakeHub file(String repo, String path, byte[] content, boolean largeFile) {
         files.put(repo + "/" + path, content);
         if (largeFile) {
             lfs.add(repo + "/" + path);
@@ -50,7 +50,7 @@ final class FakeHub implements AutoCloseable {
         return this;
     }
 
-    FakeHub text(String repo, String path, String content) {
+    public FakeHub text(String repo, String path, String content) {
         return file(repo, path, content.getBytes(StandardCharsets.UTF_8), false);
     }
 

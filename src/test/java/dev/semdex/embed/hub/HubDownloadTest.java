@@ -9,11 +9,13 @@ import dev.semdex.embed.BundledModelFiles;
 import dev.semdex.embed.Embedder;
 import dev.semdex.embed.EmbedderFactory;
 import dev.semdex.embed.ModelCatalog;
+import dev.semdex.embed.ModelSpec;
 import dev.semdex.embed.Vectors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -167,6 +169,33 @@ class HubDownloadTest {
         assertThatThrownBy(() -> client.download(good, data.resolve("pinned/tokenizer.json"), "00".repeat(32),
                 DownloadListener.NONE)).hasMessageContaining("Checksum mismatch");
         assertThat(data.resolve("pinned/tokenizer.json")).doesNotExist();
+    }
+
+    @Test
+    void aChecksumPinnedInTheCatalogWinsOverTheHubsAndRemovingDeletesTheDownload() throws IOException {
+        ModelCatalog catalog = new ModelCatalog();
+        ModelSpec jina = catalog.require("jina-embeddings-v2-small-en");
+        catalog.register(jina.withDetails(jina.details().pinned(null, Map.of("model.onnx", "ab".repeat(32)))));
+        UserModels user = UserModels.load(data);
+        HubClient client = new HubClient(hub.url(), null, 1);
+        assertThatThrownBy(() -> manager(catalog, user, client).pull("jina-embeddings-v2-small-en", null,
+                DownloadListener.NONE)).isInstanceOf(SemdexException.class).hasMessageContaining("Checksum mismatch");
+        assertThat(user.find("jina-embeddings-v2-small-en")).isEmpty();
+
+        catalog.register(jina.withDetails(jina.details().pinned(null,
+                Map.of("model.onnx", FakeHub.sha256(model).toUpperCase(java.util.Locale.ROOT),
+                        "tokenizer.json", FakeHub.sha256(tokenizer)))));
+        ModelManager manager = manager(catalog, user, client);
+        ModelManager.Result r = manager.pull("jina-embeddings-v2-small-en", null, DownloadListener.NONE);
+        Path dir = Path.of(r.model().dir());
+        assertThat(dir.resolve("model.onnx")).hasSize(model.length);
+        assertThat(catalog.require("jina-embeddings-v2-small-en").details().licence()).isEqualTo("Apache-2.0");
+
+        assertThat(manager.remove("jina-embeddings-v2-small-en")).isTrue();
+        assertThat(dir).doesNotExist();
+        assertThat(UserModels.load(data).find("jina-embeddings-v2-small-en")).isEmpty();
+        assertThat(manager.state(catalog.require("jina-embeddings-v2-small-en"))).isEqualTo("available");
+        assertThat(catalog.require("jina-embeddings-v2-small-en").dimension()).isEqualTo(512);
     }
 
     @Test

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Speaks enough of Ollama's HTTP API on a loopback port for the tests, with REAL embeddings from the local MiniLM
  * (so the remote path can be compared with the local one), and injects one fault at a time into {@code /api/embed}.
  */
-final class FakeOllama implements AutoCloseable {
+public final class FakeOllama implements AutoCloseable {
 
     enum Fault { NONE, NOT_FOUND, SERVER_ERROR, SLOW, WRONG_DIMENSION, NAN, INVALID_JSON, BAD_REQUEST }
 
@@ -41,9 +41,17 @@ final class FakeOllama implements AutoCloseable {
     final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger maxInFlight = new AtomicInteger();
-    volatile boolean modelPresent = true;
+    public volatile boolean modelPresent = true;
+    /** What {@code /api/show} reports as the model's trained context. */
+    volatile int modelContext = 512;
+    /** The context the server loads a model with when a request asks for none (Ollama ≥ 0.6.7: 4096). */
+    volatile int defaultContext = 4096;
+    /** An old or misconfigured server that ignores {@code options.num_ctx}. */
+    volatile boolean ignoreNumCtx;
+    /** The {@code options.num_ctx} of every embed request, 0 when absent. */
+    final List<Integer> numCtxSeen = Collections.synchronizedList(new ArrayList<>());
 
-    FakeOllama() throws IOException {
+    public FakeOllama() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
         server.createContext("/api/version", ex -> send(ex, 200, "{\"version\":\"0.9.0-fake\"}"));
@@ -56,7 +64,7 @@ final class FakeOllama implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -73,7 +81,8 @@ final class FakeOllama implements AutoCloseable {
             return;
         }
         send(ex, 200, "{\"modelfile\":\"\",\"details\":{\"family\":\"bert\"},\"model_info\":{"
-                + "\"general.architecture\":\"bert\",\"bert.context_length\":512,\"bert.embedding_length\":384},"
+                + "\"general.architecture\":\"bert\",\"bert.context_length\":" + modelContext
+                + ",\"bert.embedding_length\":384},"
                 + "\"capabilities\":[\"embedding\"]}");
     }
 
@@ -125,7 +134,19 @@ final class FakeOllama implements AutoCloseable {
                 case SLOW -> sleep(3_000);
                 default -> { }
             }
-            List<float[]> vectors = TestModels.minilm().embedPassages(input);
+            int asked = req.path("options").path("num_ctx").asInt(0);
+            numCtxSeen.add(asked);
+            int context = Math.min(modelContext, asked > 0 && !ignoreNumCtx ? asked : defaultContext);
+            // Like Ollama: each input is cut to the context (special tokens included), silently.
+            int evaluated = 0;
+            List<String> seen = new ArrayList<>(input.size());
+            for (String text : input) {
+                dev.semdex.chunk.TokenSpans spans = TestModels.minilm().tokenizer().spans(text);
+                int keep = Math.min(spans.size(), context - 2);
+                evaluated += keep + 2;
+                seen.add(keep == spans.size() || keep <= 0 ? text : text.substring(0, spans.ends()[keep - 1]));
+            }
+            List<float[]> vectors = TestModels.minilm().embedPassages(seen);
             StringBuilder sb = new StringBuilder("{\"model\":\"all-minilm\",\"embeddings\":[");
             for (int i = 0; i < vectors.size(); i++) {
                 float[] v = vectors.get(i);
@@ -139,7 +160,7 @@ final class FakeOllama implements AutoCloseable {
                 }
                 sb.append(']');
             }
-            sb.append("],\"total_duration\":1000,\"load_duration\":10,\"prompt_eval_count\":").append(input.size())
+            sb.append("],\"total_duration\":1000,\"load_duration\":10,\"prompt_eval_count\":").append(evaluated)
                     .append('}');
             send(ex, 200, sb.toString());
         } finally {

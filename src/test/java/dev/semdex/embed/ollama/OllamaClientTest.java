@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The JDK client for what langchain4j lacks, URL handling, the token estimate and {@code semdex ollama check}. */
+/** The JDK client (version, tags, show, pull), URL handling, the token estimate and {@code semdex ollama check}. */
 class OllamaClientTest {
 
     @TempDir
@@ -88,15 +88,23 @@ class OllamaClientTest {
     @Test
     void checkCommandReportsAndExitsNonZeroWhenSomethingIsWrong() {
         String dataDir = tmp.toString();
-        assertThat(SemdexCommand.execute("--data-dir", dataDir, "ollama", "check", "--ollama-url", server.url(),
-                "--model", "all-minilm")).isZero();
-        assertThat(SemdexCommand.execute("--data-dir", dataDir, "ollama", "check", "--ollama-url", server.url(),
-                "--model", "nomic-embed-text")).isEqualTo(1);
+        dev.semdex.cli.CliRunner.Result ok = dev.semdex.cli.CliRunner.run("--data-dir", dataDir, "ollama", "check",
+                "--ollama-url", server.url(), "--model", "all-minilm");
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("Ollama 0.9.0-fake").contains("Dimension: 384").contains("Context: 512 tokens")
+                .contains("counted with the model's own tokenizer")
+                .contains("Stored as: ollama:all-minilm@" + server.url().substring("http://".length()));
+        dev.semdex.cli.CliRunner.Result missing = dev.semdex.cli.CliRunner.run("--data-dir", dataDir, "ollama",
+                "check", "--ollama-url", server.url(), "--model", "nomic-embed-text");
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.out()).contains("Model not found — run `ollama pull nomic-embed-text` on the server");
         server.modelPresent = false;
         assertThat(SemdexCommand.execute("--data-dir", dataDir, "ollama", "check", "--ollama-url", server.url(),
                 "--model", "all-minilm", "--pull")).isZero();
         server.close();
-        assertThat(SemdexCommand.execute("--data-dir", dataDir, "ollama", "check", "--ollama-url", server.url(),
-                "--model", "all-minilm")).isEqualTo(1);
+        dev.semdex.cli.CliRunner.Result down = dev.semdex.cli.CliRunner.run("--data-dir", dataDir, "ollama", "check",
+                "--ollama-url", server.url(), "--model", "all-minilm");
+        assertThat(down.exitCode()).isEqualTo(1);
+        assertThat(down.out()).contains("not reachable").contains("Is it running?");
     }
 }

@@ -210,4 +210,76 @@ class OllamaEmbedderTest {
         assertThat(t.isAlive()).isFalse();
         assertThat(thrown.get()).isInstanceOf(CancellationException.class);
     }
+
+    @Test
+    void everyRequestAsksForAContextThatFitsAndACutIsReported() {
+        embedder = OllamaEmbedder.open(config(), new ModelCatalog().require("ollama:all-minilm"),
+                TestModels.minilm().tokenizer(), "bert-base-uncased");
+        assertThat(embedder.exactTokenCounts()).isTrue();
+        assertThat(embedder.model().chunkProfile()).isEqualTo("bert-base-uncased:256");
+        assertThat(embedder.requestedContext()).isEqualTo(512);
+        String longPassage = "Rivers carry sediment from the mountains down to the sea. ".repeat(15);
+        embedder.embedPassages(List.of(longPassage, "short"));
+        assertThat(server.numCtxSeen).isNotEmpty().allMatch(n -> n == 512);
+        assertThat(embedder.warnings()).isEmpty();
+
+        server.ignoreNumCtx = true;
+        server.defaultContext = 64;
+        float[] cut = embedder.embedPassages(List.of(longPassage)).get(0);
+        assertThat(embedder.warnings()).hasSize(1);
+        assertThat(embedder.warnings().get(0)).contains("cut some passages").contains("num_ctx 512");
+        assertThat(Vectors.dot(cut, TestModels.minilm().embedPassages(List.of(longPassage)).get(0)))
+                .as("the server really embedded less").isLessThan(0.9999f);
+    }
+
+    @Test
+    void theEstimateNeverReportsACutThatDidNotHappen() {
+        open(config());
+        assertThat(embedder.exactTokenCounts()).isFalse();
+        embedder.embedPassages(List.of("Rivers carry sediment from the mountains down to the sea. ".repeat(15)));
+        assertThat(embedder.warnings()).isEmpty();
+    }
+
+    @Test
+    void idsNameTheServerSoTwoServersNeverShareVectors() {
+        String a = OllamaModels.qualify("ollama:nomic-embed-text", "http://gpu-box:11434/");
+        String b = OllamaModels.qualify("ollama:nomic-embed-text", "https://proxy.example/ollama");
+        assertThat(a).isEqualTo("ollama:nomic-embed-text@gpu-box:11434");
+        assertThat(b).isEqualTo("ollama:nomic-embed-text@https://proxy.example/ollama");
+        assertThat(OllamaModels.qualify(a, "http://other:11434")).isEqualTo(a);
+        assertThat(OllamaModels.modelName(b)).isEqualTo("nomic-embed-text");
+        assertThat(OllamaModels.server(a)).contains("http://gpu-box:11434");
+        assertThat(OllamaModels.server("ollama:all-minilm")).isEmpty();
+        ModelSpec spec = new ModelCatalog().require(a);
+        assertThat(spec.passagePrefix()).isEqualTo("search_document: ");
+        assertThat(spec.displayName()).contains("gpu-box:11434");
+        assertThat(OllamaModels.hint("jina/jina-embeddings-v2-small-en:latest").tokenizerModel())
+                .isEqualTo("jina-embeddings-v2-small-en");
+    }
+
+    @Test
+    void indexingWaitsForAServerThatStopsAnsweringAndCarriesOn() {
+        open(config().withRetries(0, Duration.ofMillis(10)).withTimeout(Duration.ofMillis(700)));
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.semdex.embed.WaitingEmbedder waiting = new dev.semdex.embed.WaitingEmbedder(embedder,
+                new dev.semdex.embed.WaitingEmbedder.Listener() {
+                    @Override
+                    public void waiting(dev.semdex.embed.ServerUnavailableException reason, Duration next) {
+                        events.add("waiting " + reason.server());
+                    }
+
+                    @Override
+                    public void resumed() {
+                        events.add("resumed");
+                    }
+                }, Duration.ofMillis(20), Duration.ofMillis(40));
+        server.fault(FakeOllama.Fault.SLOW, 2);
+        List<float[]> vectors = waiting.embedPassages(texts(3));
+        assertThat(vectors).hasSize(3);
+        assertThat(events).containsExactly("waiting " + server.url(), "waiting " + server.url(), "resumed");
+
+        server.fault(FakeOllama.Fault.BAD_REQUEST, 1);
+        assertThatThrownBy(() -> waiting.embedPassages(texts(1))).as("other failures pass through")
+                .isInstanceOf(SemdexException.class).hasMessageContaining("HTTP 400");
+    }
 }

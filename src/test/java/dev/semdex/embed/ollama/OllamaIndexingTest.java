@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.semdex.SemdexException;
 import dev.semdex.TestModels;
 import dev.semdex.embed.Embedder;
+import dev.semdex.Semdex;
+import dev.semdex.cli.CliRunner;
+import dev.semdex.embed.BundledModelFiles;
+import dev.semdex.embed.EmbedderFactory;
 import dev.semdex.embed.ModelCatalog;
+import dev.semdex.settings.AppDirs;
 import dev.semdex.extract.FolderScanner;
 import dev.semdex.extract.ScanOptions;
 import dev.semdex.extract.TextExtractor;
@@ -129,6 +134,55 @@ class OllamaIndexingTest {
             assertThat(rerun.filesUnchanged()).as("files stored before the failure").isGreaterThan(0);
             assertThat(rerun.filesIndexed()).isGreaterThan(0);
             assertThat(rerun.filesUnchanged() + rerun.filesIndexed()).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void withTheModelsOwnTokenizerTheRemoteTop10EqualsTheLocalOne() {
+        EmbedderFactory factory = new EmbedderFactory(new ModelCatalog(), new BundledModelFiles(tmp.resolve("cache")),
+                1);
+        factory.ollama(OllamaConfig.of(server.url()).withBatching(4, 2).withRetries(0, Duration.ofMillis(10)));
+        try (Embedder viaFactory = factory.open("ollama:all-minilm")) {
+            assertThat(viaFactory.model().id()).isEqualTo("ollama:all-minilm@" + server.url().substring(7));
+            assertThat(viaFactory.model().chunkProfile()).as("chunks shared with the local MiniLM")
+                    .isEqualTo(TestModels.minilm().model().chunkProfile());
+            List<List<String>> local = indexAndSearch(TestModels.minilm(), "local.db");
+            List<List<String>> viaOllama = indexAndSearch(viaFactory, "ollama.db");
+            assertThat(viaOllama).isEqualTo(local);
+            assertThat(viaFactory.warnings()).isEmpty();
+        }
+    }
+
+    @Test
+    void cliIndexesStoresTheServerInTheIdListsAndRemovesTheModel() throws Exception {
+        Path data = tmp.resolve("data");
+        String url = server.url();
+        CliRunner.Result index = CliRunner.run("--data-dir", data.toString(), "index", folder.toString(), "--model",
+                "ollama:all-minilm", "--ollama-url", url);
+        assertThat(index.exitCode()).as(index.err()).isZero();
+        String id = "ollama:all-minilm@" + url.substring("http://".length());
+        try (Semdex semdex = Semdex.open(AppDirs.under(data), 1)) {
+            assertThat(semdex.store().models()).containsOnlyKeys(id);
+        }
+        CliRunner.Result search = CliRunner.run("--data-dir", data.toString(), "search", "molten rock", "--model",
+                "ollama:all-minilm", "--ollama-url", url, "--mode", "vector", "-k", "1", "--json");
+        assertThat(search.exitCode()).as(search.err()).isZero();
+        assertThat(search.out()).contains("volcano.txt");
+
+        CliRunner.Result models = CliRunner.run("--data-dir", data.toString(), "models", "--ollama-url", url);
+        assertThat(models.exitCode()).isZero();
+        assertThat(models.out()).containsPattern("ollama:all-minilm:latest@127\\.0\\.0\\.1:\\d+ .*Ollama");
+        CliRunner.Result down = CliRunner.run("--data-dir", data.toString(), "models", "--ollama-url",
+                "http://127.0.0.1:9");
+        assertThat(down.exitCode()).as("an unreachable server is a line, not a failure").isZero();
+        assertThat(down.out()).contains("all-minilm-l6-v2").contains("Ollama server http://127.0.0.1:9 not reachable");
+
+        CliRunner.Result removed = CliRunner.run("--data-dir", data.toString(), "models", "remove",
+                "ollama:all-minilm", "--ollama-url", url);
+        assertThat(removed.exitCode()).as(removed.err()).isZero();
+        assertThat(removed.out()).contains("Removed " + id).doesNotContain(" 0 vectors");
+        try (Semdex semdex = Semdex.open(AppDirs.under(data), 1)) {
+            assertThat(semdex.store().models()).isEmpty();
         }
     }
 }

@@ -31,6 +31,7 @@ class OllamaLiveTest {
                     "Knead the dough and bake the bread in a hot oven."));
             float[] q = embedder.embedQuery("how to make bread");
             assertThat(Vectors.dot(q, docs.get(1))).isGreaterThan(Vectors.dot(q, docs.get(0)));
+            assertThat(embedder.warnings()).as("the server's token counts agree with what was sent").isEmpty();
         }
     }
 }

@@ -106,6 +106,19 @@ class SearchViewModelTest {
     }
 
     @Test
+    void whenTheEmbeddingServerIsDownSearchSaysSoAndSwitchesToKeywords() {
+        backend.serverDown = "http://gpu-box:11434";
+        vm.queryProperty().set("dogs");
+        runner.fireTimers();
+
+        assertThat(vm.modeProperty().get()).isEqualTo(dev.semdex.search.SearchMode.KEYWORD);
+        assertThat(vm.errorProperty().get()).contains("http://gpu-box:11434").contains("Keyword mode");
+        assertThat(backend.searches).extracting(r -> r.mode()).containsExactly(
+                dev.semdex.search.SearchMode.HYBRID, dev.semdex.search.SearchMode.KEYWORD);
+        assertThat(vm.results()).hasSize(1);
+    }
+
+    @Test
     void modelsWithVectorsAreOfferedWithThePreferredOneFirst() {
         backend.models = java.util.List.of("bge-small-en-v1.5", "all-minilm-l6-v2");
         vm.refreshModels();
