@@ -26,6 +26,8 @@ public final class FakeBackend implements Backend {
     public String failIndexWith;
     public String failSearchWith;
     public int invalidations;
+    /** Called after each progress report of {@link #index}, with the folder, while the run is still going. */
+    public java.util.function.Consumer<Path> duringIndex = p -> {};
     private long nextId = 1;
 
     @Override
@@ -74,6 +76,7 @@ public final class FakeBackend implements Backend {
             }
             listener.progress(new IndexProgress(i, filesPerFolder, i * 2L, i * 2L, folder.resolve("f" + i + ".txt"),
                     Duration.ofSeconds(i)));
+            duringIndex.accept(folder);
         }
         folders.replaceAll(f -> f.path().equals(folder.toAbsolutePath().normalize())
                 ? new FolderInfo(f.id(), f.path(), filesPerFolder, skipped.size(), filesPerFolder * 2L, Instant.now(),

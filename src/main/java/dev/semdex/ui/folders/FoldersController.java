@@ -3,6 +3,10 @@ package dev.semdex.ui.folders;
 import dev.semdex.ui.Backend;
 import java.io.File;
 import java.util.List;
+import java.time.Instant;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
@@ -17,9 +21,13 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.util.Duration;
 
 /** The folders pane: list, add/remove/re-index, indexing progress, skipped files. Logic is in the view model. */
 public final class FoldersController {
+
+    /** How often relative times such as "5 min ago" are brought up to date. */
+    private static final Duration CLOCK_TICK = Duration.seconds(30);
 
     private final FoldersViewModel vm;
 
@@ -47,7 +55,10 @@ public final class FoldersController {
     @FXML
     private void initialize() {
         folderList.setItems(vm.folders());
-        folderList.setCellFactory(list -> new FolderCell());
+        folderList.setCellFactory(list -> new FolderCell(vm.nowProperty()));
+        Timeline clock = new Timeline(new KeyFrame(CLOCK_TICK, e -> vm.tick(Instant.now())));
+        clock.setCycleCount(Animation.INDEFINITE);
+        clock.play();
         folderList.setPlaceholder(emptyState());
         folderList.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE) {
@@ -68,12 +79,11 @@ public final class FoldersController {
 
         progressBox.visibleProperty().bind(vm.indexingProperty().or(vm.progressTextProperty().isNotEmpty()));
         progressBox.managedProperty().bind(progressBox.visibleProperty());
-        progressTitle.textProperty().bind(Bindings.when(vm.pausedProperty()).then("Paused")
-                .otherwise(Bindings.when(vm.indexingProperty()).then("Indexing…").otherwise("Last run")));
+        progressTitle.textProperty().bind(vm.runTitleProperty());
         pauseButton.textProperty().bind(Bindings.when(vm.pausedProperty()).then("Resume").otherwise("Pause"));
         pauseButton.visibleProperty().bind(vm.indexingProperty());
         cancelButton.visibleProperty().bind(vm.indexingProperty());
-        progressBar.progressProperty().bind(vm.progressProperty());
+        progressBar.progressProperty().bind(vm.overallProgressProperty());
         progressBar.visibleProperty().bind(vm.indexingProperty());
         progressBar.managedProperty().bind(vm.indexingProperty());
         progressText.textProperty().bind(vm.progressTextProperty());

@@ -16,8 +16,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
+import org.kordamp.ikonli.javafx.FontIcon;
 
-/** A result row: type badge, file name, folder, page, score bar and the best passage with highlights. */
+/** A result row: type icon, file name, folder, page, score bar and the best passage with highlights. */
 public final class ResultCell extends ListCell<SearchResult> {
 
     private static final int EXCERPT_CHARS = 280;
@@ -25,6 +26,7 @@ public final class ResultCell extends ListCell<SearchResult> {
     private final Supplier<String> query;
     private final DoubleSupplier topScore;
     private final Function<Path, String> folderLabel;
+    private final FontIcon icon = new FontIcon();
     private final Label type = new Label();
     private final Label name = new Label();
     private final Label page = new Label();
@@ -40,9 +42,12 @@ public final class ResultCell extends ListCell<SearchResult> {
         this.query = query;
         this.topScore = topScore;
         this.folderLabel = folderLabel;
-        type.getStyleClass().add("type-badge");
-        type.setMinWidth(44);
-        type.setAlignment(Pos.CENTER);
+        icon.getStyleClass().add("type-icon");
+        type.getStyleClass().add("type-label");
+        VBox typeBox = new VBox(1, icon, type);
+        typeBox.setAlignment(Pos.TOP_CENTER);
+        typeBox.setMinWidth(40);
+        typeBox.setPrefWidth(40);
         name.getStyleClass().add("result-name");
         page.getStyleClass().addAll("muted", "small");
         folder.getStyleClass().addAll("muted", "small");
@@ -61,7 +66,7 @@ public final class ResultCell extends ListCell<SearchResult> {
         VBox scoreBox = new VBox(4, score, scoreBar);
         scoreBox.setAlignment(Pos.TOP_RIGHT);
         scoreBox.setMinWidth(72);
-        row = new HBox(10, type, text, scoreBox);
+        row = new HBox(10, typeBox, text, scoreBox);
         row.getStyleClass().add("result-row");
         passage.maxWidthProperty().bind(list.widthProperty().subtract(190));
         passage.prefWidthProperty().bind(passage.maxWidthProperty());
@@ -79,7 +84,11 @@ public final class ResultCell extends ListCell<SearchResult> {
         Path path = Path.of(item.path());
         String fileName = path.getFileName().toString();
         name.setText(fileName);
-        type.setText(typeOf(fileName));
+        FileKind kind = FileKind.of(fileName);
+        icon.setIconCode(kind.icon());
+        icon.getStyleClass().removeIf(c -> c.startsWith("kind-"));
+        icon.getStyleClass().add(kind.styleClass());
+        type.setText(FileKind.label(fileName));
         page.setText(item.page() > 0 ? "page " + item.page() : "");
         folder.setText(path.getParent() == null ? "" : folderLabel.apply(path.getParent()));
         folder.setTooltip(new javafx.scene.control.Tooltip(path.toString()));
@@ -89,12 +98,6 @@ public final class ResultCell extends ListCell<SearchResult> {
         String q = query.get();
         passage.getChildren().setAll(Passages.texts(Highlighter.excerpt(item.chunkText(), q, EXCERPT_CHARS), q));
         setGraphic(row);
-    }
-
-    static String typeOf(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        return dot <= 0 || dot == fileName.length() - 1 ? "FILE"
-                : fileName.substring(dot + 1).toUpperCase(Locale.ROOT);
     }
 
     static String formatScore(double score) {
