@@ -5,6 +5,7 @@ import dev.semdex.index.FolderWatcher;
 import dev.semdex.settings.AppDirs;
 import dev.semdex.settings.Settings;
 import dev.semdex.settings.SettingsStore;
+import dev.semdex.ui.common.DesktopActions;
 import dev.semdex.ui.common.FxTaskRunner;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -28,6 +29,7 @@ public final class AppServices implements AutoCloseable {
     private final FxTaskRunner indexing = new FxTaskRunner("semdex-indexing", 1);
     private final FolderWatcher watcher;
     private volatile Consumer<Path> onFolderChanged = p -> {};
+    private DesktopActions desktop = DesktopActions.system();
 
     private AppServices(AppDirs dirs) {
         this.dirs = dirs;
@@ -62,6 +64,15 @@ public final class AppServices implements AutoCloseable {
 
     public FxTaskRunner indexing() {
         return indexing;
+    }
+
+    /** Open, Show in folder: the real desktop, or a recording one in window tests. */
+    public DesktopActions desktop() {
+        return desktop;
+    }
+
+    public void desktop(DesktopActions actions) {
+        this.desktop = actions;
     }
 
     public FolderWatcher watcher() {

@@ -43,6 +43,7 @@ public final class MainController {
     private final FoldersViewModel folders;
     private final TaskRunner runner;
     private final Runnable openSettings;
+    private final DesktopActions desktop;
 
     @FXML private BorderPane root;
     @FXML private TextField searchField;
@@ -65,7 +66,9 @@ public final class MainController {
     @FXML private Label errorLabel;
     @FXML private FoldersController foldersController;
 
-    public MainController(SearchViewModel search, FoldersViewModel folders, TaskRunner runner, Runnable openSettings) {
+    public MainController(SearchViewModel search, FoldersViewModel folders, TaskRunner runner, Runnable openSettings,
+            DesktopActions desktop) {
+        this.desktop = desktop;
         this.search = search;
         this.folders = folders;
         this.runner = runner;
@@ -243,12 +246,12 @@ public final class MainController {
 
     @FXML
     private void openSelected() {
-        withSelected(DesktopActions::open);
+        withSelected(desktop::open);
     }
 
     @FXML
     private void revealSelected() {
-        withSelected(DesktopActions::reveal);
+        withSelected(desktop::reveal);
     }
 
     @FXML

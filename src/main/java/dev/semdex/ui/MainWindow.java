@@ -50,7 +50,8 @@ public final class MainWindow {
         FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("main.fxml"));
         loader.setControllerFactory(type -> {
             if (type == MainController.class) {
-                return new MainController(search, folders, services.background(), this::openSettings);
+                return new MainController(search, folders, services.background(), this::openSettings,
+                        services.desktop());
             }
             if (type == FoldersController.class) {
                 return new FoldersController(folders);
