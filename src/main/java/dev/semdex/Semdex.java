@@ -14,6 +14,9 @@ import dev.semdex.search.SearchService;
 import dev.semdex.settings.AppDirs;
 import dev.semdex.store.Database;
 import dev.semdex.store.IndexStore;
+import dev.semdex.embed.ModelSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -68,6 +71,33 @@ public final class Semdex implements AutoCloseable {
 
     public Embedder embedder(String modelId) {
         return embedders.computeIfAbsent(modelId, embedderFactory::open);
+    }
+
+    /**
+     * Changes how many sessions local models embed with, without a restart: the open local embedders are taken out,
+     * so the next use opens them again with the new count. They are returned, not closed, because an indexing run
+     * or a search may still be using them; the caller closes them once that is over. Ollama embedders stay.
+     */
+    public List<Embedder> embeddingThreads(int threads) {
+        synchronized (embedders) {
+            if (threads == embedderFactory.threads()) {
+                return List.of();
+            }
+            embedderFactory.threads(threads);
+            List<Embedder> retired = new ArrayList<>();
+            embedders.values().removeIf(e -> {
+                boolean local = e.model().source() != ModelSource.OLLAMA;
+                if (local) {
+                    retired.add(e);
+                }
+                return local;
+            });
+            return retired;
+        }
+    }
+
+    public int embeddingThreads() {
+        return embedderFactory.threads();
     }
 
     public synchronized IndexStore store() {

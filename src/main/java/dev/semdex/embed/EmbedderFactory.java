@@ -11,7 +11,7 @@ public final class EmbedderFactory {
 
     private final ModelCatalog catalog;
     private final BundledModelFiles bundled;
-    private final int threads;
+    private volatile int threads;
     private volatile OllamaConfig ollama = OllamaConfig.of(OllamaConfig.DEFAULT_URL);
     private volatile UserModels userModels;
 
@@ -19,6 +19,15 @@ public final class EmbedderFactory {
         this.catalog = catalog;
         this.bundled = bundled;
         this.threads = threads;
+    }
+
+    /** Sessions per local embedder opened from now on; embedders already open keep theirs. */
+    public void threads(int threads) {
+        this.threads = Math.max(1, threads);
+    }
+
+    public int threads() {
+        return threads;
     }
 
     public ModelCatalog catalog() {

@@ -8,7 +8,8 @@ import dev.semdex.embed.ModelCatalog;
  * value, which {@link SettingsStore} writes. Missing or invalid values (an older or hand-edited file) fall back to
  * the defaults, so a settings file can never stop the app from starting.
  *
- * @param embeddingThreads ONNX Runtime sessions used for embedding; applies at the next start
+ * @param embeddingThreads ONNX Runtime sessions used for embedding in the window; a change applies from the next
+ *                         indexing run (the model is opened again), no restart
  * @param theme            {@link #LIGHT} or {@link #DARK}
  * @param ollamaUrl        Ollama server for remote embeddings (stored only until the Ollama support lands)
  * @param window           last window bounds, null before the first close
@@ -46,8 +47,9 @@ public record Settings(int embeddingThreads, String defaultModel, String theme, 
         return new Settings(0, null, LIGHT, null, null, null);
     }
 
+    /** All cores but one, so the window and searches stay quick while a folder is indexed; at least one. */
     public static int defaultThreads() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors());
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }
 
     public boolean dark() {

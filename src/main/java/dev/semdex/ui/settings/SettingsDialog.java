@@ -29,7 +29,7 @@ public final class SettingsDialog {
 
         Label data = new Label(dataDir.toString());
         data.getStyleClass().add("muted");
-        Spinner<Integer> threads = new Spinner<>(1, Math.max(Settings.defaultThreads() * 2, 2),
+        Spinner<Integer> threads = new Spinner<>(1, Math.max(Runtime.getRuntime().availableProcessors() * 2, 2),
                 current.embeddingThreads());
         threads.setEditable(true);
         threads.setId("threadsSpinner");
@@ -51,7 +51,7 @@ public final class SettingsDialog {
         grid.setPadding(new Insets(16));
         int row = 0;
         grid.addRow(row++, new Label("Data location"), data);
-        grid.addRow(row++, new Label("Embedding threads"), threads, hint("applies at the next start"));
+        grid.addRow(row++, new Label("Embedding threads"), threads, hint("applies from the next indexing run"));
         grid.addRow(row++, new Label("Model for new indexing"), model);
         grid.addRow(row++, new Label("Theme"), theme);
         grid.addRow(row++, new Label("Ollama server"), ollamaUrl);
