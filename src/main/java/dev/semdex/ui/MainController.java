@@ -1,5 +1,6 @@
 package dev.semdex.ui;
 
+import dev.semdex.search.BestSentence;
 import dev.semdex.search.SearchMode;
 import dev.semdex.search.SearchResult;
 import dev.semdex.ui.common.DesktopActions;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.collections.MapChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -100,7 +102,15 @@ public final class MainController {
 
         resultList.setItems(search.results());
         resultList.setCellFactory(list -> new ResultCell(list, search.shownQueryProperty()::get,
-                () -> search.results().isEmpty() ? 0 : search.results().get(0).score(), this::folderLabel));
+                () -> search.results().isEmpty() ? 0 : search.results().get(0).score(), this::folderLabel,
+                search.bestSentences()::get));
+        search.bestSentences().addListener((MapChangeListener<Long, BestSentence.Span>) change -> {
+            resultList.refresh();
+            SearchResult selected = search.selectedProperty().get();
+            if (change.wasAdded() && selected != null && change.getKey() == selected.chunkId()) {
+                showPreview(search.previewProperty().get());
+            }
+        });
         Label placeholder = new Label();
         placeholder.getStyleClass().add("empty-title");
         placeholder.textProperty().bind(Bindings.createStringBinding(() -> folders.folders().isEmpty()
@@ -189,7 +199,9 @@ public final class MainController {
         if (!p.before().isBlank()) {
             previewText.getChildren().add(Passages.context(p.before()));
         }
-        previewText.getChildren().addAll(Passages.texts(p.passage(), query));
+        SearchResult selected = search.selectedProperty().get();
+        previewText.getChildren().addAll(Passages.texts(p.passage(), query,
+                selected == null ? null : search.bestSentences().get(selected.chunkId())));
         if (!p.after().isBlank()) {
             previewText.getChildren().add(Passages.context(p.after()));
         }

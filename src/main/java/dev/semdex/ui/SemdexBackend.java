@@ -5,6 +5,9 @@ import dev.semdex.SemdexException;
 import dev.semdex.embed.ModelSpec;
 import dev.semdex.index.IndexListener;
 import dev.semdex.index.IndexSummary;
+import dev.semdex.embed.Embedder;
+import dev.semdex.search.BestSentence;
+import dev.semdex.search.SearchMode;
 import dev.semdex.search.SearchRequest;
 import dev.semdex.search.SearchResult;
 import dev.semdex.store.IndexStore;
@@ -14,9 +17,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The {@link Backend} over the real core. */
 public final class SemdexBackend implements Backend {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SemdexBackend.class);
 
     private final Semdex semdex;
 
@@ -97,6 +105,20 @@ public final class SemdexBackend implements Backend {
     @Override
     public List<SearchResult> search(SearchRequest request) {
         return semdex.search().search(request);
+    }
+
+    @Override
+    public Map<Long, BestSentence.Span> bestSentences(List<SearchResult> results, String query, String modelId,
+            SearchMode mode) {
+        Embedder embedder = null;
+        if (mode != SearchMode.KEYWORD) {
+            try {
+                embedder = semdex.embedder(modelId);
+            } catch (SemdexException e) {
+                LOG.debug("No model for best sentences; using query words: {}", e.getMessage());
+            }
+        }
+        return BestSentence.forResults(results, query, mode, embedder);
     }
 
     @Override

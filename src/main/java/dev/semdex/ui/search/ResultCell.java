@@ -1,5 +1,6 @@
 package dev.semdex.ui.search;
 
+import dev.semdex.search.BestSentence.Span;
 import dev.semdex.search.SearchResult;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -26,6 +27,7 @@ public final class ResultCell extends ListCell<SearchResult> {
     private final Supplier<String> query;
     private final DoubleSupplier topScore;
     private final Function<Path, String> folderLabel;
+    private final Function<Long, Span> bestSentence;
     private final FontIcon icon = new FontIcon();
     private final Label type = new Label();
     private final Label name = new Label();
@@ -37,8 +39,10 @@ public final class ResultCell extends ListCell<SearchResult> {
     private final HBox row;
 
     /** @param folderLabel how to show the folder of a file (relative to its indexed folder) */
+    /** @param bestSentence the best sentence of a chunk's passage, by chunk id; null while not known */
     public ResultCell(ListView<SearchResult> list, Supplier<String> query, DoubleSupplier topScore,
-            Function<Path, String> folderLabel) {
+            Function<Path, String> folderLabel, Function<Long, Span> bestSentence) {
+        this.bestSentence = bestSentence;
         this.query = query;
         this.topScore = topScore;
         this.folderLabel = folderLabel;
@@ -96,7 +100,9 @@ public final class ResultCell extends ListCell<SearchResult> {
         scoreBar.setProgress(top <= 0 ? 0 : Math.max(0.03, Math.min(1, item.score() / top)));
         score.setText(formatScore(item.score()));
         String q = query.get();
-        passage.getChildren().setAll(Passages.texts(Highlighter.excerpt(item.chunkText(), q, EXCERPT_CHARS), q));
+        Highlighter.Excerpt excerpt = Highlighter.excerpt(item.chunkText(), bestSentence.apply(item.chunkId()), q,
+                EXCERPT_CHARS);
+        passage.getChildren().setAll(Passages.texts(excerpt.text(), q, excerpt.best()));
         setGraphic(row);
     }
 
