@@ -8,6 +8,7 @@ import dev.semdex.ui.common.Errors;
 import dev.semdex.ui.common.TaskRunner;
 import dev.semdex.ui.folders.FoldersController;
 import dev.semdex.ui.folders.FoldersViewModel;
+import dev.semdex.ui.search.MarkedFlow;
 import dev.semdex.ui.search.Passages;
 import dev.semdex.ui.search.ResultCell;
 import dev.semdex.ui.search.SearchViewModel;
@@ -60,7 +61,8 @@ public final class MainController {
     @FXML private Label statusLabel;
     @FXML private Label previewTitle;
     @FXML private Label previewPath;
-    @FXML private TextFlow previewText;
+    @FXML private MarkedFlow previewFlow;
+    private TextFlow previewText;
     @FXML private Button openButton;
     @FXML private Button revealButton;
     @FXML private Button copyButton;
@@ -79,6 +81,9 @@ public final class MainController {
 
     @FXML
     private void initialize() {
+        previewText = previewFlow.flow();
+        previewText.setId("previewText");
+        previewText.setLineSpacing(3);
         searchField.textProperty().bindBidirectional(search.queryProperty());
         searchField.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DOWN && !resultList.getItems().isEmpty()) {
@@ -189,6 +194,7 @@ public final class MainController {
             previewTitle.setText("Preview");
             previewPath.setText("Select a result to read its passage in context. Enter or double-click opens it.");
             previewText.getChildren().clear();
+            previewFlow.mark(-1, -1);
             return;
         }
         Path path = Path.of(p.path());
@@ -200,8 +206,10 @@ public final class MainController {
             previewText.getChildren().add(Passages.context(p.before()));
         }
         SearchResult selected = search.selectedProperty().get();
-        previewText.getChildren().addAll(Passages.texts(p.passage(), query,
-                selected == null ? null : search.bestSentences().get(selected.chunkId())));
+        BestSentence.Span best = selected == null ? null : search.bestSentences().get(selected.chunkId());
+        previewText.getChildren().addAll(Passages.texts(p.passage(), query, best));
+        int offset = p.before().isBlank() ? 0 : p.before().length();
+        previewFlow.mark(best == null ? -1 : offset + best.start(), best == null ? -1 : offset + best.end());
         if (!p.after().isBlank()) {
             previewText.getChildren().add(Passages.context(p.after()));
         }

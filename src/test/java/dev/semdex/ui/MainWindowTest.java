@@ -7,6 +7,7 @@ import com.sun.javafx.tk.TKClipboard;
 import com.sun.javafx.tk.Toolkit;
 import dev.semdex.search.SearchResult;
 import dev.semdex.settings.AppDirs;
+import dev.semdex.ui.common.DesktopActions;
 import dev.semdex.ui.folders.FolderItem;
 import dev.semdex.ui.folders.FolderState;
 import java.awt.image.BufferedImage;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.event.Event;
@@ -28,6 +30,8 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +54,7 @@ class MainWindowTest {
     @TempDir static Path tmp;
     private static AppServices services;
     private static MainWindow window;
+    private static final List<DesktopActions.Attempt> opened = new CopyOnWriteArrayList<>();
     private final FxRobot robot = new FxRobot();
 
     @BeforeAll
@@ -57,6 +62,8 @@ class MainWindowTest {
         FxToolkit.registerPrimaryStage();
         Path data = tmp.resolve("data");
         services = AppServices.open(new AppDirs(data, data, Path.of("target", "ui-test-cache").toAbsolutePath()));
+        services.desktop(new DesktopActions(new DesktopActions.Host("Linux", EnumSet.of(java.awt.Desktop.Action.OPEN),
+                p -> p.equals("gdbus")), opened::add));
         FxToolkit.setupStage(stage -> window = MainWindow.show(services, stage));
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -91,6 +98,19 @@ class MainWindowTest {
         assertThat(title.getText()).isEqualTo("bees.txt");
         ListView<?> results = robot.lookup("#resultList").queryAs(ListView.class);
         assertThat(results.isFocused()).isTrue();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !bestSentenceInPreview().isEmpty());
+        assertThat(Documents.NOTES.get("bees.txt")).as("the marked text is one whole sentence of the file")
+                .contains(bestSentenceInPreview());
+        assertThat(bestSentenceInPreview()).endsWith(".").contains("honey");
+
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !opened.isEmpty());
+        assertThat(opened).as("Enter opens the file").containsExactly(
+                new DesktopActions.DesktopOpen(docs.resolve("bees.txt").toAbsolutePath()));
+        robot.clickOn("#revealButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> opened.size() == 2);
+        assertThat(opened.get(1)).as("Show in folder asks the file manager first")
+                .isInstanceOfSatisfying(DesktopActions.Command.class, c -> assertThat(c.argv()).startsWith("gdbus"));
 
         robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.K)
                 .release(javafx.scene.input.KeyCode.CONTROL);
@@ -148,6 +168,14 @@ class MainWindowTest {
         assertThat(services.settings().dark()).isTrue();
     }
 
+    /** The text the preview marks as the best sentence, read on the FX thread. */
+    private String bestSentenceInPreview() throws Exception {
+        TextFlow flow = robot.lookup("#previewText").queryAs(TextFlow.class);
+        return WaitForAsyncUtils.asyncFx(() -> flow.getChildren().stream()
+                .filter(n -> n.getStyleClass().contains("best-sentence")).map(n -> ((Text) n).getText())
+                .collect(java.util.stream.Collectors.joining())).get(5, TimeUnit.SECONDS);
+    }
+
     private FolderItem waitForFolder(Path path, FolderState state) throws Exception {
         AtomicReference<FolderItem> found = new AtomicReference<>();
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> {
@@ -183,7 +211,12 @@ class MainWindowTest {
 
     /** Writes target/screenshot.png, and to -Dsemdex.screenshot=PATH too (assets/screenshot.png). */
     private void screenshot() throws Exception {
-        robot.interact(() -> robot.lookup("#resultList").queryAs(ListView.class).getSelectionModel().select(0));
+        robot.moveTo("#statusLabel");
+        robot.interact(() -> {
+            ListView<?> list = robot.lookup("#resultList").queryAs(ListView.class);
+            list.getSelectionModel().select(0);
+            list.requestFocus();
+        });
         WaitForAsyncUtils.waitForFxEvents();
         Thread.sleep(300);
         AtomicReference<WritableImage> image = new AtomicReference<>();

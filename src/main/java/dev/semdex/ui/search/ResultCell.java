@@ -16,7 +16,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.TextFlow;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** A result row: type icon, file name, folder, page, score bar and the best passage with highlights. */
@@ -33,7 +32,7 @@ public final class ResultCell extends ListCell<SearchResult> {
     private final Label name = new Label();
     private final Label page = new Label();
     private final Label folder = new Label();
-    private final TextFlow passage = new TextFlow();
+    private final MarkedFlow passage = new MarkedFlow();
     private final Label score = new Label();
     private final ProgressBar scoreBar = new ProgressBar();
     private final HBox row;
@@ -102,7 +101,9 @@ public final class ResultCell extends ListCell<SearchResult> {
         String q = query.get();
         Highlighter.Excerpt excerpt = Highlighter.excerpt(item.chunkText(), bestSentence.apply(item.chunkId()), q,
                 EXCERPT_CHARS);
-        passage.getChildren().setAll(Passages.texts(excerpt.text(), q, excerpt.best()));
+        passage.flow().getChildren().setAll(Passages.texts(excerpt.text(), q, excerpt.best()));
+        passage.mark(excerpt.best() == null ? -1 : excerpt.best().start(), excerpt.best() == null ? -1
+                : excerpt.best().end());
         setGraphic(row);
     }
 
