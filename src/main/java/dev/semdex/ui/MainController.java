@@ -119,7 +119,7 @@ public final class MainController {
         Label placeholder = new Label();
         placeholder.getStyleClass().add("empty-title");
         placeholder.textProperty().bind(Bindings.createStringBinding(() -> folders.folders().isEmpty()
-                ? "Drop a folder here to start"
+                ? "Results show here once a folder is added. Drop one anywhere on this window."
                 : search.queryProperty().get().isBlank() ? "Type to search your folders"
                 : search.searchingProperty().get() ? "Searching…" : "No matches. Try other words or Semantic mode.",
                 folders.folders(), search.queryProperty(), search.searchingProperty()));

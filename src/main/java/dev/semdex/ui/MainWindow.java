@@ -80,6 +80,7 @@ public final class MainWindow {
         stage.setOnHiding(e -> rememberBounds());
 
         folders.setOnIndexChanged(search::indexChanged);
+        folders.setOnIndexGrew(search::indexGrew);
         services.onFolderChanged(folders::folderChanged);
         folders.folders().addListener((javafx.collections.ListChangeListener<FolderItem>) change -> {
             while (change.next()) {

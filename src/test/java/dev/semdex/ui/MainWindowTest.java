@@ -7,6 +7,7 @@ import com.sun.javafx.tk.TKClipboard;
 import com.sun.javafx.tk.Toolkit;
 import dev.semdex.search.SearchResult;
 import dev.semdex.settings.AppDirs;
+import dev.semdex.settings.Settings;
 import dev.semdex.ui.common.DesktopActions;
 import dev.semdex.ui.folders.FolderItem;
 import dev.semdex.ui.folders.FolderState;
@@ -127,9 +128,23 @@ class MainWindowTest {
             Files.writeString(many.resolve("note-" + i + ".txt"), ("Note " + i + " about topic " + i % 17
                     + ". It has a few sentences so that embedding takes a moment. ").repeat(6));
         }
+        FxStallMonitor stalls = FxStallMonitor.start();
         drop(many.toFile());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> window.folders().progressTextProperty().get().contains(" / "));
+        robot.clickOn("#searchField").press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.A)
+                .release(javafx.scene.input.KeyCode.CONTROL).write("sourdough starter");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> "sourdough starter".equals(window.search().shownQueryProperty().get()));
+        assertThat(window.search().results()).as("search works during a run").isNotEmpty();
+        assertThat(Path.of(window.search().results().get(0).path()).getFileName()).hasToString("sourdough.md");
+        assertThat(window.folders().indexingProperty().get()).as("still indexing").isTrue();
+        stalls.close();
+        System.out.println("FX thread while loading the model, indexing and searching: " + stalls);
+        assertThat(stalls.probes()).isGreaterThan(10);
+        assertThat(stalls.maxMs()).as("the window never stops answering for a second: " + stalls)
+                .isLessThan(1000);
+
         robot.clickOn("#pauseButton");
         assertThat(window.folders().pausedProperty().get()).isTrue();
         Thread.sleep(300);
@@ -137,13 +152,6 @@ class MainWindowTest {
         Thread.sleep(500);
         assertThat(window.folders().progressTextProperty().get()).as("no progress while paused")
                 .isEqualTo(progressWhilePaused);
-
-        robot.interact(() -> robot.lookup("#searchField").queryAs(javafx.scene.control.TextField.class)
-                .setText("sourdough starter"));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> "sourdough starter".equals(window.search().shownQueryProperty().get()));
-        assertThat(window.search().results()).as("search works during a run").isNotEmpty();
-        assertThat(Path.of(window.search().results().get(0).path()).getFileName()).hasToString("sourdough.md");
 
         robot.clickOn("#cancelButton");
         FolderItem folder = waitForFolder(many, FolderState.CANCELLED);
@@ -169,6 +177,29 @@ class MainWindowTest {
     }
 
     /** The text the preview marks as the best sentence, read on the FX thread. */
+    @Test
+    @Order(4)
+    void theWindowOpensWhereItWasClosed() throws Exception {
+        robot.interact(() -> {
+            window.stage().setX(40);
+            window.stage().setY(30);
+            window.stage().setWidth(1000);
+            window.stage().setHeight(640);
+            window.stage().hide();
+        });
+        Settings.WindowBounds saved = services.settings().window();
+        assertThat(saved).isEqualTo(new Settings.WindowBounds(40, 30, 1000, 640, false));
+        Path file = services.dirs().settingsFile();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.readString(file).contains("\"width\" : 1000"));
+
+        AtomicReference<MainWindow> again = new AtomicReference<>();
+        robot.interact(() -> again.set(MainWindow.show(services, new javafx.stage.Stage())));
+        javafx.stage.Stage stage = again.get().stage();
+        assertThat(List.of(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()))
+                .containsExactly(40.0, 30.0, 1000.0, 640.0);
+        robot.interact(stage::hide);
+    }
+
     private String bestSentenceInPreview() throws Exception {
         TextFlow flow = robot.lookup("#previewText").queryAs(TextFlow.class);
         return WaitForAsyncUtils.asyncFx(() -> flow.getChildren().stream()

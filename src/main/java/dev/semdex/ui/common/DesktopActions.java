@@ -173,7 +173,7 @@ public final class DesktopActions {
         }
         LOG.warn("Cannot {}: {}", what, failures);
         throw new SemdexException("Cannot " + what + ": no program on this computer could do it ("
-                + String.join("; ", failures) + "). Use Copy path instead.");
+                + String.join("; ", failures) + "). Use Copy path and open it yourself.");
     }
 
     private static String describe(Attempt attempt) {
@@ -185,7 +185,11 @@ public final class DesktopActions {
 
     private static void runForReal(Attempt attempt) throws Exception {
         if (attempt instanceof DesktopOpen d) {
-            Desktop.getDesktop().open(d.target().toFile());
+            try {
+                Desktop.getDesktop().open(d.target().toFile());
+            } catch (IOException e) {
+                throw new IOException("no program is set to open it", e);
+            }
         } else if (attempt instanceof DesktopBrowse b) {
             Desktop.getDesktop().browseFileDirectory(b.file().toFile());
         } else if (attempt instanceof Command c) {
@@ -194,8 +198,13 @@ public final class DesktopActions {
     }
 
     private static void runCommand(List<String> argv) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process;
+        try {
+            process = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            throw new IOException("not installed", e);
+        }
         if (process.waitFor(COMMAND_VERDICT_MS, TimeUnit.MILLISECONDS) && process.exitValue() != 0) {
             throw new IOException("exited with code " + process.exitValue());
         }

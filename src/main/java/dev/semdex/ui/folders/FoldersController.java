@@ -114,10 +114,23 @@ public final class FoldersController {
     private void addFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Add a folder to Semdex");
+        chooser.setInitialDirectory(chooserStart());
         File dir = chooser.showDialog(foldersPane.getScene().getWindow());
         if (dir != null) {
             handleFiles(List.of(dir));
         }
+    }
+
+    /** The folder next to the last one added, or the home folder: never the toolkit's empty "Recent" view. */
+    private File chooserStart() {
+        for (int i = vm.folders().size() - 1; i >= 0; i--) {
+            java.nio.file.Path parent = vm.folders().get(i).path().getParent();
+            if (parent != null && java.nio.file.Files.isDirectory(parent)) {
+                return parent.toFile();
+            }
+        }
+        File home = new File(System.getProperty("user.home"));
+        return home.isDirectory() ? home : null;
     }
 
     @FXML

@@ -67,6 +67,7 @@ public final class FoldersViewModel {
     private int batchDone;
     private final Deque<FolderItem> queue = new ArrayDeque<>();
     private Runnable onIndexChanged = () -> {};
+    private Runnable onIndexGrew = () -> {};
     private Run current;
 
     public FoldersViewModel(Backend backend, TaskRunner runner, TaskRunner indexRunner, Supplier<String> modelId,
@@ -87,6 +88,11 @@ public final class FoldersViewModel {
     /** Called after each finished run (and after a removal), so search can pick up the new index. */
     public void setOnIndexChanged(Runnable onIndexChanged) {
         this.onIndexChanged = onIndexChanged;
+    }
+
+    /** Called on the UI thread every few seconds of a long run, once search can see the files indexed so far. */
+    public void setOnIndexGrew(Runnable onIndexGrew) {
+        this.onIndexGrew = onIndexGrew;
     }
 
     /** Loads the folders and skipped files of the index; {@code then} runs with the folders once shown. */
@@ -386,6 +392,11 @@ public final class FoldersViewModel {
             if (System.nanoTime() - lastRefresh > REFRESH_SEARCH_EVERY.toNanos()) {
                 lastRefresh = System.nanoTime();
                 backend.indexChanged(modelId);
+                runner.onUi(() -> {
+                    if (current == this) {
+                        onIndexGrew.run();
+                    }
+                });
             }
         }
 

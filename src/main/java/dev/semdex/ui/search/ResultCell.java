@@ -53,6 +53,8 @@ public final class ResultCell extends ListCell<SearchResult> {
         typeBox.setPrefWidth(40);
         name.getStyleClass().add("result-name");
         page.getStyleClass().addAll("muted", "small");
+        page.setMinWidth(Region.USE_PREF_SIZE);
+        name.setMinWidth(0);
         folder.getStyleClass().addAll("muted", "small");
         passage.getStyleClass().add("result-passage");
         score.getStyleClass().addAll("small", "score");

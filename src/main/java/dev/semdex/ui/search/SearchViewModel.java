@@ -129,6 +129,16 @@ public final class SearchViewModel {
         }
     }
 
+    /**
+     * A run in progress has indexed more files: the shown results may miss them. Searches again, unless the user
+     * is reading a result (one is selected), so the list never reorders under them.
+     */
+    public void indexGrew() {
+        if (selected.get() == null && !query.get().isBlank()) {
+            searchNow();
+        }
+    }
+
     /** Runs the current query now, cancelling a search still waiting or running. */
     public void searchNow() {
         pending.cancel();

@@ -90,6 +90,18 @@ class SearchViewModelTest {
     }
 
     @Test
+    void moreIndexedFilesRefreshTheResultsUnlessOneIsBeingRead() {
+        vm.queryProperty().set("cats");
+        vm.searchNow();
+        vm.indexGrew();
+        assertThat(backend.searches).hasSize(2);
+
+        vm.selectedProperty().set(vm.results().get(0));
+        vm.indexGrew();
+        assertThat(backend.searches).hasSize(2);
+    }
+
+    @Test
     void changingModeSearchesAgainAtOnce() {
         vm.queryProperty().set("dogs");
         runner.fireTimers();

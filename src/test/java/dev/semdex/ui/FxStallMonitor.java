@@ -1,0 +1,80 @@
+package dev.semdex.ui;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+
+/**
+ * Measures how quickly the FX thread answers while something else runs: every 20 ms a probe is posted with
+ * {@link Platform#runLater} and the time until it runs is recorded. A UI thread that does I/O or embedding would
+ * show up as probes waiting hundreds of milliseconds or more.
+ */
+final class FxStallMonitor implements AutoCloseable {
+
+    private final List<Long> latenciesMs = Collections.synchronizedList(new ArrayList<>());
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private FxStallMonitor() {
+        thread = new Thread(this::probe, "fx-stall-monitor");
+        thread.setDaemon(true);
+    }
+
+    static FxStallMonitor start() {
+        FxStallMonitor m = new FxStallMonitor();
+        m.thread.start();
+        return m;
+    }
+
+    private void probe() {
+        while (running) {
+            CountDownLatch ran = new CountDownLatch(1);
+            long posted = System.nanoTime();
+            Platform.runLater(ran::countDown);
+            try {
+                ran.await(30, TimeUnit.SECONDS);
+                latenciesMs.add((System.nanoTime() - posted) / 1_000_000);
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    long maxMs() {
+        synchronized (latenciesMs) {
+            return latenciesMs.stream().mapToLong(Long::longValue).max().orElse(0);
+        }
+    }
+
+    long percentileMs(double p) {
+        List<Long> sorted;
+        synchronized (latenciesMs) {
+            sorted = new ArrayList<>(latenciesMs);
+        }
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        Collections.sort(sorted);
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size())));
+    }
+
+    int probes() {
+        return latenciesMs.size();
+    }
+
+    @Override
+    public String toString() {
+        return String.format("%d probes, p50 %d ms, p99 %d ms, max %d ms", probes(), percentileMs(0.5),
+                percentileMs(0.99), maxMs());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.join(5000);
+    }
+}
