@@ -6,6 +6,7 @@ import dev.semdex.settings.Settings;
 import dev.semdex.ui.folders.FolderItem;
 import dev.semdex.ui.folders.FoldersController;
 import dev.semdex.ui.folders.FoldersViewModel;
+import dev.semdex.ui.search.FileKind;
 import dev.semdex.ui.search.SearchViewModel;
 import dev.semdex.ui.settings.SettingsDialog;
 import java.io.IOException;
@@ -94,6 +95,7 @@ public final class MainWindow {
         controller.focusSearch();
         String model = services.settings().defaultModel();
         services.background().submit(() -> services.semdex().embedder(model), ok -> {}, e -> {});
+        services.background().submit(FileKind::loadIconFont, ok -> {}, e -> {});
     }
 
     private void openSettings() {

@@ -17,6 +17,9 @@ final class FxStallMonitor implements AutoCloseable {
     private final List<Long> latenciesMs = Collections.synchronizedList(new ArrayList<>());
     private final Thread thread;
     private volatile boolean running = true;
+    private final long started = System.nanoTime();
+    private volatile long worstAtMs;
+    private volatile long worstMs = -1;
 
     private FxStallMonitor() {
         thread = new Thread(this::probe, "fx-stall-monitor");
@@ -36,7 +39,12 @@ final class FxStallMonitor implements AutoCloseable {
             Platform.runLater(ran::countDown);
             try {
                 ran.await(30, TimeUnit.SECONDS);
-                latenciesMs.add((System.nanoTime() - posted) / 1_000_000);
+                long ms = (System.nanoTime() - posted) / 1_000_000;
+                latenciesMs.add(ms);
+                if (ms > worstMs) {
+                    worstMs = ms;
+                    worstAtMs = (posted - started) / 1_000_000;
+                }
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 return;
@@ -68,8 +76,8 @@ final class FxStallMonitor implements AutoCloseable {
 
     @Override
     public String toString() {
-        return String.format("%d probes, p50 %d ms, p99 %d ms, max %d ms", probes(), percentileMs(0.5),
-                percentileMs(0.99), maxMs());
+        return String.format("%d probes, p50 %d ms, p99 %d ms, max %d ms (at %.1f s)", probes(), percentileMs(0.5),
+                percentileMs(0.99), maxMs(), worstAtMs / 1000.0);
     }
 
     @Override

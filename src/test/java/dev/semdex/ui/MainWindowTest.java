@@ -2,18 +2,13 @@ package dev.semdex.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.javafx.scene.input.DragboardHelper;
-import com.sun.javafx.tk.TKClipboard;
-import com.sun.javafx.tk.Toolkit;
 import dev.semdex.search.SearchResult;
 import dev.semdex.settings.AppDirs;
 import dev.semdex.settings.Settings;
 import dev.semdex.ui.common.DesktopActions;
 import dev.semdex.ui.folders.FolderItem;
 import dev.semdex.ui.folders.FolderState;
-import java.awt.image.BufferedImage;
 import java.io.File;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -21,19 +16,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.event.Event;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
-import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.DragEvent;
-import javafx.scene.input.Dragboard;
-import javafx.scene.input.TransferMode;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -208,62 +194,15 @@ class MainWindowTest {
     }
 
     private FolderItem waitForFolder(Path path, FolderState state) throws Exception {
-        AtomicReference<FolderItem> found = new AtomicReference<>();
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> {
-            window.folders().find(path).ifPresent(found::set);
-            return found.get() != null && found.get().state() == state;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        return found.get();
+        return WindowDriver.waitForFolder(window, path, state);
     }
 
-    /** A real Dragboard with files, fired as DRAG_OVER and DRAG_DROPPED at the window (feasibility.md §2 A). */
     private void drop(File folder) {
-        Node target = robot.lookup("#root").query();
-        AtomicReference<Boolean> accepted = new AtomicReference<>();
-        robot.interact(() -> {
-            TKClipboard local = Toolkit.getToolkit().createLocalClipboard();
-            TKClipboard peer = (TKClipboard) Proxy.newProxyInstance(TKClipboard.class.getClassLoader(),
-                    new Class<?>[] {TKClipboard.class}, (p, m, a) -> m.getName().equals("getTransferModes")
-                            ? EnumSet.of(TransferMode.COPY, TransferMode.MOVE) : m.invoke(local, a));
-            Dragboard db = DragboardHelper.createDragboard(peer);
-            ClipboardContent content = new ClipboardContent();
-            content.putFiles(List.of(folder));
-            db.setContent(content);
-            DragEvent over = new DragEvent(DragEvent.DRAG_OVER, db, 300, 300, 300, 300, TransferMode.COPY, null,
-                    target, null);
-            Event.fireEvent(target, over);
-            accepted.set(over.isAccepted());
-            Event.fireEvent(target, new DragEvent(DragEvent.DRAG_DROPPED, db, 300, 300, 300, 300, TransferMode.COPY,
-                    null, target, null));
-        });
-        assertThat(accepted.get()).as("the window accepts dropped files").isTrue();
+        WindowDriver.drop(robot, folder);
     }
 
-    /** Writes target/screenshot.png, and to -Dsemdex.screenshot=PATH too (assets/screenshot.png). */
+    /** Writes target/screenshot.png, and to -Dsemdex.screenshot=PATH too. */
     private void screenshot() throws Exception {
-        robot.moveTo("#statusLabel");
-        robot.interact(() -> {
-            ListView<?> list = robot.lookup("#resultList").queryAs(ListView.class);
-            list.getSelectionModel().select(0);
-            list.requestFocus();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(300);
-        AtomicReference<WritableImage> image = new AtomicReference<>();
-        robot.interact(() -> image.set(window.stage().getScene().snapshot(null)));
-        WritableImage img = image.get();
-        BufferedImage out = new BufferedImage((int) img.getWidth(), (int) img.getHeight(), BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = img.getPixelReader();
-        for (int y = 0; y < out.getHeight(); y++) {
-            for (int x = 0; x < out.getWidth(); x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        ImageIO.write(out, "png", Path.of("target", "screenshot.png").toFile());
-        String extra = System.getProperty("semdex.screenshot");
-        if (extra != null && !extra.isBlank()) {
-            ImageIO.write(out, "png", Path.of(extra).toFile());
-        }
+        WindowDriver.screenshot(robot, window, Path.of("target", "screenshot.png"), System.getProperty("semdex.screenshot"));
     }
 }

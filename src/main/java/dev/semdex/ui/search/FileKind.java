@@ -3,6 +3,7 @@ package dev.semdex.ui.search;
 import java.util.Locale;
 import java.util.Map;
 import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.IkonResolver;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
@@ -56,6 +57,14 @@ public enum FileKind {
 
     public Ikon icon() {
         return icon;
+    }
+
+    /**
+     * Loads the icon font (about 1 MB) now, on the calling thread; otherwise the first result shown would load it
+     * on the UI thread and stall the window for a moment.
+     */
+    public static Boolean loadIconFont() {
+        return IkonResolver.getInstance().resolve(PDF.icon.getDescription()) != null;
     }
 
     /** The CSS class that colours this family's icon, e.g. {@code kind-pdf}. */

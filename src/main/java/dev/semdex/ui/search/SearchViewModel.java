@@ -12,7 +12,6 @@ import dev.semdex.ui.common.TaskRunner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -62,6 +61,7 @@ public final class SearchViewModel {
     private final ObservableMap<Long, BestSentence.Span> bestSentences = FXCollections.observableHashMap();
     private SearchRequest shownRequest;
     private Cancellable sentenceJob = Cancellable.NONE;
+    private Cancellable previewSentence = Cancellable.NONE;
     private Cancellable pending = Cancellable.NONE;
     private Cancellable inFlight = Cancellable.NONE;
     private Cancellable previewLoad = Cancellable.NONE;
@@ -207,22 +207,23 @@ public final class SearchViewModel {
             preview.set(null);
             return;
         }
-        long mine = generation;
+        previewLoad = runner.submit(() -> backend.passage(result.chunkId()), p -> {
+            if (result.equals(selected.get())) {
+                preview.set(p);
+            }
+        }, e -> error.set(Errors.message(e)));
         SearchRequest request = shownRequest;
-        boolean needSentence = request != null && !bestSentences.containsKey(result.chunkId());
-        previewLoad = runner.submit(() -> new PreviewData(backend.passage(result.chunkId()), needSentence
-                ? backend.bestSentences(List.of(result), request.query(), request.modelId(), request.mode())
-                : Map.of()), data -> {
-                    if (mine == generation) {
-                        bestSentences.putAll(data.sentences());
-                    }
-                    if (result.equals(selected.get())) {
-                        preview.set(data.passage());
-                    }
-                }, e -> error.set(Errors.message(e)));
+        if (request != null && !bestSentences.containsKey(result.chunkId())) {
+            long mine = generation;
+            previewSentence.cancel();
+            previewSentence = runner.submit(() -> backend.bestSentences(List.of(result), request.query(),
+                    request.modelId(), request.mode()), found -> {
+                        if (mine == generation) {
+                            bestSentences.putAll(found);
+                        }
+                    }, e -> LOG.debug("Best sentence not found", e));
+        }
     }
-
-    private record PreviewData(Backend.Passage passage, Map<Long, BestSentence.Span> sentences) {}
 
     /**
      * The best sentence of each shown result's passage by chunk id, filled in the background after each search
