@@ -31,6 +31,7 @@ public final class AppServices implements AutoCloseable {
     private final Backend backend;
     private final FxTaskRunner background = new FxTaskRunner("semdex-ui", 0);
     private final FxTaskRunner indexing = new FxTaskRunner("semdex-indexing", 1);
+    private final FxTaskRunner watching = new FxTaskRunner("semdex-watch", 1);
     private final FolderWatcher watcher;
     private volatile Consumer<Path> onFolderChanged = p -> {};
     private DesktopActions desktop = DesktopActions.system();
@@ -77,6 +78,11 @@ public final class AppServices implements AutoCloseable {
 
     public void desktop(DesktopActions actions) {
         this.desktop = actions;
+    }
+
+    /** One job at a time, in order: registering folders with the watcher (walks their trees). */
+    public FxTaskRunner watching() {
+        return watching;
     }
 
     public FolderWatcher watcher() {
@@ -132,6 +138,7 @@ public final class AppServices implements AutoCloseable {
 
     @Override
     public void close() {
+        watching.close();
         watcher.close();
         indexing.close();
         background.close();

@@ -126,7 +126,9 @@ public final class MainController {
         resultList.setPlaceholder(placeholder);
         search.selectedProperty().bind(resultList.getSelectionModel().selectedItemProperty());
         resultList.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
+            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+                revealSelected();
+            } else if (e.getCode() == KeyCode.ENTER) {
                 openSelected();
             } else if (e.getCode() == KeyCode.C && e.isShortcutDown()) {
                 copySelected();

@@ -85,8 +85,15 @@ public final class MainWindow {
         services.onFolderChanged(folders::folderChanged);
         folders.folders().addListener((javafx.collections.ListChangeListener<FolderItem>) change -> {
             while (change.next()) {
-                change.getAddedSubList().forEach(f -> services.watcher().watch(f.path()));
-                change.getRemoved().forEach(f -> services.watcher().unwatch(f.path()));
+                // Registering walks the folder tree: disk work, so on the watcher's own queue, in order.
+                change.getAddedSubList().forEach(f -> services.watching().submit(() -> {
+                    services.watcher().watch(f.path());
+                    return null;
+                }, ok -> {}, e -> {}));
+                change.getRemoved().forEach(f -> services.watching().submit(() -> {
+                    services.watcher().unwatch(f.path());
+                    return null;
+                }, ok -> {}, e -> {}));
             }
         });
         folders.load(loaded -> loaded.forEach(folders::enqueue));

@@ -16,7 +16,9 @@ final class FxStallMonitor implements AutoCloseable {
 
     private final List<Long> latenciesMs = Collections.synchronizedList(new ArrayList<>());
     private final Thread thread;
+    private static final long STALL_MS = 300;
     private volatile boolean running = true;
+    private final List<String> stalls = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final long started = System.nanoTime();
     private volatile long worstAtMs;
     private volatile long worstMs = -1;
@@ -38,6 +40,9 @@ final class FxStallMonitor implements AutoCloseable {
             long posted = System.nanoTime();
             Platform.runLater(ran::countDown);
             try {
+                if (!ran.await(STALL_MS, TimeUnit.MILLISECONDS)) {
+                    recordStall();
+                }
                 ran.await(30, TimeUnit.SECONDS);
                 long ms = (System.nanoTime() - posted) / 1_000_000;
                 latenciesMs.add(ms);
@@ -50,6 +55,25 @@ final class FxStallMonitor implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** What the FX thread was doing when a probe had waited {@link #STALL_MS}: the place to look at. */
+    private void recordStall() {
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            if (t.getName().equals("JavaFX Application Thread") && stalls.size() < 5) {
+                StringBuilder s = new StringBuilder();
+                for (int i = 0; i < Math.min(25, stack.length); i++) {
+                    s.append("\n    at ").append(stack[i]);
+                }
+                stalls.add(String.format("FX thread busy for over %d ms at %.1f s:%s", STALL_MS,
+                        (System.nanoTime() - started) / 1e9, s));
+            }
+        });
+    }
+
+    /** Stack traces of the FX thread during stalls, for the test's output. */
+    List<String> stalls() {
+        return List.copyOf(stalls);
     }
 
     long maxMs() {

@@ -3,7 +3,6 @@ package dev.semdex.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.semdex.search.SearchResult;
-import dev.semdex.settings.AppDirs;
 import dev.semdex.settings.Settings;
 import dev.semdex.ui.common.DesktopActions;
 import dev.semdex.ui.folders.FolderItem;
@@ -11,7 +10,6 @@ import dev.semdex.ui.folders.FolderState;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -47,10 +45,7 @@ class MainWindowTest {
     @BeforeAll
     static void openWindow() throws Exception {
         FxToolkit.registerPrimaryStage();
-        Path data = tmp.resolve("data");
-        services = AppServices.open(new AppDirs(data, data, Path.of("target", "ui-test-cache").toAbsolutePath()));
-        services.desktop(new DesktopActions(new DesktopActions.Host("Linux", EnumSet.of(java.awt.Desktop.Action.OPEN),
-                p -> p.equals("gdbus")), opened::add));
+        services = WindowDriver.openServices(tmp, opened);
         FxToolkit.setupStage(stage -> window = MainWindow.show(services, stage));
         WaitForAsyncUtils.waitForFxEvents();
     }

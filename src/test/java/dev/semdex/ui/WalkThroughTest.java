@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.semdex.search.SearchResult;
-import dev.semdex.settings.AppDirs;
 import dev.semdex.ui.common.DesktopActions;
 import dev.semdex.ui.folders.FolderItem;
 import dev.semdex.ui.folders.FolderState;
-import java.awt.Desktop;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -47,10 +44,7 @@ class WalkThroughTest {
     static void openWindow() throws Exception {
         assumeThat(Files.isDirectory(MixedCorpus.SCIFACT)).as("SciFact at " + MixedCorpus.SCIFACT).isTrue();
         FxToolkit.registerPrimaryStage();
-        Path data = tmp.resolve("data");
-        services = AppServices.open(new AppDirs(data, data, Path.of("target", "ui-test-cache").toAbsolutePath()));
-        services.desktop(new DesktopActions(new DesktopActions.Host("Linux", EnumSet.of(Desktop.Action.OPEN),
-                p -> false), opened::add));
+        services = WindowDriver.openServices(tmp, opened);
         FxToolkit.setupStage(stage -> window = MainWindow.show(services, stage));
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -96,6 +90,7 @@ class WalkThroughTest {
                 + "after %.1f s; FX thread %s; SciFact questions answered first %d/%d, in top 3 %d/%d%n",
                 DOCUMENTS, indexedMs / 1000.0, firstResultsMs / 1000.0, stalls, first, asked.size(), top3,
                 asked.size());
+        stalls.stalls().forEach(System.out::println);
         assertThat(stalls.maxMs()).as("the window never stops answering for a second: " + stalls).isLessThan(1000);
         assertThat(top3).as("hybrid search finds most known answers in the top 3").isGreaterThanOrEqualTo(14);
 

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.javafx.scene.input.DragboardHelper;
 import com.sun.javafx.tk.TKClipboard;
 import com.sun.javafx.tk.Toolkit;
+import dev.semdex.settings.AppDirs;
+import dev.semdex.ui.common.DesktopActions;
 import dev.semdex.ui.folders.FolderItem;
 import dev.semdex.ui.folders.FolderState;
+import java.awt.Desktop;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.lang.reflect.Proxy;
@@ -32,6 +35,19 @@ import org.testfx.util.WaitForAsyncUtils;
 final class WindowDriver {
 
     private WindowDriver() {}
+
+    /**
+     * The real core on an index in {@code dir}, with the model cache in target/ (unpacked once per build) and a
+     * desktop that records what Open and Show in folder would launch instead of launching it.
+     */
+    static AppServices openServices(Path dir, List<DesktopActions.Attempt> opened) {
+        Path data = dir.resolve("data");
+        AppServices services = AppServices.open(new AppDirs(data, data,
+                Path.of("target", "ui-test-cache").toAbsolutePath()));
+        services.desktop(new DesktopActions(new DesktopActions.Host("Linux", EnumSet.of(Desktop.Action.OPEN),
+                p -> p.equals("gdbus")), opened::add));
+        return services;
+    }
 
     /** A real Dragboard with files, fired as DRAG_OVER and DRAG_DROPPED at the window (feasibility.md §2 A). */
     static void drop(FxRobot robot, File folder) {

@@ -1,16 +1,19 @@
 package dev.semdex.ui.folders;
 
 import dev.semdex.ui.Backend;
+import dev.semdex.ui.common.Formats;
 import java.io.File;
-import java.util.List;
 import java.time.Instant;
+import java.util.List;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -153,7 +156,16 @@ public final class FoldersController {
     @FXML
     private void remove() {
         FolderItem item = folderList.getSelectionModel().getSelectedItem();
-        if (item != null) {
+        if (item == null) {
+            return;
+        }
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Its " + Formats.plural(item.filesProperty().get(),
+                "file leaves", "files leave") + " the index; the files themselves stay where they are. Adding the "
+                + "folder again means reading them all again.", ButtonType.OK, ButtonType.CANCEL);
+        confirm.initOwner(foldersPane.getScene().getWindow());
+        confirm.setTitle("Remove folder");
+        confirm.setHeaderText("Remove " + item.path().getFileName() + " from Semdex?");
+        if (confirm.showAndWait().filter(b -> b == ButtonType.OK).isPresent()) {
             vm.remove(item);
         }
     }
