@@ -14,8 +14,12 @@ import dev.semdex.ui.search.ResultCell;
 import dev.semdex.ui.search.SearchViewModel;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.MapChangeListener;
 import javafx.fxml.FXML;
@@ -47,6 +51,9 @@ public final class MainController {
     private final TaskRunner runner;
     private final Runnable openSettings;
     private final DesktopActions desktop;
+    private boolean redrawPending;
+    /** The cells the list made (a few screens' worth); weak, so cells the list drops are forgotten. */
+    private final Set<ResultCell> resultCells = Collections.newSetFromMap(new WeakHashMap<>());
 
     @FXML private BorderPane root;
     @FXML private TextField searchField;
@@ -106,14 +113,17 @@ public final class MainController {
         search.refreshFilters();
 
         resultList.setItems(search.results());
-        resultList.setCellFactory(list -> new ResultCell(list, search.shownQueryProperty()::get,
-                () -> search.results().isEmpty() ? 0 : search.results().get(0).score(), this::folderLabel,
-                search.bestSentences()::get));
+        resultList.setCellFactory(list -> {
+            ResultCell cell = new ResultCell(list, search.shownQueryProperty()::get,
+                    () -> search.results().isEmpty() ? 0 : search.results().get(0).score(), this::folderLabel,
+                    search.bestSentences()::get);
+            resultCells.add(cell);
+            return cell;
+        });
         search.bestSentences().addListener((MapChangeListener<Long, BestSentence.Span>) change -> {
-            resultList.refresh();
-            SearchResult selected = search.selectedProperty().get();
-            if (change.wasAdded() && selected != null && change.getKey() == selected.chunkId()) {
-                showPreview(search.previewProperty().get());
+            if (change.wasAdded() && !redrawPending) {
+                redrawPending = true;
+                Platform.runLater(this::redrawMarks);
             }
         });
         Label placeholder = new Label();
@@ -159,6 +169,16 @@ public final class MainController {
         root.setOnDragOver(this::dragOver);
         root.setOnDragExited(e -> root.getStyleClass().remove("drop-target"));
         root.setOnDragDropped(this::dropped);
+    }
+
+    /** Best sentences arrive as a batch of map changes; the list and preview are drawn again once for all. */
+    private void redrawMarks() {
+        redrawPending = false;
+        resultCells.forEach(ResultCell::redrawPassage);
+        SearchResult selected = search.selectedProperty().get();
+        if (selected != null && search.bestSentences().containsKey(selected.chunkId())) {
+            showPreview(search.previewProperty().get());
+        }
     }
 
     private void bindModes() {

@@ -25,6 +25,7 @@ final class FolderCell extends ListCell<FolderItem> {
     private final Label state = new Label();
     private final Label details = new Label();
     private final ProgressBar bar = new ProgressBar();
+    private final Tooltip tip = new Tooltip();
     private final VBox box;
     private final ChangeListener<FolderState> stateListener = (obs, o, n) -> styleState(n);
     private FolderItem bound;
@@ -73,7 +74,8 @@ final class FolderCell extends ListCell<FolderItem> {
         details.textProperty().bind(Bindings.createStringBinding(() -> item.details(clock.getValue()),
                 item.filesProperty(), item.chunksProperty(), item.skippedProperty(), item.lastIndexedProperty(),
                 item.messageProperty(), item.activityProperty(), item.stateProperty(), clock));
-        setTooltip(new Tooltip(item.path().toString()));
+        tip.setText(item.path().toString());
+        setTooltip(tip);
         setGraphic(box);
     }
 

@@ -185,6 +185,8 @@ public final class FoldersController {
     }
 
     private static final class SkippedCell extends ListCell<Backend.Skipped> {
+        private final Tooltip tip = new Tooltip();
+
         @Override
         protected void updateItem(Backend.Skipped item, boolean empty) {
             super.updateItem(item, empty);
@@ -195,7 +197,8 @@ public final class FoldersController {
             }
             String name = java.nio.file.Path.of(item.path()).getFileName().toString();
             setText(name + " — " + item.reason());
-            setTooltip(new Tooltip(item.path() + "\n" + item.reason()));
+            tip.setText(item.path() + "\n" + item.reason());
+            setTooltip(tip);
         }
     }
 }

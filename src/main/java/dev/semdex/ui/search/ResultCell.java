@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -32,6 +33,8 @@ public final class ResultCell extends ListCell<SearchResult> {
     private final Label name = new Label();
     private final Label page = new Label();
     private final Label folder = new Label();
+    /** One per cell, text changed per item: a new Tooltip builds a popup window and its CSS, far too slow. */
+    private final Tooltip folderTip = new Tooltip();
     private final MarkedFlow passage = new MarkedFlow();
     private final Label score = new Label();
     private final ProgressBar scoreBar = new ProgressBar();
@@ -56,6 +59,7 @@ public final class ResultCell extends ListCell<SearchResult> {
         page.setMinWidth(Region.USE_PREF_SIZE);
         name.setMinWidth(0);
         folder.getStyleClass().addAll("muted", "small");
+        folder.setTooltip(folderTip);
         passage.getStyleClass().add("result-passage");
         score.getStyleClass().addAll("small", "score");
         scoreBar.getStyleClass().add("score-bar");
@@ -96,17 +100,29 @@ public final class ResultCell extends ListCell<SearchResult> {
         type.setText(FileKind.label(fileName));
         page.setText(item.page() > 0 ? "page " + item.page() : "");
         folder.setText(path.getParent() == null ? "" : folderLabel.apply(path.getParent()));
-        folder.setTooltip(new javafx.scene.control.Tooltip(path.toString()));
+        folderTip.setText(path.toString());
         double top = topScore.getAsDouble();
         scoreBar.setProgress(top <= 0 ? 0 : Math.max(0.03, Math.min(1, item.score() / top)));
         score.setText(formatScore(item.score()));
+        drawPassage(item);
+        setGraphic(row);
+    }
+
+    /** Draws the passage again, e.g. once its best sentence is known; cheaper than rebuilding the cell. */
+    public void redrawPassage() {
+        SearchResult item = getItem();
+        if (item != null && !isEmpty()) {
+            drawPassage(item);
+        }
+    }
+
+    private void drawPassage(SearchResult item) {
         String q = query.get();
         Highlighter.Excerpt excerpt = Highlighter.excerpt(item.chunkText(), bestSentence.apply(item.chunkId()), q,
                 EXCERPT_CHARS);
         passage.flow().getChildren().setAll(Passages.texts(excerpt.text(), q, excerpt.best()));
         passage.mark(excerpt.best() == null ? -1 : excerpt.best().start(), excerpt.best() == null ? -1
                 : excerpt.best().end());
-        setGraphic(row);
     }
 
     static String formatScore(double score) {
