@@ -33,6 +33,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DragEvent;
@@ -52,6 +53,7 @@ public final class MainController {
     private final Runnable openSettings;
     private final DesktopActions desktop;
     private boolean redrawPending;
+    private final Tooltip previewPathTip = new Tooltip();
     /** The cells the list made (a few screens' worth); weak, so cells the list drops are forgotten. */
     private final Set<ResultCell> resultCells = Collections.newSetFromMap(new WeakHashMap<>());
 
@@ -214,6 +216,8 @@ public final class MainController {
     private void showPreview(dev.semdex.ui.Backend.Passage p) {
         if (p == null) {
             previewTitle.setText("Preview");
+            previewPath.setWrapText(true);
+            previewPath.setTooltip(null);
             previewPath.setText("Select a result to read its passage in context. Enter or double-click opens it.");
             previewText.getChildren().clear();
             previewFlow.mark(-1, -1);
@@ -221,7 +225,10 @@ public final class MainController {
         }
         Path path = Path.of(p.path());
         previewTitle.setText(path.getFileName().toString());
+        previewPath.setWrapText(false);
         previewPath.setText(path + (p.page() > 0 ? "  ·  page " + p.page() : ""));
+        previewPathTip.setText(path.toString());
+        previewPath.setTooltip(previewPathTip);
         String query = search.shownQueryProperty().get();
         previewText.getChildren().clear();
         if (!p.before().isBlank()) {
