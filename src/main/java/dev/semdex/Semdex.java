@@ -28,6 +28,7 @@ import dev.semdex.store.Database;
 import dev.semdex.store.IndexStore;
 import dev.semdex.store.Judgements;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -81,13 +82,13 @@ public final class Semdex implements AutoCloseable {
     }
 
     /**
-     * Applies what the user chose: hub, chunk size of long-input models, embedding threads (for models loaded
-     * from now on) and the Ollama server ({@code OLLAMA_HOST} when the settings keep the default address).
+     * Applies what the user chose: hub, chunk size of long-input models and the Ollama server ({@code OLLAMA_HOST}
+     * when the settings keep the default address). Embedding threads are set by {@link #open} and changed with
+     * {@link #embeddingThreads(int)}, which hands back the sessions to close.
      */
     public void applySettings(Settings settings) {
         hubEndpoint(settings.hubUrl());
         longChunkTokens(settings.longChunkTokens());
-        embeddingThreads(settings.embeddingThreads());
         String url = OllamaConfig.resolveUrl(null, settings.ollamaUrl(),
                 System.getenv("OLLAMA_HOST"));
         ollama(OllamaConfig.of(url).withHeaders(settings.ollamaHeaders())
@@ -111,11 +112,6 @@ public final class Semdex implements AutoCloseable {
     /** Chunk size for models that accept long inputs (Jina v2); changes the chunk profile of new runs. */
     public void longChunkTokens(int tokens) {
         catalog.longChunkTokens(tokens);
-    }
-
-    /** Embedding threads of local models opened from now on (models already open keep theirs). */
-    public void embeddingThreads(int threads) {
-        embedderFactory.threads(threads);
     }
 
     /** Downloads models from the Hugging Face hub ({@code HF_ENDPOINT}, {@code HF_TOKEN}) and adds local folders. */
@@ -185,6 +181,33 @@ public final class Semdex implements AutoCloseable {
             search.invalidate(id);
         }
         return new RemovedModel(id, files, vectors);
+    }
+
+    /**
+     * Changes how many sessions local models embed with, without a restart: the open local embedders are taken out,
+     * so the next use opens them again with the new count. They are returned, not closed, because an indexing run
+     * or a search may still be using them; the caller closes them once that is over. Ollama embedders stay.
+     */
+    public List<Embedder> embeddingThreads(int threads) {
+        synchronized (embedders) {
+            if (threads == embedderFactory.threads()) {
+                return List.of();
+            }
+            embedderFactory.threads(threads);
+            List<Embedder> retired = new ArrayList<>();
+            embedders.values().removeIf(e -> {
+                boolean local = e.model().source() != ModelSource.OLLAMA;
+                if (local) {
+                    retired.add(e);
+                }
+                return local;
+            });
+            return retired;
+        }
+    }
+
+    public int embeddingThreads() {
+        return embedderFactory.threads();
     }
 
     public synchronized IndexStore store() {

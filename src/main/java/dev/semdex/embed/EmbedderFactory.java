@@ -25,13 +25,17 @@ public final class EmbedderFactory {
         this.threads = threads;
     }
 
-    public ModelCatalog catalog() {
-        return catalog;
+    /** Sessions per local embedder opened from now on; embedders already open keep theirs. */
+    public void threads(int threads) {
+        this.threads = Math.max(1, threads);
     }
 
-    /** Embedding threads for local models opened from now on. */
-    public void threads(int newThreads) {
-        this.threads = Math.max(1, newThreads);
+    public int threads() {
+        return threads;
+    }
+
+    public ModelCatalog catalog() {
+        return catalog;
     }
 
     /** The Ollama server that {@code ollama:<model>} ids embed on from now on. */

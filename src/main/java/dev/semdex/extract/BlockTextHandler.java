@@ -72,10 +72,17 @@ final class BlockTextHandler extends DefaultHandler {
         }
     }
 
-    /** Parsers mark their own layout newlines as ignorable; our block rules already place the breaks. */
+    /**
+     * Parsers mark their own layout newlines as ignorable (the PDF parser ends every printed line with one); our
+     * block rules already place the breaks, but the words on either side must not run together ("via" at the end of
+     * one line, "mechanisms" on the next), so it counts as a space.
+     */
     @Override
     public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
         checkAbandoned();
+        if (length > 0) {
+            buffer.softSpace();
+        }
     }
 
     private void checkAbandoned() throws SAXException {

@@ -64,6 +64,13 @@ final class TextBuffer {
         }
     }
 
+    /** Whitespace that only separates words: one space, unless a break or a blank is already pending. */
+    void softSpace() {
+        if (pendingNewlines == 0 && pendingBlanks.length() == 0 && text.length() > 0) {
+            pendingBlanks.append(' ');
+        }
+    }
+
     /** A line break from markup such as {@code <br>}: adds to the ones already pending. */
     void lineBreak() {
         addNewlines(1);

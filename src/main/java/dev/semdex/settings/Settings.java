@@ -9,8 +9,8 @@ import java.util.Map;
  * value, which {@link SettingsStore} writes. Missing or invalid values (an older or hand-edited file) fall back to
  * the defaults, so a settings file can never stop the app from starting.
  *
- * @param embeddingThreads ONNX Runtime sessions used for embedding (default: all cores but one, so the window
- *                         stays responsive); applies to models loaded after the change
+ * @param embeddingThreads ONNX Runtime sessions used for embedding in the window; a change applies from the next
+ *                         indexing run (the model is opened again), no restart
  * @param theme            {@link #LIGHT} or {@link #DARK}
  * @param ollamaUrl        Ollama server for remote embeddings
  * @param ollamaModel      the Ollama model the settings dialog checks, e.g. nomic-embed-text
@@ -69,7 +69,7 @@ public record Settings(int embeddingThreads, String defaultModel, String theme, 
         return new Settings(0, null, LIGHT, null, null, null, null, null, 0, 0, 0, 0);
     }
 
-    /** All cores but one: indexing keeps one free for the window and the rest of the desktop. */
+    /** All cores but one, so the window and searches stay quick while a folder is indexed; at least one. */
     public static int defaultThreads() {
         return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }

@@ -1,12 +1,16 @@
 package dev.semdex.ui;
 
 import dev.semdex.Semdex;
+import dev.semdex.embed.Embedder;
 import dev.semdex.index.FolderWatcher;
 import dev.semdex.settings.AppDirs;
 import dev.semdex.settings.Settings;
 import dev.semdex.settings.SettingsStore;
+import dev.semdex.ui.common.DesktopActions;
 import dev.semdex.ui.common.FxTaskRunner;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class AppServices implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AppServices.class);
+    private static final Duration RETIRE_GRACE = Duration.ofSeconds(5);
 
     private final AppDirs dirs;
     private final SettingsStore settingsStore;
@@ -26,8 +31,10 @@ public final class AppServices implements AutoCloseable {
     private final Backend backend;
     private final FxTaskRunner background = new FxTaskRunner("semdex-ui", 0);
     private final FxTaskRunner indexing = new FxTaskRunner("semdex-indexing", 1);
+    private final FxTaskRunner watching = new FxTaskRunner("semdex-watch", 1);
     private final FolderWatcher watcher;
     private volatile Consumer<Path> onFolderChanged = p -> {};
+    private DesktopActions desktop = DesktopActions.system();
 
     private AppServices(AppDirs dirs) {
         this.dirs = dirs;
@@ -65,6 +72,20 @@ public final class AppServices implements AutoCloseable {
         return indexing;
     }
 
+    /** Open, Show in folder: the real desktop, or a recording one in window tests. */
+    public DesktopActions desktop() {
+        return desktop;
+    }
+
+    public void desktop(DesktopActions actions) {
+        this.desktop = actions;
+    }
+
+    /** One job at a time, in order: registering folders with the watcher (walks their trees). */
+    public FxTaskRunner watching() {
+        return watching;
+    }
+
     public FolderWatcher watcher() {
         return watcher;
     }
@@ -77,14 +98,35 @@ public final class AppServices implements AutoCloseable {
         return settings;
     }
 
-    /** Keeps the new settings and writes them in the background. */
+    /** Keeps the new settings and writes them in the background; a new thread count applies from the next run. */
     public void updateSettings(Settings changed) {
+        Settings before = this.settings;
         this.settings = changed;
         semdex.applySettings(changed);
+        if (before.embeddingThreads() != changed.embeddingThreads()) {
+            applyThreads(changed.embeddingThreads());
+        }
         background.submit(() -> {
             settingsStore.save(changed);
             return null;
         }, ok -> {}, e -> LOG.warn("Cannot save the settings: {}", e.getMessage()));
+    }
+
+    /**
+     * Queued behind the indexing run in progress (the indexing queue runs one job at a time), so no run loses its
+     * model; the next run or search opens the model again with the new count. The old sessions are closed a moment
+     * later, once a search that picked them up just before the switch is surely done.
+     */
+    private void applyThreads(int threads) {
+        indexing.submit(() -> {
+            List<Embedder> retired = semdex.embeddingThreads(threads);
+            if (!retired.isEmpty()) {
+                Thread.sleep(RETIRE_GRACE.toMillis());
+                retired.forEach(Embedder::close);
+            }
+            LOG.info("Embedding with {} thread(s) from now on", threads);
+            return null;
+        }, ok -> {}, e -> LOG.warn("Cannot change the embedding threads: {}", e.getMessage()));
     }
 
     /** Writes the settings now, on the calling thread (at exit). */
@@ -98,6 +140,7 @@ public final class AppServices implements AutoCloseable {
 
     @Override
     public void close() {
+        watching.close();
         watcher.close();
         indexing.close();
         background.close();

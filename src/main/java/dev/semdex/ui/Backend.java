@@ -2,11 +2,14 @@ package dev.semdex.ui;
 
 import dev.semdex.index.IndexListener;
 import dev.semdex.index.IndexSummary;
+import dev.semdex.search.BestSentence;
+import dev.semdex.search.SearchMode;
 import dev.semdex.search.SearchRequest;
 import dev.semdex.search.SearchResult;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the window needs from the core, in the window's own words. Every method blocks (I/O, model loading,
@@ -52,6 +55,13 @@ public interface Backend {
     List<SearchResult> search(SearchRequest request);
 
     Passage passage(long chunkId);
+
+    /**
+     * The best sentence of each result's passage for the query, by chunk id: by meaning with the search's model,
+     * by query words in keyword mode (see {@link dev.semdex.search.BestSentence}). Embeds, so it blocks.
+     */
+    Map<Long, BestSentence.Span> bestSentences(List<SearchResult> results, String query, String modelId,
+            SearchMode mode);
 
     /** Tells search that the index of a model changed, so the next search sees the new vectors. */
     void indexChanged(String modelId);

@@ -1,5 +1,6 @@
 package dev.semdex.ui;
 
+import dev.semdex.search.BestSentence;
 import dev.semdex.search.SearchMode;
 import dev.semdex.search.SearchResult;
 import dev.semdex.ui.common.DesktopActions;
@@ -7,14 +8,20 @@ import dev.semdex.ui.common.Errors;
 import dev.semdex.ui.common.TaskRunner;
 import dev.semdex.ui.folders.FoldersController;
 import dev.semdex.ui.folders.FoldersViewModel;
+import dev.semdex.ui.search.MarkedFlow;
 import dev.semdex.ui.search.Passages;
 import dev.semdex.ui.search.ResultCell;
 import dev.semdex.ui.search.SearchViewModel;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.collections.MapChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -26,6 +33,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DragEvent;
@@ -44,6 +52,11 @@ public final class MainController {
     private final TaskRunner runner;
     private final Runnable openSettings;
     private Runnable openModels = () -> {};
+    private final DesktopActions desktop;
+    private boolean redrawPending;
+    private final Tooltip previewPathTip = new Tooltip();
+    /** The cells the list made (a few screens' worth); weak, so cells the list drops are forgotten. */
+    private final Set<ResultCell> resultCells = Collections.newSetFromMap(new WeakHashMap<>());
 
     @FXML private BorderPane root;
     @FXML private TextField searchField;
@@ -58,7 +71,8 @@ public final class MainController {
     @FXML private Label statusLabel;
     @FXML private Label previewTitle;
     @FXML private Label previewPath;
-    @FXML private TextFlow previewText;
+    @FXML private MarkedFlow previewFlow;
+    private TextFlow previewText;
     @FXML private Button openButton;
     @FXML private Button revealButton;
     @FXML private Button copyButton;
@@ -66,7 +80,9 @@ public final class MainController {
     @FXML private Label errorLabel;
     @FXML private FoldersController foldersController;
 
-    public MainController(SearchViewModel search, FoldersViewModel folders, TaskRunner runner, Runnable openSettings) {
+    public MainController(SearchViewModel search, FoldersViewModel folders, TaskRunner runner, Runnable openSettings,
+            DesktopActions desktop) {
+        this.desktop = desktop;
         this.search = search;
         this.folders = folders;
         this.runner = runner;
@@ -75,6 +91,9 @@ public final class MainController {
 
     @FXML
     private void initialize() {
+        previewText = previewFlow.flow();
+        previewText.setId("previewText");
+        previewText.setLineSpacing(3);
         searchField.textProperty().bindBidirectional(search.queryProperty());
         searchField.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DOWN && !resultList.getItems().isEmpty()) {
@@ -97,19 +116,32 @@ public final class MainController {
         search.refreshFilters();
 
         resultList.setItems(search.results());
-        resultList.setCellFactory(list -> new ResultCell(list, search.shownQueryProperty()::get,
-                () -> search.results().isEmpty() ? 0 : search.results().get(0).score(), this::folderLabel));
+        resultList.setCellFactory(list -> {
+            ResultCell cell = new ResultCell(list, search.shownQueryProperty()::get,
+                    () -> search.results().isEmpty() ? 0 : search.results().get(0).score(), this::folderLabel,
+                    search.bestSentences()::get);
+            resultCells.add(cell);
+            return cell;
+        });
+        search.bestSentences().addListener((MapChangeListener<Long, BestSentence.Span>) change -> {
+            if (change.wasAdded() && !redrawPending) {
+                redrawPending = true;
+                Platform.runLater(this::redrawMarks);
+            }
+        });
         Label placeholder = new Label();
         placeholder.getStyleClass().add("empty-title");
         placeholder.textProperty().bind(Bindings.createStringBinding(() -> folders.folders().isEmpty()
-                ? "Drop a folder here to start"
+                ? "Results show here once a folder is added. Drop one anywhere on this window."
                 : search.queryProperty().get().isBlank() ? "Type to search your folders"
                 : search.searchingProperty().get() ? "Searching…" : "No matches. Try other words or Semantic mode.",
                 folders.folders(), search.queryProperty(), search.searchingProperty()));
         resultList.setPlaceholder(placeholder);
         search.selectedProperty().bind(resultList.getSelectionModel().selectedItemProperty());
         resultList.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
+            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+                revealSelected();
+            } else if (e.getCode() == KeyCode.ENTER) {
                 openSelected();
             } else if (e.getCode() == KeyCode.C && e.isShortcutDown()) {
                 copySelected();
@@ -140,6 +172,16 @@ public final class MainController {
         root.setOnDragOver(this::dragOver);
         root.setOnDragExited(e -> root.getStyleClass().remove("drop-target"));
         root.setOnDragDropped(this::dropped);
+    }
+
+    /** Best sentences arrive as a batch of map changes; the list and preview are drawn again once for all. */
+    private void redrawMarks() {
+        redrawPending = false;
+        resultCells.forEach(ResultCell::redrawPassage);
+        SearchResult selected = search.selectedProperty().get();
+        if (selected != null && search.bestSentences().containsKey(selected.chunkId())) {
+            showPreview(search.previewProperty().get());
+        }
     }
 
     private void bindModes() {
@@ -175,19 +217,29 @@ public final class MainController {
     private void showPreview(dev.semdex.ui.Backend.Passage p) {
         if (p == null) {
             previewTitle.setText("Preview");
+            previewPath.setWrapText(true);
+            previewPath.setTooltip(null);
             previewPath.setText("Select a result to read its passage in context. Enter or double-click opens it.");
             previewText.getChildren().clear();
+            previewFlow.mark(-1, -1);
             return;
         }
         Path path = Path.of(p.path());
         previewTitle.setText(path.getFileName().toString());
+        previewPath.setWrapText(false);
         previewPath.setText(path + (p.page() > 0 ? "  ·  page " + p.page() : ""));
+        previewPathTip.setText(path.toString());
+        previewPath.setTooltip(previewPathTip);
         String query = search.shownQueryProperty().get();
         previewText.getChildren().clear();
         if (!p.before().isBlank()) {
             previewText.getChildren().add(Passages.context(p.before()));
         }
-        previewText.getChildren().addAll(Passages.texts(p.passage(), query));
+        SearchResult selected = search.selectedProperty().get();
+        BestSentence.Span best = selected == null ? null : search.bestSentences().get(selected.chunkId());
+        previewText.getChildren().addAll(Passages.texts(p.passage(), query, best));
+        int offset = p.before().isBlank() ? 0 : p.before().length();
+        previewFlow.mark(best == null ? -1 : offset + best.start(), best == null ? -1 : offset + best.end());
         if (!p.after().isBlank()) {
             previewText.getChildren().add(Passages.context(p.after()));
         }
@@ -244,12 +296,12 @@ public final class MainController {
 
     @FXML
     private void openSelected() {
-        withSelected(DesktopActions::open);
+        withSelected(desktop::open);
     }
 
     @FXML
     private void revealSelected() {
-        withSelected(DesktopActions::reveal);
+        withSelected(desktop::reveal);
     }
 
     @FXML

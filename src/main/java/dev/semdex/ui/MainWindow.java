@@ -9,6 +9,7 @@ import dev.semdex.ui.folders.FoldersViewModel;
 import dev.semdex.ui.models.ModelManagerDialog;
 import dev.semdex.ui.models.ModelsViewModel;
 import dev.semdex.ui.models.SemdexModelService;
+import dev.semdex.ui.search.FileKind;
 import dev.semdex.ui.search.SearchViewModel;
 import dev.semdex.ui.settings.SettingsDialog;
 import java.io.IOException;
@@ -53,7 +54,8 @@ public final class MainWindow {
         FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("main.fxml"));
         loader.setControllerFactory(type -> {
             if (type == MainController.class) {
-                return new MainController(search, folders, services.background(), this::openSettings);
+                return new MainController(search, folders, services.background(), this::openSettings,
+                        services.desktop());
             }
             if (type == FoldersController.class) {
                 return new FoldersController(folders);
@@ -85,11 +87,19 @@ public final class MainWindow {
         stage.setOnHiding(e -> rememberBounds());
 
         folders.setOnIndexChanged(search::indexChanged);
+        folders.setOnIndexGrew(search::indexGrew);
         services.onFolderChanged(folders::folderChanged);
         folders.folders().addListener((javafx.collections.ListChangeListener<FolderItem>) change -> {
             while (change.next()) {
-                change.getAddedSubList().forEach(f -> services.watcher().watch(f.path()));
-                change.getRemoved().forEach(f -> services.watcher().unwatch(f.path()));
+                // Registering walks the folder tree: disk work, so on the watcher's own queue, in order.
+                change.getAddedSubList().forEach(f -> services.watching().submit(() -> {
+                    services.watcher().watch(f.path());
+                    return null;
+                }, ok -> {}, e -> {}));
+                change.getRemoved().forEach(f -> services.watching().submit(() -> {
+                    services.watcher().unwatch(f.path());
+                    return null;
+                }, ok -> {}, e -> {}));
             }
         });
         folders.load(loaded -> loaded.forEach(folders::enqueue));
@@ -98,6 +108,7 @@ public final class MainWindow {
         controller.focusSearch();
         String model = services.settings().defaultModel();
         services.background().submit(() -> services.semdex().embedder(model), ok -> {}, e -> {});
+        services.background().submit(FileKind::loadIconFont, ok -> {}, e -> {});
     }
 
     private void openSettings() {

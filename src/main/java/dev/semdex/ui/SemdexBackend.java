@@ -9,6 +9,9 @@ import dev.semdex.embed.ServerUnavailableException;
 import dev.semdex.embed.WaitingEmbedder;
 import dev.semdex.index.IndexListener;
 import dev.semdex.index.IndexSummary;
+import dev.semdex.embed.Embedder;
+import dev.semdex.search.BestSentence;
+import dev.semdex.search.SearchMode;
 import dev.semdex.search.SearchRequest;
 import dev.semdex.search.SearchResult;
 import dev.semdex.store.IndexStore;
@@ -19,11 +22,15 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The {@link Backend} over the real core. */
 public final class SemdexBackend implements Backend {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SemdexBackend.class);
     /** First wait after an embedding server went away; doubles up to {@link #MAX_SERVER_WAIT}. */
     static final Duration FIRST_SERVER_WAIT = Duration.ofSeconds(5);
     static final Duration MAX_SERVER_WAIT = Duration.ofSeconds(60);
@@ -134,6 +141,20 @@ public final class SemdexBackend implements Backend {
         String id = semdex.canonicalModelId(request.modelId());
         return semdex.search().search(id.equals(request.modelId()) ? request
                 : new SearchRequest(request.query(), id, request.mode(), request.k(), request.filter()));
+    }
+
+    @Override
+    public Map<Long, BestSentence.Span> bestSentences(List<SearchResult> results, String query, String modelId,
+            SearchMode mode) {
+        Embedder embedder = null;
+        if (mode != SearchMode.KEYWORD) {
+            try {
+                embedder = semdex.embedder(modelId);
+            } catch (SemdexException e) {
+                LOG.debug("No model for best sentences; using query words: {}", e.getMessage());
+            }
+        }
+        return BestSentence.forResults(results, query, mode, embedder);
     }
 
     @Override

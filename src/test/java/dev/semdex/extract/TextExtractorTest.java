@@ -142,6 +142,17 @@ class TextExtractorTest {
     }
 
     @Test
+    void wrappedPdfLinesKeepTheSpaceBetweenTheirWords() throws Exception {
+        Path file = Fixtures.pdf(dir.resolve("wrapped.pdf"), List.of(
+                List.of("Folic acid improves endothelial function via", "mechanisms largely independent of",
+                        "homocysteine lowering.")));
+
+        ExtractedText text = extractor.extract(file);
+
+        assertThat(text.text()).contains("function via mechanisms largely independent of homocysteine lowering.");
+    }
+
+    @Test
     void docxParagraphsAreSeparatedByBlankLines() throws Exception {
         Path file = Fixtures.docx(dir.resolve("letter.docx"), List.of("Dear reader,", "This is the body."));
 

@@ -28,6 +28,9 @@ public final class FakeBackend implements Backend {
     public String failIndexWith;
     public String failSearchWith;
     public int invalidations;
+    public final List<String> sentenceRequests = new ArrayList<>();
+    /** Called after each progress report of {@link #index}, with the folder, while the run is still going. */
+    public java.util.function.Consumer<Path> duringIndex = p -> {};
     private long nextId = 1;
 
     @Override
@@ -76,6 +79,7 @@ public final class FakeBackend implements Backend {
             }
             listener.progress(new IndexProgress(i, filesPerFolder, i * 2L, i * 2L, folder.resolve("f" + i + ".txt"),
                     Duration.ofSeconds(i)));
+            duringIndex.accept(folder);
         }
         folders.replaceAll(f -> f.path().equals(folder.toAbsolutePath().normalize())
                 ? new FolderInfo(f.id(), f.path(), filesPerFolder, skipped.size(), filesPerFolder * 2L, Instant.now(),
@@ -128,6 +132,13 @@ public final class FakeBackend implements Backend {
     @Override
     public Passage passage(long chunkId) {
         return new Passage("/docs/x.txt", 0, "before ", "passage " + chunkId, " after");
+    }
+
+    @Override
+    public java.util.Map<Long, dev.semdex.search.BestSentence.Span> bestSentences(List<SearchResult> results,
+            String query, String modelId, dev.semdex.search.SearchMode mode) {
+        sentenceRequests.add(results.size() + ":" + query);
+        return dev.semdex.search.BestSentence.forResults(results, query, dev.semdex.search.SearchMode.KEYWORD, null);
     }
 
     @Override

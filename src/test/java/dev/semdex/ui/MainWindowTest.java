@@ -2,33 +2,22 @@ package dev.semdex.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.javafx.scene.input.DragboardHelper;
-import com.sun.javafx.tk.TKClipboard;
-import com.sun.javafx.tk.Toolkit;
 import dev.semdex.search.SearchResult;
-import dev.semdex.settings.AppDirs;
+import dev.semdex.settings.Settings;
+import dev.semdex.ui.common.DesktopActions;
 import dev.semdex.ui.folders.FolderItem;
 import dev.semdex.ui.folders.FolderState;
-import java.awt.image.BufferedImage;
 import java.io.File;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.event.Event;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
-import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.DragEvent;
-import javafx.scene.input.Dragboard;
-import javafx.scene.input.TransferMode;
-import javax.imageio.ImageIO;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -50,13 +39,13 @@ class MainWindowTest {
     @TempDir static Path tmp;
     private static AppServices services;
     private static MainWindow window;
+    private static final List<DesktopActions.Attempt> opened = new CopyOnWriteArrayList<>();
     private final FxRobot robot = new FxRobot();
 
     @BeforeAll
     static void openWindow() throws Exception {
         FxToolkit.registerPrimaryStage();
-        Path data = tmp.resolve("data");
-        services = AppServices.open(new AppDirs(data, data, Path.of("target", "ui-test-cache").toAbsolutePath()));
+        services = WindowDriver.openServices(tmp, opened);
         FxToolkit.setupStage(stage -> window = MainWindow.show(services, stage));
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -91,6 +80,19 @@ class MainWindowTest {
         assertThat(title.getText()).isEqualTo("bees.txt");
         ListView<?> results = robot.lookup("#resultList").queryAs(ListView.class);
         assertThat(results.isFocused()).isTrue();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !bestSentenceInPreview().isEmpty());
+        assertThat(Documents.NOTES.get("bees.txt")).as("the marked text is one whole sentence of the file")
+                .contains(bestSentenceInPreview());
+        assertThat(bestSentenceInPreview()).endsWith(".").contains("honey");
+
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !opened.isEmpty());
+        assertThat(opened).as("Enter opens the file").containsExactly(
+                new DesktopActions.DesktopOpen(docs.resolve("bees.txt").toAbsolutePath()));
+        robot.clickOn("#revealButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> opened.size() == 2);
+        assertThat(opened.get(1)).as("Show in folder asks the file manager first")
+                .isInstanceOfSatisfying(DesktopActions.Command.class, c -> assertThat(c.argv()).startsWith("gdbus"));
 
         robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.K)
                 .release(javafx.scene.input.KeyCode.CONTROL);
@@ -107,9 +109,23 @@ class MainWindowTest {
             Files.writeString(many.resolve("note-" + i + ".txt"), ("Note " + i + " about topic " + i % 17
                     + ". It has a few sentences so that embedding takes a moment. ").repeat(6));
         }
+        FxStallMonitor stalls = FxStallMonitor.start();
         drop(many.toFile());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> window.folders().progressTextProperty().get().contains(" / "));
+        robot.clickOn("#searchField").press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.A)
+                .release(javafx.scene.input.KeyCode.CONTROL).write("sourdough starter");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> "sourdough starter".equals(window.search().shownQueryProperty().get()));
+        assertThat(window.search().results()).as("search works during a run").isNotEmpty();
+        assertThat(Path.of(window.search().results().get(0).path()).getFileName()).hasToString("sourdough.md");
+        assertThat(window.folders().indexingProperty().get()).as("still indexing").isTrue();
+        stalls.close();
+        System.out.println("FX thread while loading the model, indexing and searching: " + stalls);
+        assertThat(stalls.probes()).isGreaterThan(10);
+        assertThat(stalls.maxMs()).as("the window never stops answering for a second: " + stalls)
+                .isLessThan(1000);
+
         robot.clickOn("#pauseButton");
         assertThat(window.folders().pausedProperty().get()).isTrue();
         Thread.sleep(300);
@@ -117,13 +133,6 @@ class MainWindowTest {
         Thread.sleep(500);
         assertThat(window.folders().progressTextProperty().get()).as("no progress while paused")
                 .isEqualTo(progressWhilePaused);
-
-        robot.interact(() -> robot.lookup("#searchField").queryAs(javafx.scene.control.TextField.class)
-                .setText("sourdough starter"));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> "sourdough starter".equals(window.search().shownQueryProperty().get()));
-        assertThat(window.search().results()).as("search works during a run").isNotEmpty();
-        assertThat(Path.of(window.search().results().get(0).path()).getFileName()).hasToString("sourdough.md");
 
         robot.clickOn("#cancelButton");
         FolderItem folder = waitForFolder(many, FolderState.CANCELLED);
@@ -148,58 +157,47 @@ class MainWindowTest {
         assertThat(services.settings().dark()).isTrue();
     }
 
-    private FolderItem waitForFolder(Path path, FolderState state) throws Exception {
-        AtomicReference<FolderItem> found = new AtomicReference<>();
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> {
-            window.folders().find(path).ifPresent(found::set);
-            return found.get() != null && found.get().state() == state;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        return found.get();
-    }
-
-    /** A real Dragboard with files, fired as DRAG_OVER and DRAG_DROPPED at the window (feasibility.md §2 A). */
-    private void drop(File folder) {
-        Node target = robot.lookup("#root").query();
-        AtomicReference<Boolean> accepted = new AtomicReference<>();
+    /** The text the preview marks as the best sentence, read on the FX thread. */
+    @Test
+    @Order(4)
+    void theWindowOpensWhereItWasClosed() throws Exception {
         robot.interact(() -> {
-            TKClipboard local = Toolkit.getToolkit().createLocalClipboard();
-            TKClipboard peer = (TKClipboard) Proxy.newProxyInstance(TKClipboard.class.getClassLoader(),
-                    new Class<?>[] {TKClipboard.class}, (p, m, a) -> m.getName().equals("getTransferModes")
-                            ? EnumSet.of(TransferMode.COPY, TransferMode.MOVE) : m.invoke(local, a));
-            Dragboard db = DragboardHelper.createDragboard(peer);
-            ClipboardContent content = new ClipboardContent();
-            content.putFiles(List.of(folder));
-            db.setContent(content);
-            DragEvent over = new DragEvent(DragEvent.DRAG_OVER, db, 300, 300, 300, 300, TransferMode.COPY, null,
-                    target, null);
-            Event.fireEvent(target, over);
-            accepted.set(over.isAccepted());
-            Event.fireEvent(target, new DragEvent(DragEvent.DRAG_DROPPED, db, 300, 300, 300, 300, TransferMode.COPY,
-                    null, target, null));
+            window.stage().setX(40);
+            window.stage().setY(30);
+            window.stage().setWidth(1000);
+            window.stage().setHeight(640);
+            window.stage().hide();
         });
-        assertThat(accepted.get()).as("the window accepts dropped files").isTrue();
+        Settings.WindowBounds saved = services.settings().window();
+        assertThat(saved).isEqualTo(new Settings.WindowBounds(40, 30, 1000, 640, false));
+        Path file = services.dirs().settingsFile();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.readString(file).contains("\"width\" : 1000"));
+
+        AtomicReference<MainWindow> again = new AtomicReference<>();
+        robot.interact(() -> again.set(MainWindow.show(services, new javafx.stage.Stage())));
+        javafx.stage.Stage stage = again.get().stage();
+        assertThat(List.of(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()))
+                .containsExactly(40.0, 30.0, 1000.0, 640.0);
+        robot.interact(stage::hide);
     }
 
-    /** Writes target/screenshot.png, and to -Dsemdex.screenshot=PATH too (assets/screenshot.png). */
+    private String bestSentenceInPreview() throws Exception {
+        TextFlow flow = robot.lookup("#previewText").queryAs(TextFlow.class);
+        return WaitForAsyncUtils.asyncFx(() -> flow.getChildren().stream()
+                .filter(n -> n.getStyleClass().contains("best-sentence")).map(n -> ((Text) n).getText())
+                .collect(java.util.stream.Collectors.joining())).get(5, TimeUnit.SECONDS);
+    }
+
+    private FolderItem waitForFolder(Path path, FolderState state) throws Exception {
+        return WindowDriver.waitForFolder(window, path, state);
+    }
+
+    private void drop(File folder) {
+        WindowDriver.drop(robot, folder);
+    }
+
+    /** Writes target/screenshot.png, and to -Dsemdex.screenshot=PATH too. */
     private void screenshot() throws Exception {
-        robot.interact(() -> robot.lookup("#resultList").queryAs(ListView.class).getSelectionModel().select(0));
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(300);
-        AtomicReference<WritableImage> image = new AtomicReference<>();
-        robot.interact(() -> image.set(window.stage().getScene().snapshot(null)));
-        WritableImage img = image.get();
-        BufferedImage out = new BufferedImage((int) img.getWidth(), (int) img.getHeight(), BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = img.getPixelReader();
-        for (int y = 0; y < out.getHeight(); y++) {
-            for (int x = 0; x < out.getWidth(); x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        ImageIO.write(out, "png", Path.of("target", "screenshot.png").toFile());
-        String extra = System.getProperty("semdex.screenshot");
-        if (extra != null && !extra.isBlank()) {
-            ImageIO.write(out, "png", Path.of(extra).toFile());
-        }
+        WindowDriver.screenshot(robot, window, Path.of("target", "screenshot.png"), System.getProperty("semdex.screenshot"));
     }
 }

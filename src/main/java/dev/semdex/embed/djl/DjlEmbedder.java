@@ -147,6 +147,11 @@ public final class DjlEmbedder implements Embedder {
         return textTokenizer;
     }
 
+    /** How many single-threaded sessions embed in parallel. */
+    public int threads() {
+        return threads;
+    }
+
     @Override
     public int maxPassageTokens() {
         return maxPassageTokens;

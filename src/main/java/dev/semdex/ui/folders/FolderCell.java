@@ -1,34 +1,47 @@
 package dev.semdex.ui.folders;
 
-import dev.semdex.ui.common.Formats;
 import java.time.Instant;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** A folder row: name, counts, last indexed and a state badge; bound to the item's properties. */
+/**
+ * A folder row: name, state badge, its own progress bar while it indexes, and counts with "last indexed" relative
+ * to a clock that ticks, so "5 min ago" stays true while the window is open.
+ */
 final class FolderCell extends ListCell<FolderItem> {
 
+    private final ObservableValue<Instant> clock;
     private final Label name = new Label();
     private final Label state = new Label();
     private final Label details = new Label();
+    private final ProgressBar bar = new ProgressBar();
+    private final Tooltip tip = new Tooltip();
     private final VBox box;
-    private final javafx.beans.value.ChangeListener<FolderState> stateListener = (obs, o, n) -> styleState(n);
+    private final ChangeListener<FolderState> stateListener = (obs, o, n) -> styleState(n);
     private FolderItem bound;
 
-    FolderCell() {
+    FolderCell(ObservableValue<Instant> clock) {
+        this.clock = clock;
         name.getStyleClass().add("folder-name");
         state.getStyleClass().add("state-badge");
         details.getStyleClass().addAll("muted", "small");
+        bar.getStyleClass().add("folder-progress");
+        bar.setMaxWidth(Double.MAX_VALUE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        box = new VBox(2, new HBox(6, name, spacer, state), details);
+        box = new VBox(3, new HBox(6, name, spacer, state), bar, details);
         name.setMinWidth(0);
+        state.setMinWidth(Region.USE_PREF_SIZE);
     }
 
     @Override
@@ -36,6 +49,9 @@ final class FolderCell extends ListCell<FolderItem> {
         super.updateItem(item, empty);
         state.textProperty().unbind();
         details.textProperty().unbind();
+        bar.progressProperty().unbind();
+        bar.visibleProperty().unbind();
+        bar.managedProperty().unbind();
         if (bound != null) {
             bound.stateProperty().removeListener(stateListener);
             bound = null;
@@ -47,23 +63,24 @@ final class FolderCell extends ListCell<FolderItem> {
         }
         Object fileName = item.path().getFileName();
         name.setText(fileName == null ? item.path().toString() : fileName.toString());
-        state.textProperty().bind(Bindings.createStringBinding(() -> item.state().label(), item.stateProperty()));
+        state.textProperty().bind(Bindings.createStringBinding(item::badge, item.stateProperty(),
+                item.progressProperty(), item.skippedProperty()));
         bound = item;
         item.stateProperty().addListener(stateListener);
         styleState(item.state());
-        details.textProperty().bind(Bindings.createStringBinding(() -> Formats.plural(item.filesProperty().get(),
-                "file", "files") + " · " + Formats.plural(item.chunksProperty().get(), "chunk", "chunks")
-                + (item.skippedProperty().get() > 0 ? " · " + Formats.count(item.skippedProperty().get()) + " skipped" : "")
-                + " · " + Formats.ago(item.lastIndexedProperty().get(), Instant.now())
-                + (item.messageProperty().get().isEmpty() ? "" : "\n" + item.messageProperty().get()),
+        bar.progressProperty().bind(item.progressProperty());
+        bar.visibleProperty().bind(item.stateProperty().isEqualTo(FolderState.INDEXING));
+        bar.managedProperty().bind(bar.visibleProperty());
+        details.textProperty().bind(Bindings.createStringBinding(() -> item.details(clock.getValue()),
                 item.filesProperty(), item.chunksProperty(), item.skippedProperty(), item.lastIndexedProperty(),
-                item.messageProperty()));
-        setTooltip(new Tooltip(item.path().toString()));
+                item.messageProperty(), item.activityProperty(), item.stateProperty(), clock));
+        tip.setText(item.path().toString());
+        setTooltip(tip);
         setGraphic(box);
     }
 
     private void styleState(FolderState s) {
         state.getStyleClass().removeIf(c -> c.startsWith("state-") && !c.equals("state-badge"));
-        state.getStyleClass().add("state-" + s.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        state.getStyleClass().add("state-" + s.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
 }

@@ -1,16 +1,23 @@
 package dev.semdex.ui.folders;
 
 import dev.semdex.ui.Backend.FolderInfo;
+import dev.semdex.ui.common.Formats;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** One row of the folders list. */
+/**
+ * One row of the folders list: its counts, its state and, while it waits or runs, its own progress — so with several
+ * folders queued each row tells where it stands, not only the running one.
+ */
 public final class FolderItem {
 
     private final long id;
@@ -21,7 +28,9 @@ public final class FolderItem {
     private final ObjectProperty<Instant> lastIndexed = new SimpleObjectProperty<>();
     private final ObjectProperty<FolderState> state = new SimpleObjectProperty<>(FolderState.NOT_INDEXED);
     private final StringProperty message = new SimpleStringProperty("");
-    private java.util.List<String> exclusions = java.util.List.of();
+    private final DoubleProperty progress = new SimpleDoubleProperty(-1);
+    private final StringProperty activity = new SimpleStringProperty("");
+    private List<String> exclusions = List.of();
 
     public FolderItem(FolderInfo info) {
         this.id = info.id();
@@ -37,11 +46,36 @@ public final class FolderItem {
         skipped.set(info.skipped());
         chunks.set(info.chunks());
         lastIndexed.set(info.lastIndexed());
-        exclusions = info.exclusions() == null ? java.util.List.of() : info.exclusions();
+        exclusions = info.exclusions() == null ? List.of() : info.exclusions();
+    }
+
+    /** The badge: "queued", "indexing 42%", "up to date", "3 skipped", ... */
+    public String badge() {
+        FolderState s = state.get();
+        if (s == FolderState.INDEXING && progress.get() >= 0) {
+            return "indexing " + Math.round(progress.get() * 100) + "%";
+        }
+        if (s == FolderState.WITH_ERRORS) {
+            return Formats.count(skipped.get()) + " skipped";
+        }
+        return s.label();
+    }
+
+    /**
+     * The line under the name: counts and when it was last indexed (relative to {@code now}, so a clock tick updates
+     * "5 min ago"); while waiting or running, what it is doing instead; an error message on a line of its own.
+     */
+    public String details(Instant now) {
+        FolderState s = state.get();
+        String line = (s == FolderState.INDEXING || s == FolderState.QUEUED) && !activity.get().isEmpty()
+                ? activity.get()
+                : Formats.plural(files.get(), "file", "files") + " · " + Formats.plural(chunks.get(), "chunk", "chunks")
+                        + " · " + Formats.ago(lastIndexed.get(), now);
+        return message.get().isEmpty() ? line : line + "\n" + message.get();
     }
 
     /** The folder's exclusion patterns (gitignore lines). */
-    public java.util.List<String> exclusions() {
+    public List<String> exclusions() {
         return exclusions;
     }
 
@@ -79,6 +113,16 @@ public final class FolderItem {
 
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /** This folder's own run: -1 while unknown (waiting, scanning), else files done / files found. */
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    /** "queued · 2 folders before it", "120 / 400 files · 1:20 left"; empty when idle. */
+    public StringProperty activityProperty() {
+        return activity;
     }
 
     @Override

@@ -1,12 +1,19 @@
 package dev.semdex.ui.folders;
 
 import dev.semdex.ui.Backend;
+import dev.semdex.ui.common.Formats;
 import java.io.File;
+import java.time.Instant;
 import java.util.List;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -17,9 +24,13 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.util.Duration;
 
 /** The folders pane: list, add/remove/re-index, indexing progress, skipped files. Logic is in the view model. */
 public final class FoldersController {
+
+    /** How often relative times such as "5 min ago" are brought up to date. */
+    private static final Duration CLOCK_TICK = Duration.seconds(30);
 
     private final FoldersViewModel vm;
 
@@ -47,7 +58,10 @@ public final class FoldersController {
     @FXML
     private void initialize() {
         folderList.setItems(vm.folders());
-        folderList.setCellFactory(list -> new FolderCell());
+        folderList.setCellFactory(list -> new FolderCell(vm.nowProperty()));
+        Timeline clock = new Timeline(new KeyFrame(CLOCK_TICK, e -> vm.tick(Instant.now())));
+        clock.setCycleCount(Animation.INDEFINITE);
+        clock.play();
         folderList.setPlaceholder(emptyState());
         folderList.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE) {
@@ -68,12 +82,11 @@ public final class FoldersController {
 
         progressBox.visibleProperty().bind(vm.indexingProperty().or(vm.progressTextProperty().isNotEmpty()));
         progressBox.managedProperty().bind(progressBox.visibleProperty());
-        progressTitle.textProperty().bind(Bindings.when(vm.pausedProperty()).then("Paused")
-                .otherwise(Bindings.when(vm.indexingProperty()).then("Indexing…").otherwise("Last run")));
+        progressTitle.textProperty().bind(vm.runTitleProperty());
         pauseButton.textProperty().bind(Bindings.when(vm.pausedProperty()).then("Resume").otherwise("Pause"));
         pauseButton.visibleProperty().bind(vm.indexingProperty());
         cancelButton.visibleProperty().bind(vm.indexingProperty());
-        progressBar.progressProperty().bind(vm.progressProperty());
+        progressBar.progressProperty().bind(vm.overallProgressProperty());
         progressBar.visibleProperty().bind(vm.indexingProperty());
         progressBar.managedProperty().bind(vm.indexingProperty());
         progressText.textProperty().bind(vm.progressTextProperty());
@@ -104,10 +117,23 @@ public final class FoldersController {
     private void addFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Add a folder to Semdex");
+        chooser.setInitialDirectory(chooserStart());
         File dir = chooser.showDialog(foldersPane.getScene().getWindow());
         if (dir != null) {
             handleFiles(List.of(dir));
         }
+    }
+
+    /** The folder next to the last one added, or the home folder: never the toolkit's empty "Recent" view. */
+    private File chooserStart() {
+        for (int i = vm.folders().size() - 1; i >= 0; i--) {
+            java.nio.file.Path parent = vm.folders().get(i).path().getParent();
+            if (parent != null && java.nio.file.Files.isDirectory(parent)) {
+                return parent.toFile();
+            }
+        }
+        File home = new File(System.getProperty("user.home"));
+        return home.isDirectory() ? home : null;
     }
 
     @FXML
@@ -130,7 +156,16 @@ public final class FoldersController {
     @FXML
     private void remove() {
         FolderItem item = folderList.getSelectionModel().getSelectedItem();
-        if (item != null) {
+        if (item == null) {
+            return;
+        }
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Its " + Formats.plural(item.filesProperty().get(),
+                "file leaves", "files leave") + " the index; the files themselves stay where they are. Adding the "
+                + "folder again means reading them all again.", ButtonType.OK, ButtonType.CANCEL);
+        confirm.initOwner(foldersPane.getScene().getWindow());
+        confirm.setTitle("Remove folder");
+        confirm.setHeaderText("Remove " + item.path().getFileName() + " from Semdex?");
+        if (confirm.showAndWait().filter(b -> b == ButtonType.OK).isPresent()) {
             vm.remove(item);
         }
     }
@@ -150,6 +185,8 @@ public final class FoldersController {
     }
 
     private static final class SkippedCell extends ListCell<Backend.Skipped> {
+        private final Tooltip tip = new Tooltip();
+
         @Override
         protected void updateItem(Backend.Skipped item, boolean empty) {
             super.updateItem(item, empty);
@@ -160,7 +197,8 @@ public final class FoldersController {
             }
             String name = java.nio.file.Path.of(item.path()).getFileName().toString();
             setText(name + " — " + item.reason());
-            setTooltip(new Tooltip(item.path() + "\n" + item.reason()));
+            tip.setText(item.path() + "\n" + item.reason());
+            setTooltip(tip);
         }
     }
 }

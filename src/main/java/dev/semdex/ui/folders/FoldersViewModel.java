@@ -12,6 +12,7 @@ import dev.semdex.ui.common.TaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -23,6 +24,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -56,8 +59,15 @@ public final class FoldersViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty progressText = new SimpleStringProperty("");
     private final StringProperty currentFile = new SimpleStringProperty("");
+    private final DoubleProperty overallProgress = new SimpleDoubleProperty();
+    private final StringProperty runTitle = new SimpleStringProperty("Last run");
+    private final ObjectProperty<Instant> now = new SimpleObjectProperty<>(Instant.now());
+    /** Folders started or waiting since the queue was last empty, and how many of them are finished. */
+    private int batchTotal;
+    private int batchDone;
     private final Deque<FolderItem> queue = new ArrayDeque<>();
     private Runnable onIndexChanged = () -> {};
+    private Runnable onIndexGrew = () -> {};
     private Run current;
 
     public FoldersViewModel(Backend backend, TaskRunner runner, TaskRunner indexRunner, Supplier<String> modelId,
@@ -78,6 +88,11 @@ public final class FoldersViewModel {
     /** Called after each finished run (and after a removal), so search can pick up the new index. */
     public void setOnIndexChanged(Runnable onIndexChanged) {
         this.onIndexChanged = onIndexChanged;
+    }
+
+    /** Called on the UI thread every few seconds of a long run, once search can see the files indexed so far. */
+    public void setOnIndexGrew(Runnable onIndexGrew) {
+        this.onIndexGrew = onIndexGrew;
     }
 
     /** Loads the folders and skipped files of the index; {@code then} runs with the folders once shown. */
@@ -127,9 +142,41 @@ public final class FoldersViewModel {
         }
         if (!queue.contains(item)) {
             item.stateProperty().set(FolderState.QUEUED);
+            item.progressProperty().set(-1);
             queue.add(item);
+            batchTotal++;
         }
         startNext();
+        showQueue();
+    }
+
+    /** Tells each waiting folder how many are ahead of it, and the pane how far the whole batch is. */
+    private void showQueue() {
+        int ahead = 0;
+        for (FolderItem waiting : queue) {
+            waiting.activityProperty().set(ahead == 0 ? "queued · next" : "queued · "
+                    + Formats.plural(ahead, "folder", "folders") + " before it");
+            ahead++;
+        }
+        showOverall();
+    }
+
+    private void showOverall() {
+        double currentPart = current == null ? 0 : Math.max(0, current.item.progressProperty().get());
+        if (current == null && queue.isEmpty()) {
+            batchTotal = 0;
+            batchDone = 0;
+        }
+        overallProgress.set(batchTotal == 0 ? 0 : batchTotal == 1 && currentPart == 0 && current != null ? -1
+                : (batchDone + currentPart) / batchTotal);
+        runTitle.set(paused.get() ? "Paused" : current == null ? "Last run" : batchTotal > 1
+                ? "Indexing folder " + Math.min(batchDone + 1, batchTotal) + " of " + batchTotal + "…"
+                : "Indexing…");
+    }
+
+    /** Moves the clock that relative times ("5 min ago") are shown against; the window calls it every 30 s. */
+    public void tick(Instant instant) {
+        now.set(instant);
     }
 
     /** From the folder watcher (any thread): a folder changed on disk. */
@@ -147,7 +194,10 @@ public final class FoldersViewModel {
     }
 
     public void remove(FolderItem item) {
-        queue.remove(item);
+        if (queue.remove(item)) {
+            batchTotal--;
+            showQueue();
+        }
         if (current != null && current.item == item) {
             stopCurrent(FolderState.CANCELLED);
         }
@@ -165,6 +215,7 @@ public final class FoldersViewModel {
         if (current != null) {
             current.gate.pause();
             paused.set(true);
+            showOverall();
         }
     }
 
@@ -173,12 +224,14 @@ public final class FoldersViewModel {
             current.gate.resume();
         }
         paused.set(false);
+        showOverall();
     }
 
     /** Cancels the current run and everything queued; files finished so far stay in the index. */
     public void cancel() {
         for (FolderItem item : queue) {
             item.stateProperty().set(FolderState.CANCELLED);
+            item.activityProperty().set("");
         }
         queue.clear();
         if (current != null) {
@@ -204,6 +257,8 @@ public final class FoldersViewModel {
         Run run = new Run(item, modelId.get());
         current = run;
         item.stateProperty().set(FolderState.INDEXING);
+        item.progressProperty().set(-1);
+        item.activityProperty().set("scanning…");
         indexing.set(true);
         paused.set(false);
         progress.set(-1);
@@ -211,6 +266,7 @@ public final class FoldersViewModel {
         progressText.set("Loading the model and scanning " + item.path().getFileName() + "…");
         run.task = indexRunner.submit(() -> backend.index(item.path(), run.modelId, run),
                 summary -> succeeded(run, summary), error -> failed(run, error));
+        showQueue();
     }
 
     private void succeeded(Run run, IndexSummary summary) {
@@ -242,6 +298,9 @@ public final class FoldersViewModel {
 
     /** The final state is shown together with the new counts, so "up to date" never shows stale numbers. */
     private void finishRun(Run run, FolderState finalState) {
+        batchDone++;
+        run.item.progressProperty().set(-1);
+        run.item.activityProperty().set("");
         indexing.set(false);
         paused.set(false);
         progress.set(0);
@@ -251,9 +310,11 @@ public final class FoldersViewModel {
         refreshSkipped();
         if (run.rerun && folders.contains(run.item)) {
             queue.add(run.item);
+            batchTotal++;
             run.item.stateProperty().set(FolderState.QUEUED);
         }
         startNext();
+        showQueue();
     }
 
     private void refresh(FolderItem item, FolderState finalState) {
@@ -282,6 +343,11 @@ public final class FoldersViewModel {
         }
         progress.set(p.filesTotal() == 0 ? -1 : (double) p.filesDone() / p.filesTotal());
         Duration eta = p.eta();
+        run.item.progressProperty().set(progress.get());
+        run.item.activityProperty().set(String.format(Locale.ENGLISH, "%s / %s files%s",
+                Formats.count(p.filesDone()), Formats.count(p.filesTotal()),
+                eta == null ? "" : " · " + Formats.duration(eta) + " left"));
+        showOverall();
         progressText.set(String.format(Locale.ENGLISH, "%s / %s files · %s · %s files/s · %s passages/s%s",
                 Formats.count(p.filesDone()), Formats.count(p.filesTotal()), Formats.plural(p.chunks(), "chunk", "chunks"),
                 Formats.rate(p.filesPerSecond()), Formats.rate(p.passagesPerSecond()),
@@ -310,6 +376,7 @@ public final class FoldersViewModel {
             runner.onUi(() -> {
                 if (current == this) {
                     progressText.set("Found " + Formats.plural(filesFound, "file", "files") + "; reading…");
+                    item.activityProperty().set("found " + Formats.plural(filesFound, "file", "files") + "…");
                 }
             });
         }
@@ -326,6 +393,11 @@ public final class FoldersViewModel {
             if (System.nanoTime() - lastRefresh > REFRESH_SEARCH_EVERY.toNanos()) {
                 lastRefresh = System.nanoTime();
                 backend.indexChanged(modelId);
+                runner.onUi(() -> {
+                    if (current == this) {
+                        onIndexGrew.run();
+                    }
+                });
             }
         }
 
@@ -369,5 +441,20 @@ public final class FoldersViewModel {
 
     public StringProperty currentFileProperty() {
         return currentFile;
+    }
+
+    /** Progress of all folders queued together (0..1, -1 while unknown); the current folder's own is on its row. */
+    public DoubleProperty overallProgressProperty() {
+        return overallProgress;
+    }
+
+    /** "Indexing…", "Indexing folder 2 of 3…", "Paused", "Last run". */
+    public StringProperty runTitleProperty() {
+        return runTitle;
+    }
+
+    /** The clock for relative times; moved by {@link #tick}. */
+    public ObjectProperty<Instant> nowProperty() {
+        return now;
     }
 }

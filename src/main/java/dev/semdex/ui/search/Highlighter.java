@@ -1,86 +1,98 @@
 package dev.semdex.ui.search;
 
+import dev.semdex.search.BestSentence;
+import dev.semdex.search.BestSentence.Span;
+import dev.semdex.search.QueryTerms;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Marks what to emphasise in a passage: the words of the query (a query word also matches longer forms, "index"
- * matches "indexing") and the sentence with the most of them. Pure text logic, so it is tested without a window.
+ * matches "indexing") and the best sentence, which the core finds by meaning ({@link BestSentence}). Pure text
+ * logic, so it is tested without a window.
  */
 public final class Highlighter {
 
     /** A run of text with how to draw it. */
     public record Segment(String text, boolean term, boolean bestSentence) {}
 
+    /** A cut of a passage for the result list, with the place of the best sentence in it (null: none). */
+    public record Excerpt(String text, Span best) {}
+
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
-    private static final Set<String> STOP_WORDS = Set.of("a", "an", "and", "are", "as", "at", "be", "by", "for",
-            "from", "how", "in", "is", "it", "of", "on", "or", "that", "the", "to", "was", "what", "when", "where",
-            "which", "who", "why", "with");
 
     private Highlighter() {}
 
     public static List<String> terms(String query) {
-        Set<String> out = new LinkedHashSet<>();
-        Matcher m = WORD.matcher(query == null ? "" : query.toLowerCase(Locale.ROOT));
-        while (m.find()) {
-            String w = m.group();
-            if (!STOP_WORDS.contains(w)) {
-                out.add(w);
-            }
-        }
-        return List.copyOf(out);
+        return QueryTerms.of(query);
     }
 
-    static boolean matches(String word, List<String> terms) {
-        String w = word.toLowerCase(Locale.ROOT);
-        for (String t : terms) {
-            if (w.equals(t) || (t.length() >= 3 && w.startsWith(t)) || (w.length() >= 4 && t.startsWith(w))) {
-                return true;
+    /**
+     * Collapses white space and cuts the text to about {@code max} characters, starting at the best sentence (or,
+     * while that is not known yet, at the sentence with the most query words) so the part that matters is in view.
+     */
+    public static Excerpt excerpt(String text, Span best, String query, int max) {
+        int n = text.length();
+        int[] toFlat = new int[n + 1];
+        StringBuilder flat = new StringBuilder(n);
+        boolean space = false;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = flat.length() > 0;
+                toFlat[i] = flat.length();
+            } else {
+                if (space) {
+                    flat.append(' ');
+                    space = false;
+                }
+                toFlat[i] = flat.length();
+                flat.append(c);
             }
         }
-        return false;
-    }
-
-    /** Collapses white space and cuts the text to about {@code max} characters around its best sentence. */
-    public static String excerpt(String text, String query, int max) {
-        String flat = text.replaceAll("\\s+", " ").trim();
+        toFlat[n] = flat.length();
+        Span flatBest = best == null ? null : new Span(toFlat[best.start()], toFlat[best.end()]);
         if (flat.length() <= max) {
-            return flat;
+            return new Excerpt(flat.toString(), flatBest);
         }
-        int[] best = bestSentence(flat, terms(query));
-        int start = best == null ? 0 : best[0];
+        Span anchor = best != null ? best : BestSentence.byWords(text, query).orElse(null);
+        int start = anchor == null ? 0 : toFlat[anchor.start()];
         if (flat.length() - start < max) {
             start = Math.max(0, flat.length() - max);
-            int space = flat.indexOf(' ', start);
-            start = space < 0 || start == 0 ? start : space + 1;
+            int sp = flat.indexOf(" ", start);
+            start = sp < 0 || start == 0 ? start : sp + 1;
         }
         int end = Math.min(flat.length(), start + max);
         if (end < flat.length()) {
-            int space = flat.lastIndexOf(' ', end);
-            end = space > start + max / 2 ? space : end;
+            int sp = flat.lastIndexOf(" ", end);
+            end = sp > start + max / 2 ? sp : end;
         }
-        return (start > 0 ? "…" : "") + flat.substring(start, end) + (end < flat.length() ? "…" : "");
+        String prefix = start > 0 ? "…" : "";
+        String cut = prefix + flat.substring(start, end) + (end < flat.length() ? "…" : "");
+        Span shown = null;
+        if (flatBest != null) {
+            int s = Math.max(flatBest.start(), start) - start + prefix.length();
+            int e = Math.min(flatBest.end(), end) - start + prefix.length();
+            shown = e > s ? new Span(s, e) : null;
+        }
+        return new Excerpt(cut, shown);
     }
 
-    public static List<Segment> segments(String text, String query) {
+    /** The text cut into runs: query words marked, and the characters of {@code best} (may be null) marked. */
+    public static List<Segment> segments(String text, String query, Span best) {
         List<String> terms = terms(query);
         int n = text.length();
         boolean[] term = new boolean[n];
         Matcher m = WORD.matcher(text);
         while (m.find()) {
-            if (!terms.isEmpty() && matches(m.group(), terms)) {
+            if (!terms.isEmpty() && QueryTerms.matches(m.group(), terms)) {
                 for (int i = m.start(); i < m.end(); i++) {
                     term[i] = true;
                 }
             }
         }
-        int[] best = bestSentence(text, terms);
         List<Segment> out = new ArrayList<>();
         int start = 0;
         for (int i = 1; i <= n; i++) {
@@ -92,34 +104,7 @@ public final class Highlighter {
         return out;
     }
 
-    private static boolean inBest(int[] best, int i) {
-        return best != null && i >= best[0] && i < best[1];
-    }
-
-    /** Start and end of the sentence with the most query-word hits, or null when no word matches. */
-    static int[] bestSentence(String text, List<String> terms) {
-        if (terms.isEmpty()) {
-            return null;
-        }
-        int[] best = null;
-        int bestHits = 0;
-        int start = 0;
-        Matcher ends = SENTENCE_END.matcher(text);
-        while (start < text.length()) {
-            int end = ends.find() ? ends.start() : text.length();
-            int hits = 0;
-            Matcher w = WORD.matcher(text).region(start, end);
-            while (w.find()) {
-                if (matches(w.group(), terms)) {
-                    hits++;
-                }
-            }
-            if (hits > bestHits) {
-                bestHits = hits;
-                best = new int[] {start, end};
-            }
-            start = end == text.length() ? end : ends.end();
-        }
-        return best;
+    private static boolean inBest(Span best, int i) {
+        return best != null && i >= best.start() && i < best.end();
     }
 }

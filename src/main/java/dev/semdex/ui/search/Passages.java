@@ -1,5 +1,6 @@
 package dev.semdex.ui.search;
 
+import dev.semdex.search.BestSentence.Span;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.text.Text;
@@ -9,9 +10,10 @@ public final class Passages {
 
     private Passages() {}
 
-    public static List<Text> texts(String passage, String query) {
+    /** @param best the best sentence's place in {@code passage}, or null while it is not known */
+    public static List<Text> texts(String passage, String query, Span best) {
         List<Text> out = new ArrayList<>();
-        for (Highlighter.Segment s : Highlighter.segments(passage, query)) {
+        for (Highlighter.Segment s : Highlighter.segments(passage, query, best)) {
             Text t = new Text(s.text());
             t.getStyleClass().add("passage");
             if (s.bestSentence()) {

@@ -1,5 +1,6 @@
 package dev.semdex.ui.search;
 
+import dev.semdex.search.BestSentence.Span;
 import dev.semdex.search.SearchResult;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -11,13 +12,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.TextFlow;
+import org.kordamp.ikonli.javafx.FontIcon;
 
-/** A result row: type badge, file name, folder, page, score bar and the best passage with highlights. */
+/** A result row: type icon, file name, folder, page, score bar and the best passage with highlights. */
 public final class ResultCell extends ListCell<SearchResult> {
 
     private static final int EXCERPT_CHARS = 280;
@@ -25,27 +27,39 @@ public final class ResultCell extends ListCell<SearchResult> {
     private final Supplier<String> query;
     private final DoubleSupplier topScore;
     private final Function<Path, String> folderLabel;
+    private final Function<Long, Span> bestSentence;
+    private final FontIcon icon = new FontIcon();
     private final Label type = new Label();
     private final Label name = new Label();
     private final Label page = new Label();
     private final Label folder = new Label();
-    private final TextFlow passage = new TextFlow();
+    /** One per cell, text changed per item: a new Tooltip builds a popup window and its CSS, far too slow. */
+    private final Tooltip folderTip = new Tooltip();
+    private final MarkedFlow passage = new MarkedFlow();
     private final Label score = new Label();
     private final ProgressBar scoreBar = new ProgressBar();
     private final HBox row;
 
     /** @param folderLabel how to show the folder of a file (relative to its indexed folder) */
+    /** @param bestSentence the best sentence of a chunk's passage, by chunk id; null while not known */
     public ResultCell(ListView<SearchResult> list, Supplier<String> query, DoubleSupplier topScore,
-            Function<Path, String> folderLabel) {
+            Function<Path, String> folderLabel, Function<Long, Span> bestSentence) {
+        this.bestSentence = bestSentence;
         this.query = query;
         this.topScore = topScore;
         this.folderLabel = folderLabel;
-        type.getStyleClass().add("type-badge");
-        type.setMinWidth(44);
-        type.setAlignment(Pos.CENTER);
+        icon.getStyleClass().add("type-icon");
+        type.getStyleClass().add("type-label");
+        VBox typeBox = new VBox(1, icon, type);
+        typeBox.setAlignment(Pos.TOP_CENTER);
+        typeBox.setMinWidth(40);
+        typeBox.setPrefWidth(40);
         name.getStyleClass().add("result-name");
         page.getStyleClass().addAll("muted", "small");
+        page.setMinWidth(Region.USE_PREF_SIZE);
+        name.setMinWidth(0);
         folder.getStyleClass().addAll("muted", "small");
+        folder.setTooltip(folderTip);
         passage.getStyleClass().add("result-passage");
         score.getStyleClass().addAll("small", "score");
         scoreBar.getStyleClass().add("score-bar");
@@ -61,7 +75,7 @@ public final class ResultCell extends ListCell<SearchResult> {
         VBox scoreBox = new VBox(4, score, scoreBar);
         scoreBox.setAlignment(Pos.TOP_RIGHT);
         scoreBox.setMinWidth(72);
-        row = new HBox(10, type, text, scoreBox);
+        row = new HBox(10, typeBox, text, scoreBox);
         row.getStyleClass().add("result-row");
         passage.maxWidthProperty().bind(list.widthProperty().subtract(190));
         passage.prefWidthProperty().bind(passage.maxWidthProperty());
@@ -79,22 +93,36 @@ public final class ResultCell extends ListCell<SearchResult> {
         Path path = Path.of(item.path());
         String fileName = path.getFileName().toString();
         name.setText(fileName);
-        type.setText(typeOf(fileName));
+        FileKind kind = FileKind.of(fileName);
+        icon.setIconCode(kind.icon());
+        icon.getStyleClass().removeIf(c -> c.startsWith("kind-"));
+        icon.getStyleClass().add(kind.styleClass());
+        type.setText(FileKind.label(fileName));
         page.setText(item.page() > 0 ? "page " + item.page() : "");
         folder.setText(path.getParent() == null ? "" : folderLabel.apply(path.getParent()));
-        folder.setTooltip(new javafx.scene.control.Tooltip(path.toString()));
+        folderTip.setText(path.toString());
         double top = topScore.getAsDouble();
         scoreBar.setProgress(top <= 0 ? 0 : Math.max(0.03, Math.min(1, item.score() / top)));
         score.setText(formatScore(item.score()));
-        String q = query.get();
-        passage.getChildren().setAll(Passages.texts(Highlighter.excerpt(item.chunkText(), q, EXCERPT_CHARS), q));
+        drawPassage(item);
         setGraphic(row);
     }
 
-    static String typeOf(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        return dot <= 0 || dot == fileName.length() - 1 ? "FILE"
-                : fileName.substring(dot + 1).toUpperCase(Locale.ROOT);
+    /** Draws the passage again, e.g. once its best sentence is known; cheaper than rebuilding the cell. */
+    public void redrawPassage() {
+        SearchResult item = getItem();
+        if (item != null && !isEmpty()) {
+            drawPassage(item);
+        }
+    }
+
+    private void drawPassage(SearchResult item) {
+        String q = query.get();
+        Highlighter.Excerpt excerpt = Highlighter.excerpt(item.chunkText(), bestSentence.apply(item.chunkId()), q,
+                EXCERPT_CHARS);
+        passage.flow().getChildren().setAll(Passages.texts(excerpt.text(), q, excerpt.best()));
+        passage.mark(excerpt.best() == null ? -1 : excerpt.best().start(), excerpt.best() == null ? -1
+                : excerpt.best().end());
     }
 
     static String formatScore(double score) {

@@ -1,6 +1,7 @@
 package dev.semdex.ui.search;
 
 import dev.semdex.embed.ServerUnavailableException;
+import dev.semdex.search.BestSentence;
 import dev.semdex.search.SearchFilter;
 import dev.semdex.search.SearchMode;
 import dev.semdex.search.SearchRequest;
@@ -21,6 +22,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Search as you type: each change of the query waits for a short pause, a newer search cancels the one in flight,
@@ -29,10 +33,13 @@ import javafx.collections.ObservableList;
  */
 public final class SearchViewModel {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SearchViewModel.class);
     public static final Duration DEBOUNCE = Duration.ofMillis(200);
     public static final String ALL_FOLDERS = "All folders";
     public static final String ALL_TYPES = "All types";
     static final int RESULTS = 50;
+    /** Results whose best sentence is found right after a search (the ones in view); others when selected. */
+    static final int BEST_SENTENCE_RESULTS = 10;
 
     private final Backend backend;
     private final TaskRunner runner;
@@ -52,6 +59,10 @@ public final class SearchViewModel {
     private final ObjectProperty<SearchResult> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<Backend.Passage> preview = new SimpleObjectProperty<>();
     private final StringProperty shownQuery = new SimpleStringProperty("");
+    private final ObservableMap<Long, BestSentence.Span> bestSentences = FXCollections.observableHashMap();
+    private SearchRequest shownRequest;
+    private Cancellable sentenceJob = Cancellable.NONE;
+    private Cancellable previewSentence = Cancellable.NONE;
     private Cancellable pending = Cancellable.NONE;
     private Cancellable inFlight = Cancellable.NONE;
     private Cancellable previewLoad = Cancellable.NONE;
@@ -119,14 +130,27 @@ public final class SearchViewModel {
         }
     }
 
+    /**
+     * A run in progress has indexed more files: the shown results may miss them. Searches again, unless the user
+     * is reading a result (one is selected), so the list never reorders under them.
+     */
+    public void indexGrew() {
+        if (selected.get() == null && !query.get().isBlank()) {
+            searchNow();
+        }
+    }
+
     /** Runs the current query now, cancelling a search still waiting or running. */
     public void searchNow() {
         pending.cancel();
         inFlight.cancel();
+        sentenceJob.cancel();
         long mine = ++generation;
         String q = query.get() == null ? "" : query.get().trim();
         if (q.isEmpty()) {
             results.clear();
+            bestSentences.clear();
+            shownRequest = null;
             shownQuery.set("");
             status.set("");
             searching.set(false);
@@ -142,8 +166,11 @@ public final class SearchViewModel {
             }
             searching.set(false);
             error.set("");
+            bestSentences.clear();
+            shownRequest = request;
             shownQuery.set(q);
             results.setAll(found);
+            findBestSentences(mine, request, found.subList(0, Math.min(BEST_SENTENCE_RESULTS, found.size())));
             long ms = (System.nanoTime() - started) / 1_000_000;
             status.set(found.isEmpty() ? "No matches" : found.size() + (found.size() == 1 ? " file" : " files")
                     + " · " + ms + " ms");
@@ -163,6 +190,23 @@ public final class SearchViewModel {
         });
     }
 
+    /** Finds the best sentences in the background; they arrive after the results, and only for the same search. */
+    private void findBestSentences(long mine, SearchRequest request, List<SearchResult> of) {
+        if (of.isEmpty()) {
+            return;
+        }
+        sentenceJob = runner.submit(() -> backend.bestSentences(of, request.query(), request.modelId(),
+                request.mode()), found -> {
+                    if (mine == generation) {
+                        bestSentences.putAll(found);
+                    }
+                }, e -> {
+                    if (!Errors.isCancellation(e)) {
+                        LOG.debug("Best sentences not found", e);
+                    }
+                });
+    }
+
     private void loadPreview(SearchResult result) {
         previewLoad.cancel();
         if (result == null) {
@@ -174,6 +218,25 @@ public final class SearchViewModel {
                 preview.set(p);
             }
         }, e -> error.set(Errors.message(e)));
+        SearchRequest request = shownRequest;
+        if (request != null && !bestSentences.containsKey(result.chunkId())) {
+            long mine = generation;
+            previewSentence.cancel();
+            previewSentence = runner.submit(() -> backend.bestSentences(List.of(result), request.query(),
+                    request.modelId(), request.mode()), found -> {
+                        if (mine == generation) {
+                            bestSentences.putAll(found);
+                        }
+                    }, e -> LOG.debug("Best sentence not found", e));
+        }
+    }
+
+    /**
+     * The best sentence of each shown result's passage by chunk id, filled in the background after each search
+     * (first the top results, then any selected one); empty for a result until found.
+     */
+    public ObservableMap<Long, BestSentence.Span> bestSentences() {
+        return bestSentences;
     }
 
     public StringProperty queryProperty() {

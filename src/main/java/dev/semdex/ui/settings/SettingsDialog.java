@@ -67,7 +67,7 @@ public final class SettingsDialog {
         int row = 0;
         general.addRow(row++, label("Data location"), data);
         general.addRow(row++, label("Embedding threads"), threads,
-                hint("default " + Settings.defaultThreads() + ": all cores but one; for models loaded next"));
+                hint("default " + Settings.defaultThreads() + ": all cores but one; applies from the next indexing run"));
         general.addRow(row++, label("Model for new indexing"), model, hint("ollama:<model> embeds on Ollama"));
         general.addRow(row, label("Theme"), theme);
 

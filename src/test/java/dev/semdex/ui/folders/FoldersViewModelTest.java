@@ -66,6 +66,54 @@ class FoldersViewModelTest {
     }
 
     @Test
+    void eachQueuedFolderShowsItsOwnStateAndTheBatchItsOverallProgress() throws Exception {
+        List<String> seen = new ArrayList<>();
+        backend.duringIndex = folder -> {
+            if (folder.getFileName().toString().equals("a") && seen.isEmpty()) {
+                FolderItem a = vm.find(folder).orElseThrow();
+                FolderItem b = vm.find(dir.resolve("b")).orElseThrow();
+                FolderItem c = vm.find(dir.resolve("c")).orElseThrow();
+                seen.add(a.badge() + " | " + a.details(java.time.Instant.now()));
+                seen.add(b.badge() + " | " + b.details(java.time.Instant.now()));
+                seen.add(c.badge() + " | " + c.details(java.time.Instant.now()));
+                seen.add(vm.runTitleProperty().get() + " " + Math.round(vm.overallProgressProperty().get() * 100));
+            }
+        };
+        indexRunner.holdWork = true;
+        vm.addFolders(List.of(folder("a"), folder("b"), folder("c")));
+        indexRunner.runHeld();
+
+        assertThat(seen).containsExactly(
+                "indexing 33% | 1 / 3 files · 2 s left",
+                "queued | queued · next",
+                "queued | queued · 1 folder before it",
+                "Indexing folder 1 of 3… 11");
+        FolderItem a = vm.folders().get(0);
+        assertThat(a.badge()).isEqualTo("up to date");
+        assertThat(a.details(java.time.Instant.now())).startsWith("3 files · 6 chunks · just now");
+        assertThat(vm.folders().get(1).badge()).isEqualTo("indexing");
+        assertThat(vm.runTitleProperty().get()).isEqualTo("Indexing folder 2 of 3…");
+        assertThat(vm.overallProgressProperty().get()).isCloseTo(1 / 3.0, org.assertj.core.data.Offset.offset(0.01));
+        indexRunner.runHeld();
+        indexRunner.runHeld();
+        assertThat(vm.folders()).extracting(FolderItem::badge).containsOnly("up to date");
+        assertThat(vm.runTitleProperty().get()).isEqualTo("Last run");
+    }
+
+    @Test
+    void lastIndexedTimesFollowTheClock() throws Exception {
+        java.time.Instant indexedAt = java.time.Instant.parse("2026-11-28T10:00:00Z");
+        backend.folders.add(new Backend.FolderInfo(9, dir, 5, 0, 12, indexedAt, List.of()));
+        vm.load(loaded -> {});
+        FolderItem item = vm.folders().get(0);
+
+        vm.tick(indexedAt.plusSeconds(20));
+        assertThat(item.details(vm.nowProperty().get())).isEqualTo("5 files · 12 chunks · just now");
+        vm.tick(indexedAt.plusSeconds(5 * 60 + 10));
+        assertThat(item.details(vm.nowProperty().get())).isEqualTo("5 files · 12 chunks · 5 min ago");
+    }
+
+    @Test
     void filesAreRefusedWithAMessage() throws Exception {
         Path file = Files.writeString(dir.resolve("a.txt"), "x");
         vm.addFolders(List.of(file));
@@ -103,6 +151,7 @@ class FoldersViewModelTest {
         vm.addFolders(List.of(folder("a")));
 
         assertThat(vm.folders().get(0).state()).isEqualTo(FolderState.WITH_ERRORS);
+        assertThat(vm.folders().get(0).badge()).isEqualTo("2 skipped");
         assertThat(vm.filteredSkipped()).hasSize(2);
         vm.skippedFilterProperty().set("TEXT");
         assertThat(vm.filteredSkipped()).extracting(Backend.Skipped::path).containsExactly("/x/scan.pdf");

@@ -56,6 +56,52 @@ class SearchViewModelTest {
     }
 
     @Test
+    void theBestSentencesOfTheShownResultsArriveAfterThemForTheSameSearchOnly() {
+        runner.holdWork = true;
+        vm.queryProperty().set("old");
+        vm.searchNow();
+        runner.runHeld();
+        assertThat(runner.heldCount()).as("sentence job queued after the results").isEqualTo(1);
+        vm.queryProperty().set("new");
+        vm.searchNow();
+        runner.runHeld();
+        assertThat(vm.bestSentences()).as("the old search's sentences are dropped").isEmpty();
+        runner.runHeld();
+
+        assertThat(backend.sentenceRequests).endsWith("1:new");
+        assertThat(vm.bestSentences()).containsOnlyKeys(7L);
+        SearchResult shown = vm.results().get(0);
+        var best = vm.bestSentences().get(7L);
+        assertThat(shown.chunkText().substring(best.start(), best.end())).isEqualTo("about new");
+    }
+
+    @Test
+    void selectingAResultWithoutItsBestSentenceFindsItWithThePreview() {
+        vm.queryProperty().set("cats");
+        vm.searchNow();
+        vm.bestSentences().clear();
+        backend.sentenceRequests.clear();
+
+        vm.selectedProperty().set(vm.results().get(0));
+
+        assertThat(vm.previewProperty().get()).isNotNull();
+        assertThat(backend.sentenceRequests).containsExactly("1:cats");
+        assertThat(vm.bestSentences()).containsKey(7L);
+    }
+
+    @Test
+    void moreIndexedFilesRefreshTheResultsUnlessOneIsBeingRead() {
+        vm.queryProperty().set("cats");
+        vm.searchNow();
+        vm.indexGrew();
+        assertThat(backend.searches).hasSize(2);
+
+        vm.selectedProperty().set(vm.results().get(0));
+        vm.indexGrew();
+        assertThat(backend.searches).hasSize(2);
+    }
+
+    @Test
     void changingModeSearchesAgainAtOnce() {
         vm.queryProperty().set("dogs");
         runner.fireTimers();
