@@ -45,7 +45,17 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             LOG.debug("Background task failed", error);
             onFailure.accept(error);
         });
-        executor.execute(task);
+        if (executor.isShutdown()) {
+            // The window is closing: a finishing task may still ask for follow-up work (a refresh); drop it.
+            LOG.debug("Dropped a background job submitted after close");
+            return Cancellable.NONE;
+        }
+        try {
+            executor.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("Dropped a background job submitted while closing");
+            return Cancellable.NONE;
+        }
         return () -> task.cancel(true);
     }
 
