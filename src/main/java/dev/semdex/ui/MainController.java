@@ -43,6 +43,8 @@ public final class MainController {
     private final FoldersViewModel folders;
     private final TaskRunner runner;
     private final Runnable openSettings;
+    private dev.semdex.ui.compare.JudgementsViewModel thumbs;
+    private Runnable openCompare = () -> {};
 
     @FXML private BorderPane root;
     @FXML private TextField searchField;
@@ -97,7 +99,8 @@ public final class MainController {
 
         resultList.setItems(search.results());
         resultList.setCellFactory(list -> new ResultCell(list, search.shownQueryProperty()::get,
-                () -> search.results().isEmpty() ? 0 : search.results().get(0).score(), this::folderLabel));
+                () -> search.results().isEmpty() ? 0 : search.results().get(0).score(), this::folderLabel)
+                .withThumbs(thumbs));
         Label placeholder = new Label();
         placeholder.getStyleClass().add("empty-title");
         placeholder.textProperty().bind(Bindings.createStringBinding(() -> folders.folders().isEmpty()
@@ -288,5 +291,16 @@ public final class MainController {
     @FXML
     private void openSettings() {
         openSettings.run();
+    }
+
+    /** Thumbs on the results and the Compare button; set before the FXML is loaded. */
+    public void setCompare(dev.semdex.ui.compare.JudgementsViewModel thumbs, Runnable openCompare) {
+        this.thumbs = thumbs;
+        this.openCompare = openCompare;
+    }
+
+    @FXML
+    private void openCompare() {
+        openCompare.run();
     }
 }

@@ -33,6 +33,7 @@ public final class ResultCell extends ListCell<SearchResult> {
     private final Label score = new Label();
     private final ProgressBar scoreBar = new ProgressBar();
     private final HBox row;
+    private final VBox scoreBox;
 
     /** @param folderLabel how to show the folder of a file (relative to its indexed folder) */
     public ResultCell(ListView<SearchResult> list, Supplier<String> query, DoubleSupplier topScore,
@@ -58,7 +59,7 @@ public final class ResultCell extends ListCell<SearchResult> {
         VBox text = new VBox(2, title, folder, passage);
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMinWidth(0);
-        VBox scoreBox = new VBox(4, score, scoreBar);
+        scoreBox = new VBox(4, score, scoreBar);
         scoreBox.setAlignment(Pos.TOP_RIGHT);
         scoreBox.setMinWidth(72);
         row = new HBox(10, type, text, scoreBox);
@@ -89,6 +90,16 @@ public final class ResultCell extends ListCell<SearchResult> {
         String q = query.get();
         passage.getChildren().setAll(Passages.texts(Highlighter.excerpt(item.chunkText(), q, EXCERPT_CHARS), q));
         setGraphic(row);
+    }
+
+    /** Adds thumbs up / down under the score: judgements of the file for the shown query. */
+    public ResultCell withThumbs(dev.semdex.ui.compare.JudgementsViewModel judgements) {
+        if (judgements == null) {
+            return this;
+        }
+        scoreBox.getChildren().add(new dev.semdex.ui.compare.ThumbsControl(judgements)
+                .follow(itemProperty(), SearchResult::path));
+        return this;
     }
 
     static String typeOf(String fileName) {
