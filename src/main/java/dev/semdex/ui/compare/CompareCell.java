@@ -40,6 +40,7 @@ final class CompareCell extends ListCell<CompareViewModel.Row> {
         swatch.getStyleClass().add("swatch");
         name.getStyleClass().add("result-name");
         folder.getStyleClass().addAll("muted", "small");
+        folder.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
         alsoIn.getStyleClass().addAll("also-in", "small");
         score.getStyleClass().addAll("score", "small");
         Region spacer = new Region();
@@ -81,6 +82,7 @@ final class CompareCell extends ListCell<CompareViewModel.Row> {
         name.setText(item.fileName());
         folder.setText(item.folder());
         alsoIn.setText(item.alsoIn().isEmpty() ? "" : "also " + item.alsoIn());
+        alsoIn.setVisible(!item.alsoIn().isEmpty());
         score.setText(String.format(Locale.ENGLISH, "%.3f", item.result().score()));
         swatch.setVisible(item.colour() >= 0);
         if (item.colour() >= 0) {

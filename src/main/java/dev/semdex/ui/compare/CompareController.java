@@ -81,6 +81,7 @@ public final class CompareController {
         modelCBox.valueProperty().bindBidirectional(vm.modelCProperty());
         kSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 50, vm.kProperty().get()));
         kSpinner.valueProperty().addListener((obs, old, k) -> vm.kProperty().set(k == null ? 10 : k));
+        vm.kProperty().addListener((obs, old, k) -> kSpinner.getValueFactory().setValue(k.intValue()));
         dim256.selectedProperty().bindBidirectional(vm.dimensionProperty(256));
         dim128.selectedProperty().bindBidirectional(vm.dimensionProperty(128));
         dim64.selectedProperty().bindBidirectional(vm.dimensionProperty(64));

@@ -280,9 +280,7 @@ public final class CompareViewModel {
         pairs.setAll(ps);
         variantRows.setAll(vs);
         columns.setAll(cols);
-        status.set(shared.isEmpty() ? "No file is in more than one list."
-                : shared.size() == 1 ? "1 file is in more than one list."
-                : shared.size() + " files are in more than one list.");
+        status.set("");
     }
 
     /** Where the other models rank the same file, e.g. "B2 C7". */

@@ -138,6 +138,12 @@ public final class CompareWindow {
         }
     }
 
+    /** Shows a tab: compareTab, qualityTab, mapTab or indexModelsTab. */
+    public void select(String tabId) {
+        tabs.getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
     private void showIndexModels() {
         tabs.getSelectionModel().select(3);
     }

@@ -24,13 +24,13 @@ public final class IndexModelsController {
 
     @FXML private VBox indexModelsPane;
     @FXML private TableView<CompareBackend.IndexedModel> modelTable;
-    @FXML private Button removeButton;
+    @FXML private Button removeModelButton;
     @FXML private ComboBox<String> addBox;
-    @FXML private Button addButton;
+    @FXML private Button addModelButton;
     @FXML private VBox progressBox;
     @FXML private Label progressTitle;
-    @FXML private Button pauseButton;
-    @FXML private Button cancelButton;
+    @FXML private Button pauseAddButton;
+    @FXML private Button cancelAddButton;
     @FXML private ProgressBar progressBar;
     @FXML private Label progressText;
     @FXML private HBox errorBar;
@@ -49,17 +49,17 @@ public final class IndexModelsController {
         modelTable.getColumns().add(column("size in the index", m -> CompareViewModel.bytes(m.vectorBytes()), 140));
         modelTable.setItems(vm.indexed());
         modelTable.setPlaceholder(new Label("No model has indexed a folder yet."));
-        removeButton.disableProperty().bind(modelTable.getSelectionModel().selectedItemProperty().isNull());
+        removeModelButton.disableProperty().bind(modelTable.getSelectionModel().selectedItemProperty().isNull());
         addBox.setItems(vm.addable());
         addBox.valueProperty().bindBidirectional(vm.toAddProperty());
-        addButton.disableProperty().bind(vm.indexingProperty().or(vm.toAddProperty().isNull()));
+        addModelButton.disableProperty().bind(vm.indexingProperty().or(vm.toAddProperty().isNull()));
         progressBox.visibleProperty().bind(vm.indexingProperty().or(vm.progressTextProperty().isNotEmpty()));
         progressBox.managedProperty().bind(progressBox.visibleProperty());
         progressTitle.textProperty().bind(Bindings.when(vm.pausedProperty()).then("Paused")
                 .otherwise(Bindings.when(vm.indexingProperty()).then("Embedding…").otherwise("Last run")));
-        pauseButton.textProperty().bind(Bindings.when(vm.pausedProperty()).then("Resume").otherwise("Pause"));
-        pauseButton.visibleProperty().bind(vm.indexingProperty());
-        cancelButton.visibleProperty().bind(vm.indexingProperty());
+        pauseAddButton.textProperty().bind(Bindings.when(vm.pausedProperty()).then("Resume").otherwise("Pause"));
+        pauseAddButton.visibleProperty().bind(vm.indexingProperty());
+        cancelAddButton.visibleProperty().bind(vm.indexingProperty());
         progressBar.progressProperty().bind(vm.progressProperty());
         progressBar.visibleProperty().bind(vm.indexingProperty());
         progressBar.managedProperty().bind(vm.indexingProperty());

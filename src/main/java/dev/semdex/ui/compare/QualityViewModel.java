@@ -73,16 +73,16 @@ public final class QualityViewModel {
         CompareViewModel.PRECISION_CHOICES.forEach(p -> precisions.put(p, new SimpleBooleanProperty()));
     }
 
-    /** Reloads the models with vectors (keeping the user's ticks) and how many queries are judged. */
+    /** Reloads the models with vectors (keeping the user's ticks, new models ticked) and the judged queries. */
     public void refresh() {
         runner.submit(() -> new Loaded(backend.indexedModels(), backend.judgedQueries()), loaded -> {
                     Set<String> ticked = models.stream().filter(ModelChoice::isChosen).map(ModelChoice::id)
                             .collect(Collectors.toSet());
-                    boolean first = models.isEmpty();
+                    Set<String> known = models.stream().map(ModelChoice::id).collect(Collectors.toSet());
                     dimensions.clear();
                     loaded.models().forEach(m -> dimensions.put(m.id(), m.dimension()));
                     models.setAll(loaded.models().stream()
-                            .map(m -> new ModelChoice(m.id(), first || ticked.contains(m.id()))).toList());
+                            .map(m -> new ModelChoice(m.id(), !known.contains(m.id()) || ticked.contains(m.id()))).toList());
                     judgedQueries.set(loaded.judged());
                 }, this::fail);
     }

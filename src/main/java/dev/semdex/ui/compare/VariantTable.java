@@ -30,7 +30,7 @@ final class VariantTable {
         table.getColumns().add(column("ms", r -> String.format(Locale.ENGLISH, "%.1f", r.searchMillis()), 44));
         table.getItems().setAll(rows);
         table.setFixedCellSize(24);
-        table.setPrefHeight(30 + 24 * rows.size() + 4);
+        table.setPrefHeight(38 + 24 * rows.size());
         table.setMinHeight(table.getPrefHeight());
         table.setMaxHeight(table.getPrefHeight());
         return table;

@@ -58,7 +58,6 @@ class CompareViewModelTest {
         assertThat(b.get("/d/x.txt")).isEqualTo(-1);
         assertThat(vm.sharedCountProperty().get()).isEqualTo(2);
         assertThat(vm.columns().get(0).rows().get(0).alsoIn()).as("a.txt is third for B").isEqualTo("B3");
-        assertThat(vm.statusProperty().get()).isEqualTo("2 files are in more than one list.");
         assertThat(vm.judgements().queryProperty().get()).as("thumbs judge the compared query")
                 .isEqualTo("honey bees");
     }
