@@ -29,8 +29,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The compare window on the real core, under Xvfb: a folder indexed with the default model, a second bundled
  * model (int8 MiniLM) added to the index from the window, then one query ranked by both side by side, a thumbs
- * up that lands in the index, and the quality table on it. Writes target/compare.png, and
- * -Dsemdex.compareScreenshot=PATH too (assets/compare.png).
+ * up that lands in the index, the quality table on it and the corpus map. Writes target/compare.png (and
+ * -Dsemdex.compareScreenshot=PATH, e.g. assets/compare.png), target/compare-quality.png and target/compare-map.png.
  */
 class CompareWindowTest {
 
@@ -103,7 +103,7 @@ class CompareWindowTest {
         robot.interact(() -> {
             window.compare().modelAProperty().set(MINILM);
             window.compare().modelBProperty().set(MINILM_Q);
-            window.compare().kProperty().set(8);
+            window.compare().kProperty().set(5);
             window.compare().dimensionProperty(128).set(true);
             window.compare().precisionProperty(dev.semdex.compare.Precision.INT8).set(true);
             window.compare().queryProperty().set("");
@@ -115,17 +115,17 @@ class CompareWindowTest {
 
         ListView<CompareViewModel.Row> a = robot.lookup("#column-A").queryListView();
         ListView<CompareViewModel.Row> b = robot.lookup("#column-B").queryListView();
-        assertThat(a.getItems()).hasSize(8);
-        assertThat(b.getItems()).hasSize(8);
+        assertThat(a.getItems()).hasSize(5);
+        assertThat(b.getItems()).hasSize(5);
         assertThat(a.getItems().get(0).fileName()).isEqualTo("bees.txt");
         assertThat(b.getItems().get(0).fileName()).isEqualTo("bees.txt");
         int shared = window.compare().sharedCountProperty().get();
-        assertThat(shared).isBetween(1, 8);
+        assertThat(shared).isBetween(1, 5);
         Label sharedLabel = robot.lookup("#sharedCount").queryAs(Label.class);
         assertThat(sharedLabel.getText()).isEqualTo(shared + (shared == 1 ? " shared file" : " shared files"));
         assertThat(window.compare().columns().get(0).dimension()).isEqualTo(384);
         assertThat(window.compare().pairs()).singleElement()
-                .satisfies(p -> assertThat(p.overlap()).isEqualTo(shared / 8.0));
+                .satisfies(p -> assertThat(p.overlap()).isEqualTo(shared / 5.0));
         assertThat(window.compare().variantsByModel().get(MINILM)).extracting(CompareViewModel.VariantRow::form)
                 .containsExactly("384·int8", "128·f32", "128·int8");
 
@@ -138,7 +138,8 @@ class CompareWindowTest {
                 .containsExactly(Map.entry(a.getItems().get(0).path(), true));
         robot.moveTo(b.lookup(".list-cell"));
         WaitForAsyncUtils.waitForFxEvents();
-        screenshot(window);
+        robot.interact(() -> window.stage().setHeight(680));
+        screenshot(window, "compare.png", "semdex.compareScreenshot");
 
         // Quality on that judgement, for both models.
         robot.interact(() -> window.select("qualityTab"));
@@ -148,9 +149,42 @@ class CompareWindowTest {
                 && !window.quality().rows().isEmpty());
         assertThat(window.quality().rows()).extracting(r -> r.model()).contains(MINILM, MINILM_Q);
         assertThat(window.quality().rows().get(0).ndcg10()).as("bees.txt is first").isEqualTo(1.0);
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot(window, "compare-quality.png", "semdex.qualityScreenshot");
+
+        // The corpus map draws itself when its tab opens.
+        robot.interact(() -> window.select("mapTab"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.map().mapProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.chart.ScatterChart<?, ?> chart = robot.lookup(".corpus-map").query();
+        assertThat(chart.getData().stream().mapToInt(series -> series.getData().size()).sum())
+                .isEqualTo(Documents.COUNT + NEAR_TOPICS.size());
+        robot.clickOn("Folder");
+        assertThat(chart.getData()).singleElement().satisfies(series -> assertThat(series.getName())
+                .isEqualTo("notes (" + (Documents.COUNT + NEAR_TOPICS.size()) + ")"));
+        robot.clickOn("Group");
+        screenshot(window, "compare-map.png", "semdex.mapScreenshot");
+
+        // The main window's results show the judgement made in the compare window, and change it.
+        String top = a.getItems().get(0).path();
+        robot.interact(() -> {
+            window.stage().close();
+            main.search().queryProperty().set(QUERY);
+            main.search().searchNow();
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> QUERY.equals(main.search().shownQueryProperty().get())
+                && Boolean.TRUE.equals(main.compare().thumbs().markOf(top)));
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<?> results = robot.lookup("#resultList").queryListView();
+        assertThat(((dev.semdex.search.SearchResult) results.getItems().get(0)).path()).isEqualTo(top);
+        dev.semdex.ui.compare.ThumbsControl thumbs = robot.from(results).lookup(".thumbs").nth(0).query();
+        assertThat(thumbs.isOn(true)).isTrue();
+        robot.clickOn(robot.from(results).lookup(".thumb-down").nth(0).queryAs(Node.class));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> thumbs.isOn(false));
+        assertThat(services.semdex().judgements().of(QUERY)).containsExactly(Map.entry(top, false));
     }
 
-    private static void screenshot(CompareWindow window) throws Exception {
+    private static void screenshot(CompareWindow window, String name, String property) throws Exception {
         Thread.sleep(300);
         AtomicReference<WritableImage> image = new AtomicReference<>();
         new FxRobot().interact(() -> image.set(window.stage().getScene().snapshot(null)));
@@ -162,8 +196,8 @@ class CompareWindowTest {
                 out.setRGB(x, y, pixels.getArgb(x, y));
             }
         }
-        ImageIO.write(out, "png", Path.of("target", "compare.png").toFile());
-        String extra = System.getProperty("semdex.compareScreenshot");
+        ImageIO.write(out, "png", Path.of("target", name).toFile());
+        String extra = System.getProperty(property);
         if (extra != null && !extra.isBlank()) {
             ImageIO.write(out, "png", Path.of(extra).toFile());
         }

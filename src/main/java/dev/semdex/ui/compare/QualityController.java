@@ -78,6 +78,7 @@ public final class QualityController {
         markdownButton.disableProperty().bind(Bindings.isEmpty(vm.rows()));
         progressBar.progressProperty().bind(vm.progressProperty());
         progressBar.visibleProperty().bind(vm.runningProperty());
+        progressBar.managedProperty().bind(vm.runningProperty());
         statusLabel.textProperty().bind(Bindings.createStringBinding(() -> {
             String s = vm.statusProperty().get();
             int judged = vm.judgedQueriesProperty().get();
