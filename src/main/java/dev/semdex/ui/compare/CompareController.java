@@ -108,10 +108,7 @@ public final class CompareController {
     }
 
     private void showError(String message) {
-        boolean show = message != null && !message.isEmpty();
-        errorLabel.setText(show ? message : "");
-        errorBar.setVisible(show);
-        errorBar.setManaged(show);
+        ErrorBar.show(errorBar, errorLabel, message);
     }
 
     private void showEmptyState() {

@@ -60,12 +60,7 @@ public final class CorpusMapController {
                 .otherwise("Draw map"));
         statusLabel.textProperty().bind(vm.statusProperty());
         emptyLabel.visibleProperty().bind(vm.mapProperty().isNull());
-        vm.errorProperty().addListener((obs, old, message) -> {
-            boolean show = message != null && !message.isEmpty();
-            errorLabel.setText(show ? message : "");
-            errorBar.setVisible(show);
-            errorBar.setManaged(show);
-        });
+        ErrorBar.bind(vm.errorProperty(), errorBar, errorLabel);
     }
 
     @FXML

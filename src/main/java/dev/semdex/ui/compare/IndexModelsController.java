@@ -64,12 +64,7 @@ public final class IndexModelsController {
         progressBar.visibleProperty().bind(vm.indexingProperty());
         progressBar.managedProperty().bind(vm.indexingProperty());
         progressText.textProperty().bind(vm.progressTextProperty());
-        vm.errorProperty().addListener((obs, old, message) -> {
-            boolean show = message != null && !message.isEmpty();
-            errorLabel.setText(show ? message : "");
-            errorBar.setVisible(show);
-            errorBar.setManaged(show);
-        });
+        ErrorBar.bind(vm.errorProperty(), errorBar, errorLabel);
     }
 
     private static TableColumn<CompareBackend.IndexedModel, String> column(String title,

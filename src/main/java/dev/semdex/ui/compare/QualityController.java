@@ -86,12 +86,7 @@ public final class QualityController {
         }, vm.statusProperty(), vm.judgedQueriesProperty()));
         buildTable();
         vm.rows().addListener((ListChangeListener<QualityRow>) c -> showCharts());
-        vm.errorProperty().addListener((obs, old, message) -> {
-            boolean show = message != null && !message.isEmpty();
-            errorLabel.setText(show ? message : "");
-            errorBar.setVisible(show);
-            errorBar.setManaged(show);
-        });
+        ErrorBar.bind(vm.errorProperty(), errorBar, errorLabel);
     }
 
     private void showModels() {
