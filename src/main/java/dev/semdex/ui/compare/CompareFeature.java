@@ -29,12 +29,6 @@ public final class CompareFeature {
         this.backend = new SemdexCompareBackend(services.semdex());
         this.thumbs = new JudgementsViewModel(backend, services.background());
         thumbs.queryProperty().bind(search.shownQueryProperty());
-        // Judgements made in the compare window show up here when the user comes back.
-        mainStage.focusedProperty().addListener((obs, was, focused) -> {
-            if (focused) {
-                thumbs.reload();
-            }
-        });
     }
 
     /** The judgements the main window's result thumbs show and change. */
@@ -48,6 +42,12 @@ public final class CompareFeature {
             window = new CompareWindow(mainStage, backend, services.background(), services.indexing(),
                     () -> search.modelProperty().get() == null ? services.settings().defaultModel()
                             : search.modelProperty().get(), open, search::indexChanged);
+            // Judgements made in the compare window show up here when the user leaves it.
+            window.stage().focusedProperty().addListener((obs, was, focused) -> {
+                if (!focused) {
+                    thumbs.reload();
+                }
+            });
         }
         window.show(search.queryProperty().get());
     }
