@@ -115,14 +115,7 @@ final class CompareCommand implements Callable<Integer> {
     /** Where the other models rank the same file, e.g. "  [B2 C7]". */
     private static String alsoIn(Comparison c, String modelId, String path, Map<String, String> letters) {
         List<String> marks = new ArrayList<>();
-        for (ModelRanking other : c.models()) {
-            if (!other.modelId().equals(modelId)) {
-                int rank = other.paths().indexOf(path);
-                if (rank >= 0) {
-                    marks.add(letters.get(other.modelId()) + (rank + 1));
-                }
-            }
-        }
+        c.otherRanks(modelId, path).forEach((other, rank) -> marks.add(letters.get(other) + rank));
         return marks.isEmpty() ? "" : "  [" + String.join(" ", marks) + "]";
     }
 }

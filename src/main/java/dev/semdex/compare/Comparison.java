@@ -20,4 +20,16 @@ public record Comparison(String query, int k, List<ModelRanking> models, List<Pa
         byPath.values().removeIf(m -> m.size() < 2);
         return byPath;
     }
+
+    /** Where the other models rank a file one model lists: model id to 1-based rank, in column order. */
+    public Map<String, Integer> otherRanks(String modelId, String path) {
+        Map<String, Integer> ranks = new LinkedHashMap<>();
+        for (ModelRanking other : models) {
+            int rank = other.paths().indexOf(path);
+            if (!other.modelId().equals(modelId) && rank >= 0) {
+                ranks.put(other.modelId(), rank + 1);
+            }
+        }
+        return ranks;
+    }
 }

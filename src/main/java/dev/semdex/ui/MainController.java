@@ -57,6 +57,8 @@ public final class MainController {
     private final Tooltip previewPathTip = new Tooltip();
     /** The cells the list made (a few screens' worth); weak, so cells the list drops are forgotten. */
     private final Set<ResultCell> resultCells = Collections.newSetFromMap(new WeakHashMap<>());
+    private dev.semdex.ui.compare.JudgementsViewModel thumbs;
+    private Runnable openCompare = () -> {};
 
     @FXML private BorderPane root;
     @FXML private TextField searchField;
@@ -119,7 +121,7 @@ public final class MainController {
         resultList.setCellFactory(list -> {
             ResultCell cell = new ResultCell(list, search.shownQueryProperty()::get,
                     () -> search.results().isEmpty() ? 0 : search.results().get(0).score(), this::folderLabel,
-                    search.bestSentences()::get);
+                    search.bestSentences()::get).withThumbs(thumbs);
             resultCells.add(cell);
             return cell;
         });
@@ -351,5 +353,16 @@ public final class MainController {
     @FXML
     private void openModels() {
         openModels.run();
+    }
+
+    /** Thumbs on the results and the Compare button; set before the FXML is loaded. */
+    public void setCompare(dev.semdex.ui.compare.JudgementsViewModel thumbs, Runnable openCompare) {
+        this.thumbs = thumbs;
+        this.openCompare = openCompare;
+    }
+
+    @FXML
+    private void openCompare() {
+        openCompare.run();
     }
 }

@@ -3,6 +3,8 @@ package dev.semdex.ui;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.semdex.settings.Settings;
+import dev.semdex.ui.common.DesktopActions;
+import dev.semdex.ui.compare.CompareFeature;
 import dev.semdex.ui.folders.FolderItem;
 import dev.semdex.ui.folders.FoldersController;
 import dev.semdex.ui.folders.FoldersViewModel;
@@ -33,6 +35,7 @@ public final class MainWindow {
     private final SearchViewModel search;
     private final FoldersViewModel folders;
     private MainController controller;
+    private final CompareFeature compare;
 
     private MainWindow(AppServices services, Stage stage) {
         this.services = services;
@@ -41,6 +44,7 @@ public final class MainWindow {
                 () -> services.settings().defaultModel());
         this.folders = new FoldersViewModel(services.backend(), services.background(), services.indexing(),
                 () -> services.settings().defaultModel(), this::showError);
+        this.compare = new CompareFeature(services, stage, search, services.desktop()::open);
     }
 
     /** Call on the FX thread; {@code services} already open. */
@@ -54,8 +58,10 @@ public final class MainWindow {
         FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("main.fxml"));
         loader.setControllerFactory(type -> {
             if (type == MainController.class) {
-                return new MainController(search, folders, services.background(), this::openSettings,
+                MainController main = new MainController(search, folders, services.background(), this::openSettings,
                         services.desktop());
+                main.setCompare(compare.thumbs(), compare::openWindow);
+                return main;
             }
             if (type == FoldersController.class) {
                 return new FoldersController(folders);
@@ -79,6 +85,8 @@ public final class MainWindow {
                 controller::focusSearch);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
                 controller::focusSearch);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), compare::openWindow);
         stage.setTitle("Semdex");
         stage.setScene(scene);
         stage.setMinWidth(720);
@@ -175,6 +183,10 @@ public final class MainWindow {
 
     public FoldersViewModel folders() {
         return folders;
+    }
+
+    public CompareFeature compare() {
+        return compare;
     }
 
     public Stage stage() {

@@ -1,24 +1,24 @@
 package dev.semdex.ui.folders;
 
 /** Holds the indexing thread between files while paused; an interrupt (cancel) releases it. */
-final class PauseGate {
+public final class PauseGate {
 
     private boolean paused;
 
-    synchronized void pause() {
+    public synchronized void pause() {
         paused = true;
     }
 
-    synchronized void resume() {
+    public synchronized void resume() {
         paused = false;
         notifyAll();
     }
 
-    synchronized boolean isPaused() {
+    public synchronized boolean isPaused() {
         return paused;
     }
 
-    synchronized void await() throws InterruptedException {
+    public synchronized void await() throws InterruptedException {
         while (paused) {
             wait();
         }

@@ -39,6 +39,7 @@ public final class ResultCell extends ListCell<SearchResult> {
     private final Label score = new Label();
     private final ProgressBar scoreBar = new ProgressBar();
     private final HBox row;
+    private final VBox scoreBox;
 
     /** @param folderLabel how to show the folder of a file (relative to its indexed folder) */
     /** @param bestSentence the best sentence of a chunk's passage, by chunk id; null while not known */
@@ -72,7 +73,7 @@ public final class ResultCell extends ListCell<SearchResult> {
         VBox text = new VBox(2, title, folder, passage);
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMinWidth(0);
-        VBox scoreBox = new VBox(4, score, scoreBar);
+        scoreBox = new VBox(4, score, scoreBar);
         scoreBox.setAlignment(Pos.TOP_RIGHT);
         scoreBox.setMinWidth(72);
         row = new HBox(10, typeBox, text, scoreBox);
@@ -106,6 +107,16 @@ public final class ResultCell extends ListCell<SearchResult> {
         score.setText(formatScore(item.score()));
         drawPassage(item);
         setGraphic(row);
+    }
+
+    /** Adds thumbs up / down under the score: judgements of the file for the shown query. */
+    public ResultCell withThumbs(dev.semdex.ui.compare.JudgementsViewModel judgements) {
+        if (judgements == null) {
+            return this;
+        }
+        scoreBox.getChildren().add(new dev.semdex.ui.compare.ThumbsControl(judgements)
+                .follow(itemProperty(), SearchResult::path));
+        return this;
     }
 
     /** Draws the passage again, e.g. once its best sentence is known; cheaper than rebuilding the cell. */
