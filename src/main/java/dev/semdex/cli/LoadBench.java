@@ -36,8 +36,9 @@ import picocli.CommandLine.Option;
 
 /**
  * Query latency with and without a second model embedding in the background, on an index of many chunks: what a
- * user feels when searching while Semdex adds a model. The searched index holds generated text with random
- * vectors (search cost does not depend on their values); the background run embeds real documents.
+ * user feels when searching while Semdex adds a model. The searched index holds 60-word windows of the dataset's
+ * own text (so keyword search meets a real vocabulary) with random vectors (the scan's cost does not depend on their
+ * values), and is queried with the dataset's queries; the background run embeds the dataset's documents.
  */
 @Command(name = "load", description = "Hybrid query latency on a large index, idle and while another model embeds "
         + "in the background.")
@@ -52,6 +53,10 @@ final class LoadBench implements Callable<Integer> {
     @Option(names = "--model", defaultValue = ModelCatalog.DEFAULT_MODEL, paramLabel = "ID",
             description = "Model of the searched index (default: ${DEFAULT-VALUE}).")
     String model;
+
+    @Option(names = "--mode", defaultValue = "hybrid", paramLabel = "MODE",
+            description = "Search mode measured: hybrid, vector or keyword (default: ${DEFAULT-VALUE}).")
+    String mode;
 
     @Option(names = "--background-model", defaultValue = "bge-small-en-v1.5", paramLabel = "ID")
     String backgroundModel;
@@ -75,17 +80,18 @@ final class LoadBench implements Callable<Integer> {
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("semdex-load-bench");
         int threads = backgroundThreads != null ? backgroundThreads
                 : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        BeirDataset dataset = BeirDataset.load(beir);
         try (Semdex semdex = Semdex.open(AppDirs.under(dir.resolve("data")), threads)) {
             Embedder embedder = semdex.embedder(model);
-            fill(semdex.store(), embedder);
+            fill(semdex.store(), embedder, dataset);
             SearchService search = semdex.search();
-            List<String> texts = queries(new Random(5));
+            List<String> texts = List.copyOf(dataset.queries().values());
             for (int i = 0; i < 20; i++) {
-                search.search(new SearchRequest(texts.get(i), model, SearchMode.HYBRID, 10, null));
+                search.search(new SearchRequest(texts.get(i), model, SearchMode.parse(mode), 10, null));
             }
             double[] idle = measure(search, texts);
 
-            Path docs = writeDocuments(dir.resolve("background"));
+            Path docs = writeDocuments(dir.resolve("background"), dataset);
             Embedder background = semdex.embedder(backgroundModel);
             CountDownLatch embedding = new CountDownLatch(1);
             long[] embedded = {0};
@@ -116,10 +122,10 @@ final class LoadBench implements Callable<Integer> {
             boolean stillRunning = indexing.isAlive();
             indexing.interrupt();
             indexing.join();
-            System.out.printf(Locale.ROOT, "bench=load chunks=%d queries=%d model=%s mode=hybrid idle_p50_ms=%.1f "
+            System.out.printf(Locale.ROOT, "bench=load chunks=%d queries=%d model=%s mode=%s idle_p50_ms=%.1f "
                             + "idle_p99_ms=%.1f loaded_p50_ms=%.1f loaded_p99_ms=%.1f p99_ratio=%.2f "
                             + "background_model=%s background_threads=%d background_passages_per_s=%.1f "
-                            + "background_busy_throughout=%s cores=%d%n", chunks, queries, model, idle[0], idle[1],
+                            + "background_busy_throughout=%s cores=%d%n", chunks, queries, model, mode, idle[0], idle[1],
                     loaded[0], loaded[1], loaded[1] / idle[1], backgroundModel, threads,
                     backgroundNanos[0] == 0 ? 0 : embedded[0] / (backgroundNanos[0] / 1e9), stillRunning,
                     Runtime.getRuntime().availableProcessors());
@@ -132,29 +138,17 @@ final class LoadBench implements Callable<Integer> {
         double[] millis = new double[queries];
         for (int i = 0; i < queries; i++) {
             long t0 = System.nanoTime();
-            search.search(new SearchRequest(texts.get(i % texts.size()), model, SearchMode.HYBRID, 10, null));
+            search.search(new SearchRequest(texts.get(i % texts.size()), model, SearchMode.parse(mode), 10, null));
             millis[i] = (System.nanoTime() - t0) / 1e6;
         }
         Arrays.sort(millis);
         return new double[] {millis[queries / 2], millis[(int) Math.ceil(queries * 0.99) - 1]};
     }
 
-    private static final String[] WORDS = ("protein cell gene tumour patient study treatment mouse model immune "
-            + "therapy receptor cancer blood brain river budget invoice garden engine contract holiday server report "
-            + "travel museum winter election harvest insulin vaccine neuron enzyme bacteria climate ocean")
-            .split(" ");
-
-    private List<String> queries(Random random) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < Math.max(queries, 20); i++) {
-            out.add(WORDS[random.nextInt(WORDS.length)] + " " + WORDS[random.nextInt(WORDS.length)] + " "
-                    + WORDS[random.nextInt(WORDS.length)]);
-        }
-        return out;
-    }
-
     /** Ten chunks per generated document, with random unit vectors, written as the indexer would. */
-    private void fill(IndexStore store, Embedder embedder) throws IOException {
+    private void fill(IndexStore store, Embedder embedder, BeirDataset dataset) throws IOException {
+        String[] words = String.join(" ", dataset.corpus().stream().map(BeirDataset.Doc::content).toList())
+                .split("\\s+");
         String profile = embedder.model().chunkProfile();
         store.registerModel(model, embedder.dimension(), profile);
         Path folder = Files.createDirectories(Files.createTempDirectory("semdex-load-docs"));
@@ -167,11 +161,8 @@ final class LoadBench implements Callable<Integer> {
             Map<HashKey, float[]> vectors = new LinkedHashMap<>();
             int offset = 0;
             for (int c = 0; c < perDoc && d * perDoc + c < chunks; c++) {
-                StringBuilder text = new StringBuilder();
-                for (int w = 0; w < 60; w++) {
-                    text.append(WORDS[random.nextInt(WORDS.length)]).append(w % 12 == 11 ? ". " : " ");
-                }
-                String t = text.toString();
+                int from = random.nextInt(words.length - 60);
+                String t = String.join(" ", java.util.Arrays.asList(words).subList(from, from + 60));
                 docChunks.add(new Chunk(c, t, offset, offset + t.length(), 0, 0));
                 offset += t.length();
                 byte[] hash = Hashes.ofText(t);
@@ -188,10 +179,10 @@ final class LoadBench implements Callable<Integer> {
         }
     }
 
-    private Path writeDocuments(Path dir) throws IOException {
+    private static Path writeDocuments(Path dir, BeirDataset dataset) throws IOException {
         Files.createDirectories(dir);
         int n = 0;
-        for (BeirDataset.Doc doc : BeirDataset.load(beir).corpus()) {
+        for (BeirDataset.Doc doc : dataset.corpus()) {
             Files.writeString(dir.resolve("doc-" + n++ + ".txt"), doc.content());
             if (n == 3000) {
                 break;

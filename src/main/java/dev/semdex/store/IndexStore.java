@@ -485,24 +485,38 @@ public final class IndexStore {
         });
     }
 
-    /** Best keyword (BM25) chunk matches for an FTS5 query, best first; scores are positive, larger is better. */
+    /**
+     * Best keyword (BM25) chunk matches for an FTS5 query, best first; scores are positive, larger is better. Fewer
+     * than {@code limit} hits means there are no more. FTS5 ranks first and only the best rows are joined to their
+     * chunks to keep the model's chunk profile: joining every match before sorting took half the query time on a
+     * 100,000-chunk index. Other profiles' chunks among the best rows are made up for by asking FTS5 for more.
+     */
     public List<ChunkHit> keywordSearch(String ftsQuery, String profile, int limit) {
         return db.read(c -> {
-            List<ChunkHit> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT c.id, c.document_id, -bm25(chunks_fts) AS score FROM chunks_fts "
-                            + "CROSS JOIN chunks c ON c.id = chunks_fts.rowid "
-                            + "WHERE chunks_fts MATCH ? AND c.profile = ? ORDER BY score DESC LIMIT ?")) {
-                ps.setString(1, ftsQuery);
-                ps.setString(2, profile);
-                ps.setInt(3, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new ChunkHit(rs.getLong(1), rs.getLong(2), rs.getFloat(3)));
+            int ask = limit * 2;
+            while (true) {
+                List<ChunkHit> out = new ArrayList<>();
+                int ranked = 0;
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT c.id, c.document_id, best.score, c.profile FROM (SELECT rowid, -bm25(chunks_fts) "
+                                + "AS score FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY score DESC LIMIT ?) best "
+                                + "JOIN chunks c ON c.id = best.rowid ORDER BY best.score DESC")) {
+                    ps.setString(1, ftsQuery);
+                    ps.setInt(2, ask);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ranked++;
+                            if (profile.equals(rs.getString(4)) && out.size() < limit) {
+                                out.add(new ChunkHit(rs.getLong(1), rs.getLong(2), rs.getFloat(3)));
+                            }
+                        }
                     }
                 }
+                if (out.size() >= limit || ranked < ask) {
+                    return out;
+                }
+                ask *= 4;
             }
-            return out;
         });
     }
 

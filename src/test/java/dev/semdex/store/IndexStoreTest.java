@@ -76,6 +76,23 @@ class IndexStoreTest {
     }
 
     @Test
+    void keywordSearchKeepsToTheProfileEvenWhenAnotherProfileRanksHigher() {
+        store.registerModel("long", 2, "q");
+        for (int i = 0; i < 30; i++) {
+            String text = "gamma gamma gamma gamma note " + i;
+            byte[] h = Hashes.ofText(text);
+            store.saveIndexed(new DocumentWrite(folder, "/q" + i + ".txt", 10, 1, "hq" + i, "text/plain", "long", "q",
+                    List.of(new Chunk(0, text, 0, text.length(), 0, 1)), List.of(h),
+                    Map.of(new HashKey(h), new float[] {1, 0})));
+        }
+        store.saveIndexed(write("/p.txt", "hp", "a long passage that mentions gamma only once among many words"));
+        List<IndexStore.ChunkHit> hits = store.keywordSearch("\"gamma\"", "p", 1);
+        assertThat(hits).hasSize(1);
+        assertThat(store.chunk(hits.get(0).chunkId()).orElseThrow().path()).isEqualTo("/p.txt");
+        assertThat(store.keywordSearch("\"gamma\"", "q", 100)).hasSize(30);
+    }
+
+    @Test
     void storesChunksVectorsAndTheirKeywordIndex() {
         store.saveIndexed(write("/a.txt", "h1", "alpha beta", "gamma delta"));
         assertThat(store.counts().chunks()).isEqualTo(2);
