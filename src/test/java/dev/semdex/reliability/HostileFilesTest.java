@@ -77,7 +77,9 @@ class HostileFilesTest {
                         .isTrue();
             }
             assertThat(skipped.get(root.resolve("broken/sparse-1gb.txt").toString())).containsIgnoringCase("MB");
-            assertThat(skipped.get(root.resolve("broken/bomb.docx").toString())).containsIgnoringCase("zip bomb");
+            // POI's inflate-ratio guard names it; if memory runs short first, the extractor's memory cap does.
+            assertThat(skipped.get(root.resolve("broken/bomb.docx").toString())).containsPattern(
+                    "(?i)zip bomb|too large to extract");
             assertThat(skipped).containsKey(root.resolve("broken/corrupt.pdf").toString());
             // Gone before extraction: not indexed; if listed, with a reason.
             assertThat(indexed).doesNotContain(corpus.vanishing.toString());
