@@ -2,6 +2,7 @@ package dev.semdex.ui;
 
 import dev.semdex.settings.AppDirs;
 import dev.semdex.ui.common.Errors;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -52,6 +53,9 @@ public final class SemdexApp extends Application {
             return;
         }
         MainWindow.show(services, stage);
+        // After the first pulse that drew the window: the moment a user can type. Logged to measure start-up.
+        Platform.runLater(() -> LOG.info("Window ready {} ms after the JVM started",
+                ManagementFactory.getRuntimeMXBean().getUptime()));
     }
 
     @Override
