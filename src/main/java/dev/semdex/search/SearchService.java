@@ -30,6 +30,8 @@ public final class SearchService {
     private final ModelCatalog catalog;
     private final Map<String, VectorIndex> vectorIndexes = new ConcurrentHashMap<>();
     private volatile Map<Long, String> documentPaths;
+    /** The index's models, read again when a model is missing or after {@link #invalidate}. */
+    private volatile Map<String, IndexStore.StoredModel> models;
 
     public SearchService(IndexStore store, Function<String, Embedder> embedders, ModelCatalog catalog) {
         this.store = store;
@@ -41,6 +43,17 @@ public final class SearchService {
     public void invalidate(String modelId) {
         vectorIndexes.remove(modelId);
         documentPaths = null;
+        models = null;
+    }
+
+    /** The model as the index knows it, or null; a query costs no database read once the model is known. */
+    private IndexStore.StoredModel stored(String modelId) {
+        Map<String, IndexStore.StoredModel> known = models;
+        if (known == null || !known.containsKey(modelId)) {
+            known = store.models();
+            models = known;
+        }
+        return known.get(modelId);
     }
 
     private LongPredicate acceptor(SearchFilter filter) {
@@ -85,7 +98,7 @@ public final class SearchService {
 
     /** The chunk profile the model's vectors belong to: from the index if the model was used, else the catalog. */
     public String profileOf(String modelId) {
-        IndexStore.StoredModel stored = store.models().get(modelId);
+        IndexStore.StoredModel stored = stored(modelId);
         if (stored != null) {
             return stored.profile();
         }
@@ -98,7 +111,7 @@ public final class SearchService {
     /** The model's vectors in memory, loaded on first use and kept until {@link #invalidate}. */
     public VectorIndex vectorIndex(String modelId) {
         return vectorIndexes.computeIfAbsent(modelId, id -> {
-            IndexStore.StoredModel stored = store.models().get(id);
+            IndexStore.StoredModel stored = stored(id);
             int dimension = stored == null ? catalog.require(id).dimension() : stored.dimension();
             return VectorIndex.load(store, id, profileOf(id), dimension);
         });
