@@ -140,7 +140,8 @@ public final class SettingsDialog {
         GridPane fields = grid();
         fields.addRow(0, label("Server"), url, hint("http(s)://host:11434"));
         fields.addRow(1, label("Model"), model);
-        fields.addRow(2, label("Extra headers"), headers);
+        fields.addRow(2, label("Extra headers"), headers, hint("stored in plain text in settings.json, which "
+                + "only your user can read"));
         fields.addRow(3, label("Timeout (s)"), timeout);
         fields.addRow(4, label("Texts per request"), batch);
         fields.addRow(5, label("Requests at once"), parallel, hint("Ollama embeds one request at a time per "
