@@ -185,7 +185,12 @@ public final class SearchService {
         }
     }
 
+    /**
+     * Reciprocal-rank fusion of the two file rankings. The fused score is shown to the user, so it is scaled to the
+     * best possible one: 1 for a file both searches rank first, about 0.5 for a file only one of them finds first.
+     */
     private static Map<Long, FileHit> fuse(Map<Long, FileHit> vector, Map<Long, FileHit> keyword, int files) {
+        double best = 2.0 / (RRF_K + 1);
         Map<Long, Double> fused = new HashMap<>();
         int rank = 1;
         for (Long doc : vector.keySet()) {
@@ -200,8 +205,8 @@ public final class SearchService {
                 .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(files)
                 .forEach(e -> {
-                    FileHit best = vector.getOrDefault(e.getKey(), keyword.get(e.getKey()));
-                    out.put(e.getKey(), new FileHit(best.chunkId, e.getValue()));
+                    FileHit shown = vector.getOrDefault(e.getKey(), keyword.get(e.getKey()));
+                    out.put(e.getKey(), new FileHit(shown.chunkId, e.getValue() / best));
                 });
         return out;
     }

@@ -95,6 +95,10 @@ class IndexerIntegrationTest {
                 SearchMode.HYBRID, 1)).get(0);
         assertThat(taxes.page()).isEqualTo(2);
         assertThat(taxes.chunkText()).contains("April deadline");
+        // First for both searches: the best hybrid score there is.
+        assertThat(taxes.score()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(search.search(new SearchRequest("income tax deadline", embedder.model().id(), SearchMode.HYBRID,
+                5))).extracting(SearchResult::score).allSatisfy(score -> assertThat(score).isBetween(0.0, 1.0));
     }
 
     @Test
