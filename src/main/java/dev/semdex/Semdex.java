@@ -176,11 +176,7 @@ public final class Semdex implements AutoCloseable {
             open.close();
         }
         boolean files = registered && modelManager().remove(id);
-        int vectors = store().deleteModel(id);
-        if (search != null) {
-            search.invalidate(id);
-        }
-        return new RemovedModel(id, files, vectors);
+        return new RemovedModel(id, files, removeFromIndex(id));
     }
 
     /**

@@ -21,17 +21,9 @@ final class VariantOptions {
         return precisions.stream().map(Precision::parse).toList();
     }
 
-    /** The requested forms for a model of the given dimension ({@code dims} defaults to the model's own). */
+    /** The requested forms a model of this dimension can take ({@code dims} defaults to the model's own). */
     List<VectorVariant> variants(int modelDimension) {
-        List<Integer> ds = dims.isEmpty() ? List.of(modelDimension) : dims;
-        List<Precision> ps = precisions.isEmpty() ? List.of(Precision.F32) : parsedPrecisions();
-        List<VectorVariant> out = new ArrayList<>();
-        for (int d : ds) {
-            for (Precision p : ps) {
-                out.add(new VectorVariant(d, p));
-            }
-        }
-        return out;
+        return VectorVariant.cheaperForms(modelDimension, dims, parsedPrecisions());
     }
 
     boolean any() {

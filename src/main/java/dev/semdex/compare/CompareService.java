@@ -35,17 +35,17 @@ public final class CompareService {
     }
 
     public Comparison compare(CompareRequest request) {
-        Map<String, Long> vectorCounts = store.vectorCounts();
         List<ModelRanking> rankings = new ArrayList<>();
         List<VariantRanking> variantRankings = new ArrayList<>();
         for (String modelId : request.modelIds()) {
-            if (vectorCounts.getOrDefault(modelId, 0L) == 0) {
+            checkInterrupted();
+            // Loaded (or cached) for the search anyway; an empty one means the model never indexed these folders.
+            VectorIndex index = search.vectorIndex(modelId);
+            if (index.size() == 0) {
                 throw new SemdexException("The index has no vectors of '" + modelId + "'. Index the folders with "
                         + "it first: semdex index --model " + modelId);
             }
-            checkInterrupted();
             Embedder embedder = embedders.apply(modelId);
-            VectorIndex index = search.vectorIndex(modelId);
             long t0 = System.nanoTime();
             float[] query = embedder.embedQuery(request.query());
             long t1 = System.nanoTime();

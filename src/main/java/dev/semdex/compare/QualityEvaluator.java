@@ -9,10 +9,8 @@ import dev.semdex.search.SearchService;
 import dev.semdex.search.VectorIndex;
 import dev.semdex.store.Judgements;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 
@@ -54,7 +52,7 @@ public final class QualityEvaluator {
             VectorVariant full = VectorVariant.full(index.dimension());
             List<List<String>> fullRankings = new ArrayList<>();
             rows.add(score(model, index, full, queries, queryVectors, keyOf, recallDepth, null, fullRankings));
-            for (VectorVariant variant : variants(index.dimension(), dims, precisions)) {
+            for (VectorVariant variant : VectorVariant.cheaperForms(index.dimension(), dims, precisions)) {
                 rows.add(score(model, index, variant, queries, queryVectors, keyOf, recallDepth, fullRankings,
                         null));
             }
@@ -75,22 +73,6 @@ public final class QualityEvaluator {
                     + "or 'semdex judge <query> --relevant FILE') and try again.");
         }
         return evaluate(models, dims, precisions, queries, Function.identity(), 10);
-    }
-
-    /** Requested forms in the order given, without the full one and without dimensions the model lacks. */
-    static List<VectorVariant> variants(int modelDimension, List<Integer> dims, List<Precision> precisions) {
-        List<Integer> ds = dims.isEmpty() ? List.of(modelDimension) : dims;
-        List<Precision> ps = precisions.isEmpty() ? List.of(Precision.F32) : precisions;
-        Set<VectorVariant> out = new LinkedHashSet<>();
-        for (int d : ds) {
-            for (Precision p : ps) {
-                VectorVariant v = new VectorVariant(d, p);
-                if (d <= modelDimension && !v.isFull(modelDimension)) {
-                    out.add(v);
-                }
-            }
-        }
-        return List.copyOf(out);
     }
 
     private QualityRow score(String model, VectorIndex index, VectorVariant variant, List<JudgedQuery> queries,

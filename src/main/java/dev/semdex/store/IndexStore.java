@@ -593,11 +593,14 @@ public final class IndexStore {
         });
     }
 
-    /** Bytes the model's vectors take in the index file (the stored floats, without SQLite's page overhead). */
+    /**
+     * Bytes the model's vectors take in the index file (the stored floats, without SQLite's page overhead). Every
+     * vector of a model has its dimension, so counting the keys gives it without reading the vectors themselves.
+     */
     public long vectorBytes(String modelId) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT coalesce(sum(length(vector)), 0) FROM embeddings WHERE model_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) * 4 * (SELECT dimension FROM models "
+                    + "WHERE id = ?1) FROM embeddings WHERE model_id = ?1")) {
                 ps.setString(1, modelId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getLong(1) : 0L;

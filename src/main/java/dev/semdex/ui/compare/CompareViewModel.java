@@ -165,16 +165,7 @@ public final class CompareViewModel {
                 ps.add(p);
             }
         });
-        List<VectorVariant> out = new ArrayList<>();
-        for (int d : ds) {
-            for (Precision p : ps) {
-                VectorVariant v = new VectorVariant(d, p);
-                if (!v.isFull(modelDimension)) {
-                    out.add(v);
-                }
-            }
-        }
-        return out;
+        return VectorVariant.cheaperForms(modelDimension, ds, ps);
     }
 
     /** Ranks the query with the chosen models now, cancelling a comparison still running. */
