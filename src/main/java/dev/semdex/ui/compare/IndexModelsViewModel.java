@@ -6,6 +6,7 @@ import dev.semdex.index.IndexSummary;
 import dev.semdex.ui.common.Cancellable;
 import dev.semdex.ui.common.Errors;
 import dev.semdex.ui.common.Formats;
+import dev.semdex.ui.common.LatestOnUi;
 import dev.semdex.ui.common.TaskRunner;
 import dev.semdex.ui.folders.PauseGate;
 import java.nio.file.Path;
@@ -13,8 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -168,8 +167,7 @@ public final class IndexModelsViewModel {
     private final class Run implements IndexListener {
         final String modelId;
         final PauseGate gate = new PauseGate();
-        final AtomicReference<IndexProgress> latest = new AtomicReference<>();
-        final AtomicBoolean showScheduled = new AtomicBoolean();
+        final LatestOnUi<IndexProgress> shown = new LatestOnUi<>(runner, p -> show(this, p));
         Cancellable task = Cancellable.NONE;
 
         Run(String modelId) {
@@ -188,13 +186,7 @@ public final class IndexModelsViewModel {
 
         @Override
         public void progress(IndexProgress p) {
-            latest.set(p);
-            if (!showScheduled.getAndSet(true)) {
-                runner.onUi(() -> {
-                    showScheduled.set(false);
-                    show(this, latest.get());
-                });
-            }
+            shown.post(p);
         }
 
         @Override

@@ -8,6 +8,7 @@ import dev.semdex.ui.Backend.FolderInfo;
 import dev.semdex.ui.common.Cancellable;
 import dev.semdex.ui.common.Errors;
 import dev.semdex.ui.common.Formats;
+import dev.semdex.ui.common.LatestOnUi;
 import dev.semdex.ui.common.TaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +19,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -360,8 +359,7 @@ public final class FoldersViewModel {
         final FolderItem item;
         final String modelId;
         final PauseGate gate = new PauseGate();
-        final AtomicReference<IndexProgress> latest = new AtomicReference<>();
-        final AtomicBoolean showScheduled = new AtomicBoolean();
+        final LatestOnUi<IndexProgress> shown = new LatestOnUi<>(runner, p -> showProgress(this, p));
         Cancellable task = Cancellable.NONE;
         boolean rerun;
         long lastRefresh = System.nanoTime();
@@ -383,13 +381,7 @@ public final class FoldersViewModel {
 
         @Override
         public void progress(IndexProgress p) {
-            latest.set(p);
-            if (!showScheduled.getAndSet(true)) {
-                runner.onUi(() -> {
-                    showScheduled.set(false);
-                    showProgress(this, latest.get());
-                });
-            }
+            shown.post(p);
             if (System.nanoTime() - lastRefresh > REFRESH_SEARCH_EVERY.toNanos()) {
                 lastRefresh = System.nanoTime();
                 backend.indexChanged(modelId);
