@@ -52,9 +52,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var semdex = root.context().semdex();
-        // An Ollama model's id names its server too: ollama:<model>@host:port.
-        List<String> ids = models.stream().map(id -> ollama.apply(root.context(), id)).distinct().toList();
-        ids.forEach(semdex.catalog()::require);
+        List<String> ids = ollama.applyAll(root.context(), models);
         List<VectorVariant> variants = new ArrayList<>();
         if (variantOptions.any()) {
             for (String id : ids) {

@@ -100,9 +100,7 @@ final class EvalCommand implements Callable<Integer> {
     /** The per-model, per-dimension, per-precision table (vector search) on a BEIR dataset or own judgements. */
     private int qualityTable() {
         var semdex = root.context().semdex();
-        List<String> ids = (models.isEmpty() ? List.of(model) : models).stream()
-                .map(id -> ollama.apply(root.context(), id)).distinct().toList();
-        ids.forEach(semdex.catalog()::require);
+        List<String> ids = ollama.applyAll(root.context(), models.isEmpty() ? List.of(model) : models);
         List<QualityRow> rows;
         if (judged) {
             rows = semdex.quality().evaluateJudged(semdex.judgements(), ids, variantOptions.dims,

@@ -86,6 +86,13 @@ final class OllamaCommand implements Runnable {
             return context.semdex().canonicalModelId(modelId);
         }
 
+        /** Several models at once, as {@link #apply} returns them, checked against the catalog, without repeats. */
+        List<String> applyAll(CliContext context, List<String> modelIds) {
+            List<String> ids = modelIds.stream().map(id -> apply(context, id)).distinct().toList();
+            ids.forEach(context.semdex().catalog()::require);
+            return ids;
+        }
+
         /** Whether the user named a server at all (option, settings or OLLAMA_HOST): then `models` lists its models. */
         boolean serverConfigured(CliContext context) {
             String fromSettings = context.settings().ollamaUrl();
