@@ -77,13 +77,19 @@ final class LoadBench implements Callable<Integer> {
         if (!Files.isDirectory(beir)) {
             throw new SemdexException("No dataset at " + beir + "; pass --beir DIR.");
         }
-        Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("semdex-load-bench");
+        try (BenchDir dir = BenchDir.open(work, "semdex-load-bench")) {
+            run(dir);
+        }
+        return 0;
+    }
+
+    private void run(BenchDir dir) throws Exception {
         int threads = backgroundThreads != null ? backgroundThreads
                 : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         BeirDataset dataset = BeirDataset.load(beir);
         try (Semdex semdex = Semdex.open(AppDirs.under(dir.resolve("data")), threads)) {
             Embedder embedder = semdex.embedder(model);
-            fill(semdex.store(), embedder, dataset);
+            fill(semdex.store(), embedder, dataset, dir.resolve("indexed"));
             SearchService search = semdex.search();
             List<String> texts = List.copyOf(dataset.queries().values());
             for (int i = 0; i < 20; i++) {
@@ -130,7 +136,6 @@ final class LoadBench implements Callable<Integer> {
                     backgroundNanos[0] == 0 ? 0 : embedded[0] / (backgroundNanos[0] / 1e9), stillRunning,
                     Runtime.getRuntime().availableProcessors());
         }
-        return 0;
     }
 
     /** p50 and p99 of end-to-end hybrid queries (embed the query, both searches, fuse, fetch the passages). */
@@ -146,12 +151,12 @@ final class LoadBench implements Callable<Integer> {
     }
 
     /** Ten chunks per generated document, with random unit vectors, written as the indexer would. */
-    private void fill(IndexStore store, Embedder embedder, BeirDataset dataset) throws IOException {
+    private void fill(IndexStore store, Embedder embedder, BeirDataset dataset, Path docs) throws IOException {
         String[] words = String.join(" ", dataset.corpus().stream().map(BeirDataset.Doc::content).toList())
                 .split("\\s+");
         String profile = embedder.model().chunkProfile();
         store.registerModel(model, embedder.dimension(), profile);
-        Path folder = Files.createDirectories(Files.createTempDirectory("semdex-load-docs"));
+        Path folder = Files.createDirectories(docs);
         long folderId = store.addFolder(folder, List.of()).id();
         Random random = new Random(1);
         int perDoc = 10;

@@ -7,7 +7,6 @@ import dev.semdex.index.IndexListener;
 import dev.semdex.index.IndexSummary;
 import dev.semdex.settings.AppDirs;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -45,12 +44,18 @@ final class TreeBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("semdex-tree-bench");
-        Path tree = dir.resolve("tree");
-        long t0 = System.nanoTime();
-        writeTree(tree);
-        double writeSeconds = (System.nanoTime() - t0) / 1e9;
-        System.err.printf(Locale.ROOT, "Wrote %,d files in %.1f s%n", files, writeSeconds);
+        try (BenchDir dir = BenchDir.open(work, "semdex-tree-bench")) {
+            Path tree = dir.resolve("tree");
+            long t0 = System.nanoTime();
+            writeTree(tree);
+            double writeSeconds = (System.nanoTime() - t0) / 1e9;
+            System.err.printf(Locale.ROOT, "Wrote %,d files in %.1f s%n", files, writeSeconds);
+            run(dir, tree);
+        }
+        return 0;
+    }
+
+    private void run(BenchDir dir, Path tree) {
         try (Semdex semdex = Semdex.open(AppDirs.under(dir.resolve("data")),
                 Math.max(1, Runtime.getRuntime().availableProcessors() - 1))) {
             Embedder embedder = semdex.embedder(model);
@@ -66,12 +71,7 @@ final class TreeBench implements Callable<Integer> {
                     model, firstSeconds, first.filesIndexed() / firstSeconds, first.passagesEmbedded(),
                     first.reusedVectors(), recheckSeconds, again.filesUnchanged(), peakRssMegabytes(),
                     peakHeapMegabytes(), Runtime.getRuntime().maxMemory() >> 20);
-        } finally {
-            if (work == null) {
-                deleteTree(dir);
-            }
         }
-        return 0;
     }
 
     private void writeTree(Path tree) throws IOException {
@@ -117,19 +117,5 @@ final class TreeBench implements Callable<Integer> {
             }
         }
         return sum >> 20;
-    }
-
-    private static void deleteTree(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
