@@ -27,8 +27,10 @@ import dev.semdex.settings.Settings;
 import dev.semdex.store.Database;
 import dev.semdex.store.IndexStore;
 import dev.semdex.store.Judgements;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -262,10 +264,12 @@ public final class Semdex implements AutoCloseable {
 
     /** The files as one model sees them, for the corpus map; folder of each file from the indexed folders. */
     public CorpusMap corpusMap(String modelId, int clusters) {
-        List<String> folders = store().folders().stream().map(f -> f.path().toString()).toList();
+        List<Path> folders = store().folders().stream().map(f -> f.path()).toList();
+        // The innermost indexed folder holding the file, compared by path components as SearchFilter does.
         return CorpusMap.build(modelId, search().vectorIndex(modelId), store().documentPaths(),
-                path -> folders.stream().filter(f -> path.startsWith(f + java.io.File.separator)).max(java.util.Comparator.comparingInt(
-                        String::length)).orElse(""), clusters, 42);
+                path -> folders.stream().filter(Path.of(path)::startsWith)
+                        .max(Comparator.comparingInt(Path::getNameCount))
+                        .map(Object::toString).orElse(""), clusters, 42);
     }
 
     public BeirEvaluator evaluator() {
