@@ -34,6 +34,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -148,6 +149,11 @@ public final class Semdex implements AutoCloseable {
 
     public Embedder embedder(String modelId) {
         return embedders.computeIfAbsent(canonicalModelId(modelId), embedderFactory::open);
+    }
+
+    /** The files of a model that runs in-process (bundled or downloaded), for benchmarks against other runtimes. */
+    public Optional<BundledModelFiles.ModelFiles> localModelFiles(String modelId) {
+        return embedderFactory.localFiles(modelId);
     }
 
     /** What {@link #removeModel} did. */

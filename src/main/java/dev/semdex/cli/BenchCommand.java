@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** Repeatable benchmarks; each prints its figures as one final line of key=value pairs. */
 @Command(name = "bench", description = "Benchmarks that print figures as key=value.",
-        subcommands = {BenchCommand.Embed.class, BenchCommand.Search.class, TreeBench.class, LoadBench.class})
+        subcommands = {EmbedBench.class, BenchCommand.Search.class, TreeBench.class, LoadBench.class})
 final class BenchCommand implements Runnable {
 
     @ParentCommand
@@ -27,45 +27,6 @@ final class BenchCommand implements Runnable {
     @Override
     public void run() {
         new picocli.CommandLine(this).usage(System.out);
-    }
-
-    @Command(name = "embed", description = "Passages per second for a model on BEIR documents (title + text).")
-    static final class Embed implements Callable<Integer> {
-        @ParentCommand
-        BenchCommand bench;
-
-        @Option(names = "--model", defaultValue = ModelCatalog.DEFAULT_MODEL, paramLabel = "ID")
-        String model;
-
-        @Option(names = "--docs", defaultValue = "2000", paramLabel = "N")
-        int docs;
-
-        @Option(names = "--beir", paramLabel = "DIR", defaultValue = "../shared/datasets/scifact",
-                description = "Dataset whose corpus supplies the passages (default: ${DEFAULT-VALUE}).")
-        Path beir;
-
-        @Override
-        public Integer call() {
-            if (!Files.isDirectory(beir)) {
-                throw new SemdexException("No dataset at " + beir + "; pass --beir DIR.");
-            }
-            List<String> texts = BeirDataset.load(beir).corpus().stream().limit(docs)
-                    .map(BeirDataset.Doc::content).toList();
-            Embedder embedder = bench.root.context().semdex().embedder(model);
-            long tokens = 0;
-            for (String t : texts) {
-                tokens += Math.min(embedder.model().maxTokens(), embedder.tokenizer().count(
-                        embedder.model().passagePrefix() + t) + 2);
-            }
-            embedder.embedPassages(texts.subList(0, Math.min(32, texts.size())));
-            long t0 = System.nanoTime();
-            embedder.embedPassages(texts);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "bench=embed model=%s docs=%d tokens=%d seconds=%.2f passages_per_s=%.2f "
-                            + "tokens_per_s=%.0f threads=%d%n", model, texts.size(), tokens, seconds,
-                    texts.size() / seconds, tokens / seconds, Runtime.getRuntime().availableProcessors());
-            return 0;
-        }
     }
 
     @Command(name = "search", description = "Exact top-k latency over random unit vectors.")

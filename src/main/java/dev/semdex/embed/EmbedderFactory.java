@@ -108,6 +108,20 @@ public final class EmbedderFactory {
         return local == null ? Optional.empty() : catalog.find(local);
     }
 
+    /**
+     * The model and tokenizer files of a model that runs in-process, bundled or downloaded; empty for Ollama models
+     * and models not on this machine. Benchmarks hand the same files to another runtime.
+     */
+    public Optional<BundledModelFiles.ModelFiles> localFiles(String modelId) {
+        ModelSpec spec = catalog.require(canonicalId(modelId));
+        if (spec.source() == ModelSource.BUNDLED) {
+            return Optional.of(bundled.materialize(spec));
+        }
+        UserModels user = userModels;
+        return user == null ? Optional.empty() : user.find(spec.id()).filter(UserModels.Entry::filesPresent)
+                .map(e -> new BundledModelFiles.ModelFiles(e.modelPath(), e.tokenizerPath()));
+    }
+
     /** Its tokenizer.json when it is on this machine: bundled, or downloaded by the user. */
     private Optional<Path> tokenizerFile(ModelSpec local) {
         if (local.source() == ModelSource.BUNDLED) {

@@ -1,11 +1,14 @@
 package dev.semdex.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,5 +112,31 @@ class CliTest {
         assertThat(r.exitCode()).isZero();
         String last = r.out().strip().lines().reduce((a, b) -> b).orElse("");
         assertThat(last).startsWith("bench=search vectors=5000 dim=384").contains("p50_ms=").contains("p99_ms=");
+    }
+
+    @Test
+    void benchEmbedMeasuresThePeerOnTheSameTextsInTheSameRun() {
+        Path scifact = Path.of("..", "shared", "datasets", "scifact");
+        assumeThat(Files.isDirectory(scifact)).as("SciFact at " + scifact.toAbsolutePath()).isTrue();
+        CliRunner.Result r = CliRunner.run("--data-dir", tmp.resolve("bench-data").toString(), "bench", "embed",
+                "--beir", scifact.toString(), "--docs", "12", "--slices", "2", "--sgemm-seconds", "0.3");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Map<String, String> figures = keyValues(r.out().strip().lines().reduce((a, b) -> b).orElse(""));
+        assertThat(figures).containsEntry("bench", "embed").containsEntry("model", "all-minilm-l6-v2")
+                .containsEntry("docs", "12").containsEntry("peer", "langchain4j-onnx");
+        assertThat(Double.parseDouble(figures.get("peer_passages_per_s"))).isPositive();
+        assertThat(Double.parseDouble(figures.get("ratio"))).isPositive();
+        assertThat(Double.parseDouble(figures.get("sgemm_limit_pct"))).isBetween(1.0, 400.0);
+        assertThat(Double.parseDouble(figures.get("min_cosine_vs_peer")))
+                .as("the peer embeds the same tokens, so it gives the same vectors").isGreaterThan(0.9999);
+    }
+
+    private static Map<String, String> keyValues(String line) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : line.split(" ")) {
+            int eq = pair.indexOf('=');
+            out.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return out;
     }
 }
