@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -154,6 +155,23 @@ public final class Semdex implements AutoCloseable {
     /** The files of a model that runs in-process (bundled or downloaded), for benchmarks against other runtimes. */
     public Optional<BundledModelFiles.ModelFiles> localModelFiles(String modelId) {
         return embedderFactory.localFiles(modelId);
+    }
+
+    /**
+     * The model for work that names none: an existing index keeps the model it was built with, so a new default in a
+     * later version never makes Semdex re-embed a user's folders or search a model the index lacks; a new index (or
+     * one that already has the default's vectors) gets {@link ModelCatalog#DEFAULT_MODEL}.
+     */
+    public String defaultModel() {
+        Set<String> inIndex = store().models().keySet();
+        if (inIndex.isEmpty() || inIndex.contains(ModelCatalog.DEFAULT_MODEL)) {
+            return ModelCatalog.DEFAULT_MODEL;
+        }
+        if (inIndex.size() == 1) {
+            return inIndex.iterator().next();
+        }
+        return inIndex.contains(ModelCatalog.FORMER_DEFAULT_MODEL) ? ModelCatalog.FORMER_DEFAULT_MODEL
+                : ModelCatalog.DEFAULT_MODEL;
     }
 
     /** What {@link #removeModel} did. */

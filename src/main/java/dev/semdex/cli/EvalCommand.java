@@ -45,8 +45,8 @@ final class EvalCommand implements Callable<Integer> {
             description = "Table format for --models, --dims, --precision or --judged: text, csv or markdown.")
     String format;
 
-    @Option(names = "--model", paramLabel = "ID", defaultValue = ModelCatalog.DEFAULT_MODEL,
-            description = "Model (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", paramLabel = "ID", description = "Model (default: with --judged the model the index "
+            + "was built with, on a BEIR dataset " + ModelCatalog.DEFAULT_MODEL + ").")
     String model;
 
     @Option(names = "--mode", paramLabel = "MODE", split = ",", defaultValue = "vector,keyword,hybrid",
@@ -75,7 +75,7 @@ final class EvalCommand implements Callable<Integer> {
                 throw new SemdexException("Unknown mode '" + m + "': use " + Arrays.toString(SearchMode.values()));
             }
         }).toList();
-        model = ollama.apply(root.context(), model);
+        model = ollama.apply(root.context(), model != null ? model : ModelCatalog.DEFAULT_MODEL);
         var semdex = root.context().semdex();
         semdex.catalog().require(model);
         BeirDataset dataset = BeirDataset.load(beir);
@@ -100,7 +100,8 @@ final class EvalCommand implements Callable<Integer> {
     /** The per-model, per-dimension, per-precision table (vector search) on a BEIR dataset or own judgements. */
     private int qualityTable() {
         var semdex = root.context().semdex();
-        List<String> ids = ollama.applyAll(root.context(), models.isEmpty() ? List.of(model) : models);
+        String single = model != null ? model : judged ? semdex.defaultModel() : ModelCatalog.DEFAULT_MODEL;
+        List<String> ids = ollama.applyAll(root.context(), models.isEmpty() ? List.of(single) : models);
         List<QualityRow> rows;
         if (judged) {
             rows = semdex.quality().evaluateJudged(semdex.judgements(), ids, variantOptions.dims,

@@ -27,8 +27,8 @@ final class IndexCommand implements Callable<Integer> {
             description = "Folders to index (default: every indexed folder, e.g. to add a model to them).")
     List<Path> folders = new java.util.ArrayList<>();
 
-    @Option(names = "--model", paramLabel = "ID", description = "Embedding model (default: ${DEFAULT-VALUE}).",
-            defaultValue = ModelCatalog.DEFAULT_MODEL)
+    @Option(names = "--model", paramLabel = "ID", description = "Embedding model "
+            + "(default: the model the index was built with; for a new index " + ModelCatalog.DEFAULT_MODEL + ").")
     String model;
 
     @Option(names = "--remove-model", paramLabel = "ID",
@@ -44,8 +44,8 @@ final class IndexCommand implements Callable<Integer> {
                     : "Removed %2$,d vectors of %1$s from the index.%n", removeModel, removed);
             return 0;
         }
-        model = ollama.apply(root.context(), model);
         var semdex = root.context().semdex();
+        model = ollama.apply(root.context(), model != null ? model : semdex.defaultModel());
         List<Path> targets = folders.isEmpty()
                 ? semdex.store().folders().stream().map(dev.semdex.store.StoredFolder::path).toList()
                 : folders.stream().map(p -> p.toAbsolutePath().normalize()).toList();

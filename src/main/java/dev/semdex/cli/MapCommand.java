@@ -20,8 +20,8 @@ final class MapCommand implements Callable<Integer> {
     @ParentCommand
     SemdexCommand root;
 
-    @Option(names = "--model", paramLabel = "ID", defaultValue = ModelCatalog.DEFAULT_MODEL,
-            description = "Model whose vectors to map (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", paramLabel = "ID", description = "Model whose vectors to map "
+            + "(default: the model the index was built with; for a new index " + ModelCatalog.DEFAULT_MODEL + ").")
     String model;
 
     @Option(names = "--clusters", paramLabel = "K", defaultValue = "0",
@@ -34,6 +34,7 @@ final class MapCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var semdex = root.context().semdex();
+        model = model != null ? model : semdex.defaultModel();
         semdex.catalog().require(model);
         CorpusMap map = semdex.corpusMap(model, clusters);
         if (json) {

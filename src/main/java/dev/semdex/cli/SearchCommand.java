@@ -27,8 +27,8 @@ final class SearchCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "QUERY", description = "What you are looking for.")
     List<String> words;
 
-    @Option(names = "--model", paramLabel = "ID", defaultValue = ModelCatalog.DEFAULT_MODEL,
-            description = "Model whose vectors to search (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", paramLabel = "ID", description = "Model whose vectors to search "
+            + "(default: the model the index was built with; for a new index " + ModelCatalog.DEFAULT_MODEL + ").")
     String model;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "hybrid",
@@ -53,9 +53,10 @@ final class SearchCommand implements Callable<Integer> {
             throw new SemdexException("Unknown mode '" + mode + "': use hybrid, vector or keyword.");
         }
         String query = String.join(" ", words);
-        model = ollama.apply(root.context(), model);
         var semdex = root.context().semdex();
+        model = ollama.apply(root.context(), model != null ? model : semdex.defaultModel());
         semdex.catalog().require(model);
+        warnIfModelMissing(semdex, searchMode);
         List<SearchResult> results = semdex.search().search(new SearchRequest(query, model, searchMode, k,
                 filterOptions.filter()));
         if (json) {
@@ -83,6 +84,17 @@ final class SearchCommand implements Callable<Integer> {
         m.put("end", r.end());
         m.put("page", r.page());
         return m;
+    }
+
+    /** A model without vectors would silently rank by keywords alone; say so and how to fix it. */
+    private void warnIfModelMissing(dev.semdex.Semdex semdex, SearchMode searchMode) {
+        var inIndex = semdex.store().models().keySet();
+        if (searchMode == SearchMode.KEYWORD || inIndex.isEmpty() || inIndex.contains(model)) {
+            return;
+        }
+        System.err.printf(Locale.ROOT, "The index has no vectors of %s (it has %s), so these results are by keywords "
+                + "only. Pass --model %s, or add the model with 'semdex index --model %s'.%n", model,
+                String.join(", ", inIndex), inIndex.iterator().next(), model);
     }
 
     private static String preview(String text) {

@@ -7,9 +7,17 @@ import java.util.List;
  * The outcome of a run: what was read, what was left as it was and what could not be indexed, with reasons.
  *
  * @param reusedVectors chunks whose vector was already stored (same text elsewhere or unchanged part of a file)
+ * @param stages        time per stage of the pipeline
  */
 public record IndexSummary(int filesSeen, int filesIndexed, int filesUnchanged, int filesDeleted, long chunks,
-        long passagesEmbedded, long reusedVectors, List<SkippedEntry> skipped, Duration elapsed) {
+        long passagesEmbedded, long reusedVectors, List<SkippedEntry> skipped, Duration elapsed, StageTimes stages) {
+
+    /** A summary without a breakdown by stage. */
+    public IndexSummary(int filesSeen, int filesIndexed, int filesUnchanged, int filesDeleted, long chunks,
+            long passagesEmbedded, long reusedVectors, List<SkippedEntry> skipped, Duration elapsed) {
+        this(filesSeen, filesIndexed, filesUnchanged, filesDeleted, chunks, passagesEmbedded, reusedVectors, skipped,
+                elapsed, StageTimes.NONE);
+    }
 
     public record SkippedEntry(String path, String reason) {}
 }

@@ -33,15 +33,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Brings the index of some folders up to date for one model. Unchanged files are recognised by size and time
  * alone, touched files by their content hash; a file's chunks and vectors are written in one transaction, so an
- * interrupted run resumes where it stopped. Extraction of the next files runs while the current one is embedded.
+ * interrupted run resumes where it stopped. Extraction of the next files runs while the current ones are embedded,
+ * and the passages of several small files go to the model together, so every embedding thread has work even when
+ * each file holds a single passage.
  */
 public final class Indexer {
 
-    private static final int PREFETCH = 4;
+    private static final int PREFETCH = 8;
+    /** Passages gathered from consecutive files before the model runs: a few per embedding thread. */
+    private static final int GROUP_PASSAGES = 32;
 
     private final IndexStore store;
     private final TextExtractor extractor;
@@ -88,6 +93,10 @@ public final class Indexer {
         private long chunks;
         private long embedded;
         private long reused;
+        private final AtomicLong extractNanos = new AtomicLong();
+        private final AtomicLong chunkNanos = new AtomicLong();
+        private long embedNanos;
+        private long storeNanos;
 
         Run(Embedder embedder, IndexListener listener) {
             this.embedder = embedder;
@@ -146,6 +155,8 @@ public final class Indexer {
             BlockingQueue<Future<Prepared>> queue = new ArrayBlockingQueue<>(PREFETCH);
             try {
                 int next = 0;
+                List<Prepared> group = new ArrayList<>();
+                int passages = 0;
                 while (next < files.size() || !queue.isEmpty()) {
                     while (next < files.size() && queue.remainingCapacity() > 0) {
                         ScannedFile file = files.get(next++);
@@ -156,10 +167,13 @@ public final class Indexer {
                         throw new CancellationException("Indexing cancelled");
                     }
                     Prepared prepared = queue.remove().get();
-                    store(folder, prepared);
-                    done++;
-                    listener.progress(new IndexProgress(done, total, chunks, embedded, prepared.file.path(),
-                            Duration.ofNanos(System.nanoTime() - startNanos)));
+                    group.add(prepared);
+                    passages += prepared.chunks == null ? 0 : prepared.chunks.size();
+                    if (passages >= GROUP_PASSAGES || queue.isEmpty() || !queue.peek().isDone()) {
+                        store(folder, group);
+                        group.clear();
+                        passages = 0;
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -182,6 +196,8 @@ public final class Indexer {
         /** Off the embedding thread: hash, extract and chunk one file. */
         private Prepared prepare(ScannedFile file) {
             String key = file.path().toString();
+            long start = System.nanoTime();
+            long chunking = 0;
             try {
                 String hash = Hashes.ofFile(file.path());
                 StoredDocument doc = store.document(key).orElse(null);
@@ -192,51 +208,105 @@ public final class Indexer {
                 if (text.text().isBlank()) {
                     return Prepared.failed(file, "no text found");
                 }
+                long chunkStart = System.nanoTime();
                 List<Chunk> parts = chunker.chunk(text.text(), text.pageStarts(), text::pageAt);
+                chunking = System.nanoTime() - chunkStart;
                 return Prepared.ready(file, hash, text.mediaType(), parts);
             } catch (ExtractionException e) {
                 return Prepared.failed(file, e.getMessage());
             } catch (IOException e) {
                 return Prepared.failed(file, "cannot read: " + e.getMessage());
+            } finally {
+                chunkNanos.addAndGet(chunking);
+                extractNanos.addAndGet(System.nanoTime() - start - chunking);
             }
         }
 
-        private void store(StoredFolder folder, Prepared p) {
-            String key = p.file.path().toString();
-            if (p.touchedDocument != null) {
-                store.touchDocument(p.touchedDocument, p.file.size(), p.file.modifiedMillis());
-                unchanged++;
-                return;
-            }
-            if (p.failure != null) {
-                store.saveSkipped(folder.id(), key, p.file.size(), p.file.modifiedMillis(), p.failure);
-                skip(key, p.failure);
-                return;
-            }
-            List<byte[]> hashes = new ArrayList<>(p.chunks.size());
-            for (Chunk chunk : p.chunks) {
-                hashes.add(Hashes.ofText(chunk.text()));
-            }
-            Set<HashKey> stored = store.storedVectors(modelId, hashes);
-            Map<HashKey, String> missing = new LinkedHashMap<>();
-            for (int i = 0; i < hashes.size(); i++) {
-                HashKey hk = new HashKey(hashes.get(i));
-                if (!stored.contains(hk)) {
-                    missing.putIfAbsent(hk, p.chunks.get(i).text());
+        /**
+         * Embeds the passages of consecutive files in one call (each distinct text once, none already stored), then
+         * writes each file in its own transaction, in order, so a crash loses at most the group's embedding work.
+         */
+        private void store(StoredFolder folder, List<Prepared> group) {
+            List<byte[]> allHashes = new ArrayList<>();
+            Map<Prepared, List<byte[]>> hashesOf = new HashMap<>();
+            for (Prepared p : group) {
+                if (p.chunks != null) {
+                    List<byte[]> hashes = new ArrayList<>(p.chunks.size());
+                    for (Chunk chunk : p.chunks) {
+                        hashes.add(Hashes.ofText(chunk.text()));
+                    }
+                    hashesOf.put(p, hashes);
+                    allHashes.addAll(hashes);
                 }
             }
+            Map<HashKey, float[]> newVectors = embedMissing(group, hashesOf, allHashes);
+            for (Prepared p : group) {
+                store(folder, p, hashesOf.get(p), newVectors);
+                done++;
+                listener.progress(new IndexProgress(done, total, chunks, embedded, p.file.path(),
+                        Duration.ofNanos(System.nanoTime() - startNanos)));
+            }
+        }
+
+        private Map<HashKey, float[]> embedMissing(List<Prepared> group, Map<Prepared, List<byte[]>> hashesOf,
+                List<byte[]> allHashes) {
+            if (allHashes.isEmpty()) {
+                return Map.of();
+            }
+            Set<HashKey> stored = store.storedVectors(modelId, allHashes);
+            Map<HashKey, String> missing = new LinkedHashMap<>();
+            for (Prepared p : group) {
+                List<byte[]> hashes = hashesOf.get(p);
+                for (int i = 0; hashes != null && i < hashes.size(); i++) {
+                    HashKey hk = new HashKey(hashes.get(i));
+                    if (!stored.contains(hk)) {
+                        missing.putIfAbsent(hk, p.chunks.get(i).text());
+                    }
+                }
+            }
+            long t0 = System.nanoTime();
             List<float[]> vectors = embedder.embedPassages(List.copyOf(missing.values()));
-            Map<HashKey, float[]> newVectors = new LinkedHashMap<>();
+            embedNanos += System.nanoTime() - t0;
+            Map<HashKey, float[]> out = new HashMap<>();
             int i = 0;
             for (HashKey hk : missing.keySet()) {
-                newVectors.put(hk, vectors.get(i++));
+                out.put(hk, vectors.get(i++));
             }
-            store.saveIndexed(new DocumentWrite(folder.id(), key, p.file.size(), p.file.modifiedMillis(), p.hash,
-                    p.mediaType, modelId, profile, p.chunks, hashes, newVectors));
-            indexed++;
-            chunks += p.chunks.size();
-            embedded += missing.size();
-            reused += p.chunks.size() - missing.size();
+            return out;
+        }
+
+        /** Writes one file; a vector new in this group goes with the first file that uses it and is removed. */
+        private void store(StoredFolder folder, Prepared p, List<byte[]> hashes, Map<HashKey, float[]> newVectors) {
+            String key = p.file.path().toString();
+            long t0 = System.nanoTime();
+            try {
+                if (p.touchedDocument != null) {
+                    store.touchDocument(p.touchedDocument, p.file.size(), p.file.modifiedMillis());
+                    unchanged++;
+                    return;
+                }
+                if (p.failure != null) {
+                    store.saveSkipped(folder.id(), key, p.file.size(), p.file.modifiedMillis(), p.failure);
+                    skip(key, p.failure);
+                    return;
+                }
+                Map<HashKey, float[]> mine = new LinkedHashMap<>();
+                for (byte[] hash : hashes) {
+                    HashKey hk = new HashKey(hash);
+                    float[] vector = newVectors.remove(hk);
+                    if (vector != null) {
+                        mine.put(hk, vector);
+                    }
+                }
+                store.saveIndexed(new DocumentWrite(folder.id(), key, p.file.size(), p.file.modifiedMillis(), p.hash,
+                        p.mediaType, modelId, profile, p.chunks, hashes, mine));
+                indexed++;
+                chunks += p.chunks.size();
+                embedded += mine.size();
+                reused += p.chunks.size() - mine.size();
+            } finally {
+                storeNanos += System.nanoTime() - t0;
+            }
         }
 
         private void skip(String path, String reason) {
@@ -246,7 +316,9 @@ public final class Indexer {
 
         IndexSummary summary() {
             return new IndexSummary(seen, indexed, unchanged, deleted, chunks, embedded, reused, List.copyOf(skipped),
-                    Duration.ofNanos(System.nanoTime() - startNanos));
+                    Duration.ofNanos(System.nanoTime() - startNanos), new StageTimes(
+                            Duration.ofNanos(extractNanos.get()), Duration.ofNanos(chunkNanos.get()),
+                            Duration.ofNanos(embedNanos), Duration.ofNanos(storeNanos)));
         }
     }
 

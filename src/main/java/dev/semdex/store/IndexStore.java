@@ -543,6 +543,24 @@ public final class IndexStore {
     public record StoredChunk(long id, long documentId, String path, int ordinal, String text, int start, int end,
             int page, String profile) {}
 
+    /** The texts of the first stored chunks of a profile, in the order they were written: passages for benchmarks. */
+    public List<String> chunkTexts(String profile, int limit) {
+        return db.read(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT text FROM chunks WHERE profile = ? ORDER BY id LIMIT ?")) {
+                ps.setString(1, profile);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     // ---- status
 
     public record Counts(long documents, long skipped, long chunks) {}

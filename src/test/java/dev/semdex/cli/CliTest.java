@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.semdex.embed.ModelCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -71,7 +72,7 @@ class CliTest {
         JsonNode status = json.readTree(r.out());
         assertThat(status.get("files").asInt()).isEqualTo(3);
         assertThat(status.get("folders").get(0).get("path").asText()).isEqualTo(docs.toString());
-        assertThat(status.get("models").get("all-minilm-l6-v2").get("dimension").asInt()).isEqualTo(384);
+        assertThat(status.get("models").get(ModelCatalog.DEFAULT_MODEL).get("dimension").asInt()).isEqualTo(384);
         assertThat(status.get("skipped").get(0).get("path").asText()).endsWith("blob.bin");
         assertThat(status.get("skipped").get(0).get("reason").asText()).isNotBlank();
     }
@@ -115,6 +116,28 @@ class CliTest {
     }
 
     @Test
+    void anIndexBuiltWithTheFormerDefaultKeepsItsModelWhenNoneIsNamed() {
+        String older = tmp.resolve("older-data").toString();
+        CliRunner.Result first = CliRunner.run("--data-dir", older, "index", "--model", "all-minilm-l6-v2",
+                docs.toString());
+        assertThat(first.exitCode()).as(first.err()).isZero();
+
+        CliRunner.Result again = CliRunner.run("--data-dir", older, "index");
+        assertThat(again.err()).contains("Indexed 0 files (3 unchanged").contains("0 passages embedded");
+        CliRunner.Result search = CliRunner.run("--data-dir", older, "search", "enormous", "sea", "mammal");
+        assertThat(search.out()).contains("whales.txt");
+        assertThat(search.err()).doesNotContain("no vectors");
+
+        CliRunner.Result other = CliRunner.run("--data-dir", older, "search", "--model", "all-minilm-l6-v2-q",
+                "enormous", "sea", "mammal");
+        assertThat(other.err()).contains("The index has no vectors of all-minilm-l6-v2-q (it has all-minilm-l6-v2)");
+
+        CliRunner.Result status = CliRunner.run("--data-dir", data.toString(), "status");
+        assertThat(status.out() + status.err()).contains("Model all-minilm-l6-v2-q:")
+                .doesNotContain("Model all-minilm-l6-v2:");
+    }
+
+    @Test
     void benchEmbedMeasuresThePeerOnTheSameTextsInTheSameRun() {
         Path scifact = Path.of("..", "shared", "datasets", "scifact");
         assumeThat(Files.isDirectory(scifact)).as("SciFact at " + scifact.toAbsolutePath()).isTrue();
@@ -122,7 +145,7 @@ class CliTest {
                 "--beir", scifact.toString(), "--docs", "12", "--slices", "2", "--sgemm-seconds", "0.3");
         assertThat(r.exitCode()).as(r.err()).isZero();
         Map<String, String> figures = keyValues(r.out().strip().lines().reduce((a, b) -> b).orElse(""));
-        assertThat(figures).containsEntry("bench", "embed").containsEntry("model", "all-minilm-l6-v2")
+        assertThat(figures).containsEntry("bench", "embed").containsEntry("model", ModelCatalog.DEFAULT_MODEL)
                 .containsEntry("docs", "12").containsEntry("peer", "langchain4j-onnx");
         assertThat(Double.parseDouble(figures.get("peer_passages_per_s"))).isPositive();
         assertThat(Double.parseDouble(figures.get("ratio"))).isPositive();

@@ -49,7 +49,7 @@ class CompareCliTest {
         for (String[] f : files) {
             Files.writeString(docs.resolve(f[0]), f[1]);
         }
-        run("index", docs.toString());
+        run("index", "--model", "all-minilm-l6-v2", docs.toString());
         run("models", "add", tinyModelFolder().toString(), "--id", "tiny-bert");
         // No folder given: the new model embeds every indexed folder, next to the default model's vectors.
         run("index", "--model", "tiny-bert");

@@ -69,7 +69,7 @@ class CompareWindowTest {
             Files.writeString(docs.resolve(note.getKey()), note.getValue());
         }
         services.backend().addFolder(docs);
-        services.backend().index(docs, MINILM, new IndexListener() {});
+        services.backend().index(docs, MINILM_Q, new IndexListener() {});
         FxToolkit.setupStage(stage -> main = MainWindow.show(services, stage));
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -87,15 +87,15 @@ class CompareWindowTest {
                 && main.compare().window().stage().isShowing());
         CompareWindow window = main.compare().window();
 
-        // Models in the index: add the int8 MiniLM to the indexed folder.
+        // Models in the index: the folder was indexed with the default (int8 MiniLM); add the fp32 MiniLM to it.
         robot.interact(() -> window.select("indexModelsTab"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.indexModels().addable().contains(MINILM_Q));
-        robot.interact(() -> window.indexModels().toAddProperty().set(MINILM_Q));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.indexModels().addable().contains(MINILM));
+        robot.interact(() -> window.indexModels().toAddProperty().set(MINILM));
         robot.clickOn("#addModelButton");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !window.indexModels().indexingProperty().get()
-                && window.indexModels().indexed().stream().anyMatch(m -> m.id().equals(MINILM_Q)));
-        assertThat(window.indexModels().progressTextProperty().get()).startsWith(MINILM_Q + " added");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> main.search().models().contains(MINILM_Q));
+                && window.indexModels().indexed().stream().anyMatch(m -> m.id().equals(MINILM)));
+        assertThat(window.indexModels().progressTextProperty().get()).startsWith(MINILM + " added");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> main.search().models().contains(MINILM));
 
         // Compare: both models rank the query side by side.
         robot.interact(() -> window.select("compareTab"));

@@ -2,24 +2,17 @@ package dev.semdex.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.semdex.eval.DocumentFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /**
  * A folder of mixed documents a user might drop on the window: SciFact abstracts written as .txt, .md, .html, .docx
@@ -30,7 +23,6 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 public final class MixedCorpus {
 
     public static final Path SCIFACT = Path.of("..", "shared", "datasets", "scifact");
-    private static final String[] FORMATS = {"txt", "md", "html", "docx", "pdf"};
     private static final String[] SUBFOLDERS = {"papers", "notes", "reading-list", "archive/2023"};
 
     /** A SciFact query and the file written for a document judged relevant to it. */
@@ -74,9 +66,9 @@ public final class MixedCorpus {
         for (int i = 0; i < chosen.size(); i++) {
             JsonNode doc = chosen.get(i);
             String title = doc.get("title").asText();
-            String format = FORMATS[i % FORMATS.length];
+            String format = DocumentFiles.FORMATS.get(i % DocumentFiles.FORMATS.size());
             Path folder = Files.createDirectories(dir.resolve(SUBFOLDERS[i % SUBFOLDERS.length]));
-            String name = slug(title);
+            String name = DocumentFiles.slug(title);
             while (!names.add(folder + "/" + name)) {
                 name = name + "-" + i;
             }
@@ -101,76 +93,8 @@ public final class MixedCorpus {
     }
 
     private void write(Path file, String format, String title, String text) throws IOException {
-        switch (format) {
-            case "txt" -> Files.writeString(file, title + "\n\n" + text + "\n");
-            case "md" -> Files.writeString(file, "# " + title + "\n\n" + text + "\n");
-            case "html" -> Files.writeString(file, "<!DOCTYPE html><html><head><title>" + escape(title)
-                    + "</title></head><body><h1>" + escape(title) + "</h1><p>" + escape(text) + "</p></body></html>");
-            case "docx" -> docx(file, title, text);
-            default -> pdf(file, title, text);
-        }
+        DocumentFiles.write(file, format, title, text);
         files.add(file);
-    }
-
-    private static void docx(Path file, String title, String text) throws IOException {
-        try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
-            var heading = doc.createParagraph().createRun();
-            heading.setBold(true);
-            heading.setText(title);
-            doc.createParagraph().createRun().setText(text);
-            doc.write(out);
-        }
-    }
-
-    /** Wrapped lines, 40 to a page, so longer abstracts span pages and page numbers show in results. */
-    private static void pdf(Path file, String title, String text) throws IOException {
-        List<String> lines = new ArrayList<>(wrap(title, 80));
-        lines.add("");
-        lines.addAll(wrap(text, 95));
-        PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-        try (PDDocument doc = new PDDocument()) {
-            for (int from = 0; from < lines.size(); from += 12) {
-                PDPage page = new PDPage();
-                doc.addPage(page);
-                try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
-                    content.beginText();
-                    content.setFont(font, 10);
-                    content.setLeading(14);
-                    content.newLineAtOffset(50, 720);
-                    for (String line : lines.subList(from, Math.min(lines.size(), from + 12))) {
-                        content.showText(line.replaceAll("[^\\x20-\\x7E]", "?"));
-                        content.newLine();
-                    }
-                    content.endText();
-                }
-            }
-            doc.save(file.toFile());
-        }
-    }
-
-    private static List<String> wrap(String text, int width) {
-        List<String> out = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split("\\s+")) {
-            if (line.length() + word.length() + 1 > width && line.length() > 0) {
-                out.add(line.toString());
-                line.setLength(0);
-            }
-            line.append(line.length() == 0 ? "" : " ").append(word);
-        }
-        if (line.length() > 0) {
-            out.add(line.toString());
-        }
-        return out;
-    }
-
-    private static String slug(String title) {
-        String[] words = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 ]", " ").trim().split("\\s+");
-        return String.join("-", List.of(words).subList(0, Math.min(6, words.length)));
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static Map<String, String> readQueries() throws IOException {

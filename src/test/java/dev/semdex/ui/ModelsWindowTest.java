@@ -2,6 +2,7 @@ package dev.semdex.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.semdex.embed.ModelCatalog;
 import dev.semdex.embed.ModelListing;
 import dev.semdex.embed.ollama.FakeOllama;
 import dev.semdex.settings.AppDirs;
@@ -51,7 +52,7 @@ class ModelsWindowTest {
         select(table, "jina-embeddings-v2-small-en");
         assertThat(robot.lookup("#downloadModelButton").queryAs(Button.class).isDisabled()).isFalse();
         assertThat(robot.lookup("#removeModelButton").queryAs(Button.class).isDisabled()).isTrue();
-        select(table, "all-minilm-l6-v2");
+        select(table, ModelCatalog.DEFAULT_MODEL);
         assertThat(robot.lookup("#downloadModelButton").queryAs(Button.class).isDisabled()).isTrue();
         assertThat(robot.lookup("#defaultModelButton").queryAs(Button.class).isDisabled())
                 .as("already the default").isTrue();

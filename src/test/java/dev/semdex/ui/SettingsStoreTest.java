@@ -2,6 +2,7 @@ package dev.semdex.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.semdex.embed.ModelCatalog;
 import dev.semdex.settings.Settings;
 import dev.semdex.settings.SettingsStore;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ class SettingsStoreTest {
         Settings s = store.load();
         assertThat(s.dark()).isTrue();
         assertThat(s.embeddingThreads()).isEqualTo(Settings.defaultThreads());
-        assertThat(s.defaultModel()).isEqualTo("all-minilm-l6-v2");
+        assertThat(s.defaultModel()).isEqualTo(ModelCatalog.DEFAULT_MODEL);
         assertThat(s.ollamaUrl()).isEqualTo(Settings.DEFAULT_OLLAMA_URL);
         assertThat(s.longChunkTokens()).isEqualTo(512);
         assertThat(s.hubUrl()).isEmpty();

@@ -91,7 +91,7 @@ class ModelsViewModelTest {
         assertThat(vm.statusProperty().get()).contains("Removed " + JINA).contains("files are deleted");
         assertThat(entry(JINA).state()).isEqualTo("available");
         assertThat(chosen).as("the removed default falls back to the built-in one")
-                .containsExactly(JINA, "all-minilm-l6-v2");
+                .containsExactly(JINA, ModelCatalog.DEFAULT_MODEL);
     }
 
     @Test
