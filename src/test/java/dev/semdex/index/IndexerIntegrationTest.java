@@ -149,6 +149,39 @@ class IndexerIntegrationTest {
     }
 
     @Test
+    void editingOneParagraphReembedsOnlyItsPassagesAndCopiesAreEmbeddedOnce() throws Exception {
+        Path reports = Files.createDirectories(tmp.resolve("reports"));
+        String[] topics = {"glaciers", "volcanoes", "orchards", "harbours", "violins", "comets", "bridges", "bees"};
+        StringBuilder text = new StringBuilder();
+        for (String topic : topics) {
+            for (int s = 0; s < 12; s++) {
+                text.append("Sentence ").append(s).append(" of the report on ").append(topic)
+                        .append(" notes a detail that only this part of the report mentions. ");
+            }
+            text.append("\n\n");
+        }
+        Path report = reports.resolve("report.txt");
+        Files.writeString(report, text);
+        Files.writeString(reports.resolve("copy of report.txt"), text);
+
+        IndexSummary first = indexer.index(List.of(reports), embedder, IndexListener.NONE);
+        assertThat(first.chunks()).as("a long file in several passages").isGreaterThan(8);
+        assertThat(first.passagesEmbedded()).as("the copy's passages are the same texts")
+                .isEqualTo(first.chunks() / 2);
+
+        String edited = text.toString().replace("Sentence 5 of the report on comets", "A new finding about comets");
+        Files.writeString(report, edited);
+        Files.setLastModifiedTime(report, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        IndexSummary rerun = indexer.index(List.of(reports), embedder, IndexListener.NONE);
+        assertThat(rerun.filesIndexed()).isEqualTo(1);
+        assertThat(rerun.passagesEmbedded()).as("only the passages holding the edited sentence")
+                .isBetween(1L, 2L);
+        assertThat(rerun.reusedVectors()).isEqualTo(rerun.chunks() - rerun.passagesEmbedded());
+        assertThat(rerun.stages().embedding()).isPositive();
+        assertThat(rerun.stages().extracting()).isPositive();
+    }
+
+    @Test
     void interruptedRunKeepsFinishedFilesAndResumes() throws Exception {
         for (int i = 0; i < 12; i++) {
             Files.writeString(folder.resolve("note" + i + ".txt"), "Note number " + i + " about topic " + i * 7);
