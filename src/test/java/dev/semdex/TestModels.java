@@ -21,6 +21,12 @@ public final class TestModels {
 
     private TestModels() {}
 
+    /** A private instance the caller owns and closes (the shared ones stay open for the whole test run). */
+    public static Embedder fresh(String id, int threads) {
+        embedder(id); // configures the runtime and unpacks the files once
+        return new EmbedderFactory(new ModelCatalog(), new BundledModelFiles(CACHE), threads).open(id);
+    }
+
     public static Embedder embedder(String id) {
         return OPEN.computeIfAbsent(id, m -> new EmbedderFactory(new ModelCatalog(),
                 new BundledModelFiles(CACHE), 2).open(m));

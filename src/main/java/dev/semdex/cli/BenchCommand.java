@@ -79,13 +79,13 @@ final class BenchCommand implements Runnable {
                 }
                 recall += Arrays.stream(twoPass).filter(truth::contains).count() / (double) exact.length;
             }
-            Arrays.sort(exactMillis);
-            Arrays.sort(int8Millis);
+            Latencies exactTimes = new Latencies(exactMillis);
+            Latencies int8Times = new Latencies(int8Millis);
             System.out.printf(Locale.ROOT, "bench=search vectors=%d dim=%d k=%d queries=%d exact_p50_ms=%.2f "
                             + "exact_p99_ms=%.2f int8_rescored_p50_ms=%.2f int8_rescored_p99_ms=%.2f "
                             + "int8_recall_at_k=%.4f float_bytes_per_vector=%d int8_bytes_per_vector=%d simd=%s%n",
-                    vectors, dim, k, queries, exactMillis[queries / 2], exactMillis[(int) Math.ceil(queries * 0.99) - 1],
-                    int8Millis[queries / 2], int8Millis[(int) Math.ceil(queries * 0.99) - 1], recall / queries,
+                    vectors, dim, k, queries, exactTimes.p50(), exactTimes.p99(), int8Times.p50(), int8Times.p99(),
+                    recall / queries,
                     dim * 4, dim, ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
             return 0;
         }

@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * Where a benchmark writes its files and index: the folder the user named (kept), or a new temporary one that is
@@ -27,10 +26,8 @@ record BenchDir(Path path, boolean temporary) implements AutoCloseable {
         if (!temporary) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            PathUtils.deleteDirectory(path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,8 +145,8 @@ final class LoadBench implements Callable<Integer> {
             search.search(new SearchRequest(texts.get(i % texts.size()), model, SearchMode.parse(mode), 10, null));
             millis[i] = (System.nanoTime() - t0) / 1e6;
         }
-        Arrays.sort(millis);
-        return new double[] {millis[queries / 2], millis[(int) Math.ceil(queries * 0.99) - 1]};
+        Latencies latencies = new Latencies(millis);
+        return new double[] {latencies.p50(), latencies.p99()};
     }
 
     /** Ten chunks per generated document, with random unit vectors, written as the indexer would. */

@@ -26,6 +26,15 @@ public interface Embedder extends AutoCloseable {
     /** How many content tokens fit in one passage once special tokens and the passage prefix are counted. */
     int maxPassageTokens();
 
+    /**
+     * How many passages one {@link #embedPassages} call should carry to keep this embedder fully busy. The indexer
+     * gathers the passages of consecutive small files up to this many; more would only delay storing finished files
+     * (and lose more work if a remote server fails mid-call).
+     */
+    default int passagesPerCall() {
+        return 1;
+    }
+
     /** Problems the user should hear about that did not stop the work (e.g. a server that cut passages). */
     default List<String> warnings() {
         return List.of();

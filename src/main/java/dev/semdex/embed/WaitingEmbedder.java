@@ -80,6 +80,11 @@ public final class WaitingEmbedder implements Embedder {
     }
 
     @Override
+    public int passagesPerCall() {
+        return inner.passagesPerCall();
+    }
+
+    @Override
     public int maxPassageTokens() {
         return inner.maxPassageTokens();
     }

@@ -45,8 +45,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Indexer {
 
     private static final int PREFETCH = 8;
-    /** Passages gathered from consecutive files before the model runs: a few per embedding thread. */
-    private static final int GROUP_PASSAGES = 32;
 
     private final IndexStore store;
     private final TextExtractor extractor;
@@ -112,7 +110,7 @@ public final class Indexer {
             Map<String, StoredDocument> known = new HashMap<>();
             store.forEachDocument(folder.id(), d -> known.put(d.path(), d));
             Set<String> complete = store.indexedPaths(folder.id(), modelId);
-            List<ScannedFile> todo = new ArrayList<>();
+            List<Pending> todo = new ArrayList<>();
             ScanOptions options = baseScanOptions.withExclusionPatterns(folder.exclusions());
             scanner.scan(folder.path(), options, file -> {
                 seen++;
@@ -125,7 +123,7 @@ public final class Indexer {
                         skipped.add(new IndexSummary.SkippedEntry(key, doc.error()));
                     }
                 } else {
-                    todo.add(file);
+                    todo.add(new Pending(file, doc));
                 }
             }, skip -> {
                 String key = skip.path().toString();
@@ -146,7 +144,7 @@ public final class Indexer {
             store.markFolderIndexed(folder.id());
         }
 
-        private void process(StoredFolder folder, List<ScannedFile> files) {
+        private void process(StoredFolder folder, List<Pending> files) {
             ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "semdex-extract");
                 t.setDaemon(true);
@@ -159,17 +157,23 @@ public final class Indexer {
                 int passages = 0;
                 while (next < files.size() || !queue.isEmpty()) {
                     while (next < files.size() && queue.remainingCapacity() > 0) {
-                        ScannedFile file = files.get(next++);
-                        queue.add(reader.submit(() -> prepare(file)));
+                        Pending file = files.get(next++);
+                        queue.add(reader.submit(() -> prepare(file.file(), file.known())));
                     }
                     listener.checkpoint();
                     if (Thread.currentThread().isInterrupted()) {
                         throw new CancellationException("Indexing cancelled");
                     }
                     Prepared prepared = queue.remove().get();
+                    int count = prepared.chunks == null ? 0 : prepared.chunks.size();
+                    if (!group.isEmpty() && passages + count > embedder.passagesPerCall()) {
+                        store(folder, group); // a large file goes alone, so a failure costs the small ones nothing
+                        group.clear();
+                        passages = 0;
+                    }
                     group.add(prepared);
-                    passages += prepared.chunks == null ? 0 : prepared.chunks.size();
-                    if (passages >= GROUP_PASSAGES || queue.isEmpty() || !queue.peek().isDone()) {
+                    passages += count;
+                    if (passages >= embedder.passagesPerCall() || queue.isEmpty() || !queue.peek().isDone()) {
                         store(folder, group);
                         group.clear();
                         passages = 0;
@@ -193,14 +197,12 @@ public final class Indexer {
             }
         }
 
-        /** Off the embedding thread: hash, extract and chunk one file. */
-        private Prepared prepare(ScannedFile file) {
-            String key = file.path().toString();
+        /** Off the embedding thread: hash, extract and chunk one file ({@code doc}: its record, if it has one). */
+        private Prepared prepare(ScannedFile file, StoredDocument doc) {
             long start = System.nanoTime();
             long chunking = 0;
             try {
                 String hash = Hashes.ofFile(file.path());
-                StoredDocument doc = store.document(key).orElse(null);
                 if (doc != null && hash.equals(doc.contentHash()) && store.isIndexedFor(doc.id(), modelId)) {
                     return Prepared.touched(file, doc.id());
                 }
@@ -321,6 +323,9 @@ public final class Indexer {
                             Duration.ofNanos(embedNanos), Duration.ofNanos(storeNanos)));
         }
     }
+
+    /** A file the scan found new or changed, with what the index knew of it. */
+    private record Pending(ScannedFile file, StoredDocument known) {}
 
     private record Prepared(ScannedFile file, String hash, String mediaType, List<Chunk> chunks, String failure,
             Long touchedDocument) {

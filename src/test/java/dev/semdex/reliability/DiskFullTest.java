@@ -61,13 +61,13 @@ class DiskFullTest {
             assertThatThrownBy(() -> indexer.index(List.of(docs), TestModels.minilm(), IndexListener.NONE))
                     .isInstanceOf(SemdexException.class).hasMessageContaining("disk holding the index is full");
 
-            Set<String> done = store.indexedPaths(store.folders().get(0).id(), ModelCatalog.DEFAULT_MODEL);
+            Set<String> done = store.indexedPaths(store.folders().get(0).id(), TestModels.minilm().model().id());
             assertThat(done).isNotEmpty().hasSizeLessThan(300);
             SearchService search = new SearchService(store, id -> TestModels.minilm(), new ModelCatalog());
-            assertThat(search.search(new SearchRequest("protein expression in cells", ModelCatalog.DEFAULT_MODEL,
+            assertThat(search.search(new SearchRequest("protein expression in cells", TestModels.minilm().model().id(),
                     SearchMode.HYBRID, 5, null))).isNotEmpty();
         }
-        assertThat(IndexInvariants.check(dbFile, ModelCatalog.DEFAULT_MODEL)).isNotEmpty();
+        assertThat(IndexInvariants.check(dbFile, TestModels.minilm().model().id())).isNotEmpty();
         assertThat(Files.size(dbFile)).isPositive();
     }
 }

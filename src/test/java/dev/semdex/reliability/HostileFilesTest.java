@@ -3,7 +3,7 @@ package dev.semdex.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.semdex.TestModels;
-import dev.semdex.embed.ModelCatalog;
+import dev.semdex.embed.Embedder;
 import dev.semdex.extract.FolderScanner;
 import dev.semdex.extract.ScanOptions;
 import dev.semdex.extract.TextExtractor;
@@ -62,10 +62,11 @@ class HostileFilesTest {
         };
         try (Database db = Database.open(tmp.resolve("index.db")); TextExtractor extractor = new TextExtractor()) {
             IndexStore store = new IndexStore(db);
+            Embedder embedder = TestModels.minilm();
             IndexSummary summary = new Indexer(store, extractor, new FolderScanner(), ScanOptions.defaults())
-                    .index(List.of(root), TestModels.minilm(), sabotage);
+                    .index(List.of(root), embedder, sabotage);
             long folderId = store.folders().get(0).id();
-            Set<String> indexed = store.indexedPaths(folderId, ModelCatalog.DEFAULT_MODEL);
+            Set<String> indexed = store.indexedPaths(folderId, embedder.model().id());
             Map<String, String> skipped = store.skippedDocuments().stream()
                     .collect(Collectors.toMap(StoredDocument::path, d -> d.error() == null ? "" : d.error()));
 

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Runs a local Hugging Face encoder in-process with DJL. Each worker thread owns a predictor on a single-threaded
@@ -44,6 +45,12 @@ public final class DjlEmbedder implements Embedder {
     private final int threads;
     private final int dimension;
     private final int maxPassageTokens;
+    /**
+     * Inference holds the read side, closing the write side: ONNX Runtime crashes the JVM if a session is freed while
+     * a run is still inside it (a cancelled run's worker, or a query during shutdown), so closing waits for them.
+     */
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
 
     private DjlEmbedder(ModelSpec spec, ZooModel<String, float[]> model, HuggingFaceTokenizer inputTokenizer,
             HuggingFaceTokenizer countingTokenizer, int threads) {
@@ -152,6 +159,12 @@ public final class DjlEmbedder implements Embedder {
         return threads;
     }
 
+    /** Enough per thread that the last passage of a call leaves the other threads idle only briefly. */
+    @Override
+    public int passagesPerCall() {
+        return threads * 16;
+    }
+
     @Override
     public int maxPassageTokens() {
         return maxPassageTokens;
@@ -205,28 +218,45 @@ public final class DjlEmbedder implements Embedder {
     }
 
     private float[] embedOne(String input) {
-        Predictor<String, float[]> predictor;
+        lifecycle.readLock().lock();
         try {
-            predictor = predictors.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("Embedding cancelled");
-        }
-        try {
-            return predictor.predict(input);
-        } catch (TranslateException | RuntimeException e) {
-            throw new SemdexException("Embedding failed with model '" + spec.id() + "': " + e.getMessage(), e);
+            if (closed) {
+                throw new CancellationException("Model '" + spec.id() + "' was closed");
+            }
+            Predictor<String, float[]> predictor;
+            try {
+                predictor = predictors.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("Embedding cancelled");
+            }
+            try {
+                return predictor.predict(input);
+            } catch (TranslateException | RuntimeException e) {
+                throw new SemdexException("Embedding failed with model '" + spec.id() + "': " + e.getMessage(), e);
+            } finally {
+                predictors.add(predictor);
+            }
         } finally {
-            predictors.add(predictor);
+            lifecycle.readLock().unlock();
         }
     }
 
     @Override
     public void close() {
         workers.shutdownNow();
-        predictors.forEach(Predictor::close);
-        model.close();
-        inputTokenizer.close();
-        countingTokenizer.close();
+        lifecycle.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            predictors.forEach(Predictor::close);
+            model.close();
+            inputTokenizer.close();
+            countingTokenizer.close();
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
     }
 }

@@ -10,12 +10,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * Pulls models from the Hugging Face hub and adds local model folders. Either way the model is loaded once to
@@ -185,10 +184,8 @@ public final class ModelManager {
         if (!Files.exists(dir)) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            PathUtils.deleteDirectory(dir);
         } catch (IOException | UncheckedIOException e) {
             throw new SemdexException("Cannot delete the model files in " + dir + ": " + e.getMessage()
                     + ". Close programs using them and try again.", e);

@@ -156,6 +156,12 @@ public final class OllamaEmbedder implements Embedder {
         return tokenizer;
     }
 
+    /** A full batch for every request allowed in flight. */
+    @Override
+    public int passagesPerCall() {
+        return config.batchSize() * config.concurrency();
+    }
+
     @Override
     public int maxPassageTokens() {
         return maxPassageTokens;

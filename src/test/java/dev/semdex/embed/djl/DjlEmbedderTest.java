@@ -1,15 +1,40 @@
 package dev.semdex.embed.djl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.semdex.TestModels;
 import dev.semdex.embed.Embedder;
+import dev.semdex.embed.ModelCatalog;
 import dev.semdex.embed.Vectors;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class DjlEmbedderTest {
+
+    /** ONNX Runtime kills the JVM if a session is freed mid-run; cancelling then closing must wait for the run. */
+    @Test
+    void closingRightAfterACancelledRunWaitsForTheRunningPassages() throws Exception {
+        Embedder embedder = TestModels.fresh(ModelCatalog.DEFAULT_MODEL, 2);
+        List<String> passages = IntStream.range(0, 64).mapToObj(i -> "Passage " + i + " about the long history "
+                + "of bridges, rivers and the towns that grew beside them. ".repeat(8)).toList();
+        Thread run = new Thread(() -> {
+            try {
+                embedder.embedPassages(passages);
+            } catch (CancellationException expected) {
+                // the point of the test
+            }
+        });
+        run.start();
+        Thread.sleep(150);
+        run.interrupt();
+        run.join(10_000);
+        embedder.close();
+        assertThatThrownBy(() -> embedder.embedQuery("after closing")).isInstanceOf(CancellationException.class);
+    }
 
     @Test
     void minilmMatchesTheReferenceImplementation() {
