@@ -46,6 +46,8 @@ final class IndexCommand implements Callable<Integer> {
         }
         model = ollama.apply(root.context(), model);
         var semdex = root.context().semdex();
+        // Before the model loads and the folders are read: a run that could store nothing is refused at once.
+        semdex.store().database().requireWritable();
         List<Path> targets = folders.isEmpty()
                 ? semdex.store().folders().stream().map(dev.semdex.store.StoredFolder::path).toList()
                 : folders.stream().map(p -> p.toAbsolutePath().normalize()).toList();
