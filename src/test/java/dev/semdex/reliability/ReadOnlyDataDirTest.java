@@ -96,8 +96,8 @@ class ReadOnlyDataDirTest {
             Permissions.restore(data);
         }
         assertThat(snapshot()).as("nothing in the data folder changed").isEqualTo(before);
-        assertThat(IndexInvariants.check(data.resolve("index.db"), ModelCatalog.DEFAULT_MODEL)).containsExactlyInAnyOrder(
-                docs.resolve("whales.txt").toString(), docs.resolve("soup.md").toString());
+        assertThat(IndexInvariants.check(data.resolve("index.db"), ModelCatalog.DEFAULT_MODEL))
+                .containsExactlyInAnyOrder(docs.resolve("whales.txt").toString(), docs.resolve("soup.md").toString());
 
         // Writable again, the same command simply works.
         assertThat(run(false, "index", docs.toString())).startsWith("0\n").contains("Indexed 1 files (2 unchanged");
