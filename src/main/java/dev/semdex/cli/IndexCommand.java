@@ -45,6 +45,8 @@ final class IndexCommand implements Callable<Integer> {
             return 0;
         }
         var semdex = root.context().semdex();
+        // Before the model loads and the folders are read: a run that could store nothing is refused at once.
+        semdex.store().database().requireWritable();
         model = ollama.apply(root.context(), model != null ? model : semdex.defaultModel());
         List<Path> targets = folders.isEmpty()
                 ? semdex.store().folders().stream().map(dev.semdex.store.StoredFolder::path).toList()

@@ -31,10 +31,10 @@ final class ExtractionFailures {
             return new ExtractionException("no text found (empty file)", failure);
         }
         if (failure instanceof NoSuchFileException) {
-            return new ExtractionException("file not found", failure);
+            return new ExtractionException(SkipReasons.NOT_FOUND, failure);
         }
         if (failure instanceof AccessDeniedException) {
-            return new ExtractionException("permission denied", failure);
+            return new ExtractionException(SkipReasons.PERMISSION_DENIED, failure);
         }
         if (failure instanceof OutOfMemoryError) {
             return new ExtractionException("too large to extract with the memory available", failure);

@@ -172,7 +172,7 @@ public final class FolderScanner {
             return "empty file";
         }
         if (!Files.isReadable(file)) {
-            return "permission denied";
+            return SkipReasons.PERMISSION_DENIED;
         }
         FileTypes.Verdict verdict = FileTypes.classify(file);
         if (!verdict.supported()) {
@@ -247,7 +247,7 @@ public final class FolderScanner {
 
     static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {
-            return "permission denied";
+            return SkipReasons.PERMISSION_DENIED;
         }
         if (e instanceof FileSystemLoopException) {
             return "symbolic link loop";
@@ -258,10 +258,10 @@ public final class FolderScanner {
         if (e instanceof FileSystemException fse && fse.getReason() != null) {
             String why = fse.getReason();
             if (why.toLowerCase(Locale.ROOT).contains("permission denied")) {
-                return "permission denied";
+                return SkipReasons.PERMISSION_DENIED;
             }
-            return "could not be read (" + why + ")";
+            return SkipReasons.COULD_NOT_BE_READ + " (" + why + ")";
         }
-        return "could not be read";
+        return SkipReasons.COULD_NOT_BE_READ;
     }
 }

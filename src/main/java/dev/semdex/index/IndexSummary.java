@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * The outcome of a run: what was read, what was left as it was and what could not be indexed, with reasons.
  *
+ * @param filesDeleted indexed files that are gone from disk and so from the index (not skipped ones)
  * @param reusedVectors chunks whose vector was already stored (same text elsewhere or unchanged part of a file)
  * @param stages        time per stage of the pipeline
  */

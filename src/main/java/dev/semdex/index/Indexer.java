@@ -9,6 +9,7 @@ import dev.semdex.extract.ExtractionException;
 import dev.semdex.extract.FolderScanner;
 import dev.semdex.extract.ScanOptions;
 import dev.semdex.extract.ScannedFile;
+import dev.semdex.extract.SkipReasons;
 import dev.semdex.extract.TextExtractor;
 import dev.semdex.store.DocumentWrite;
 import dev.semdex.store.HashKey;
@@ -116,8 +117,10 @@ public final class Indexer {
                 seen++;
                 String key = file.path().toString();
                 StoredDocument doc = known.remove(key);
+                // A file skipped for its content is not read again until it changes; one that could not be read
+                // (permissions) is, since a chmod changes neither its size nor its time.
                 if (doc != null && doc.size() == file.size() && doc.modifiedMillis() == file.modifiedMillis()
-                        && (doc.skipped() || complete.contains(key))) {
+                        && (doc.skipped() ? !SkipReasons.mayPassLater(doc.error()) : complete.contains(key))) {
                     unchanged++;
                     if (doc.skipped()) {
                         skipped.add(new IndexSummary.SkippedEntry(key, doc.error()));
@@ -137,7 +140,9 @@ public final class Indexer {
             listener.scanned(folder.path(), seen);
             for (StoredDocument gone : known.values()) {
                 store.deleteDocument(gone.id());
-                deleted++;
+                if (!gone.skipped()) {
+                    deleted++; // a skipped file was never searchable, so its entry going is no removal for the user
+                }
             }
             total += todo.size();
             process(folder, todo);
@@ -217,7 +222,7 @@ public final class Indexer {
             } catch (ExtractionException e) {
                 return Prepared.failed(file, e.getMessage());
             } catch (IOException e) {
-                return Prepared.failed(file, "cannot read: " + e.getMessage());
+                return Prepared.failed(file, SkipReasons.CANNOT_READ + ": " + e.getMessage());
             } finally {
                 chunkNanos.addAndGet(chunking);
                 extractNanos.addAndGet(System.nanoTime() - start - chunking);

@@ -4,9 +4,14 @@ import java.io.IOException;
 import dev.semdex.SemdexException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where Semdex keeps its index, settings and caches. By default the places each OS users expect (XDG on Linux,
@@ -16,6 +21,7 @@ import java.util.Map;
 public record AppDirs(Path data, Path config, Path cache) {
 
     private static final String APP = "semdex";
+    private static final Logger LOG = LoggerFactory.getLogger(AppDirs.class);
 
     /** All three under one folder: what {@code --data-dir} means. */
     public static AppDirs under(Path dir) {
@@ -60,18 +66,43 @@ public record AppDirs(Path data, Path config, Path cache) {
         return cache.resolve("models");
     }
 
-    /** Creates the folders, readable by the user only where the file system knows POSIX permissions. */
+    /**
+     * Creates the folders, readable by the user only where the file system knows POSIX permissions. A folder that
+     * exists keeps its owner's permissions and only loses what others may do: a data folder the user made read-only
+     * stays read-only (Semdex then searches it without changing it) instead of being made writable behind their back.
+     */
     public AppDirs create() {
         for (Path dir : new Path[] {data, config, cache}) {
             try {
-                Files.createDirectories(dir);
+                boolean existed = Files.isDirectory(dir);
+                if (!existed) {
+                    Files.createDirectories(dir);
+                }
                 if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
-                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+                    makePrivate(dir, existed);
                 }
             } catch (IOException e) {
                 throw new SemdexException("Cannot create the folder " + dir + ": " + e.getMessage(), e);
             }
         }
         return this;
+    }
+
+    private static void makePrivate(Path dir, boolean existed) throws IOException {
+        if (!existed) {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            return;
+        }
+        Set<PosixFilePermission> now = Files.getPosixFilePermissions(dir);
+        Set<PosixFilePermission> ownerOnly = EnumSet.noneOf(PosixFilePermission.class);
+        now.stream().filter(p -> p.name().startsWith("OWNER_")).forEach(ownerOnly::add);
+        if (!ownerOnly.equals(now)) {
+            try {
+                Files.setPosixFilePermissions(dir, ownerOnly);
+            } catch (IOException e) {
+                // A read-only mount or someone else's folder: reading it is still possible, so go on.
+                LOG.warn("Cannot make {} private to you: {}", dir, e.getMessage());
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.semdex.settings;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.semdex.SemdexException;
@@ -42,6 +44,12 @@ public final class SettingsStore {
         try {
             Settings settings = json.readValue(file.toFile(), Settings.class);
             return settings == null ? Settings.defaults() : settings;
+        } catch (JsonProcessingException e) {
+            // Jackson quotes the text it stumbled on, which may be a token in the headers: say only where it is.
+            JsonLocation at = e.getLocation();
+            LOG.warn("Cannot read the settings {}: a mistake{}; using the defaults.", file,
+                    at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr());
+            return Settings.defaults();
         } catch (IOException | RuntimeException e) {
             LOG.warn("Cannot read the settings {}; using the defaults. {}", file, e.getMessage());
             return Settings.defaults();

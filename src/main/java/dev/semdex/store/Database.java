@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -21,44 +22,61 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
+    private static final String ANOTHER_WRITER = "Another Semdex (a window or an 'index' command) is updating the "
+            + "index %s. Searching works; to change the index, wait for it to finish or close it.";
+
     private final Path file;
     private final Connection connection;
     private final WriterLock writerLock;
+    private final String readOnlyReason;
 
-    private Database(Path file, Connection connection, WriterLock writerLock) {
+    private Database(Path file, Connection connection, WriterLock writerLock, String readOnlyReason) {
         this.file = file;
         this.connection = connection;
         this.writerLock = writerLock;
+        this.readOnlyReason = readOnlyReason;
     }
 
     /**
      * Opens the index for writing, or read-only when another Semdex (a window or an {@code index} command) already
-     * writes to it: two writers on one index are never allowed, but searching beside a running indexer is.
+     * writes to it or when the data folder cannot be written (a read-only mount, permissions taken away): two
+     * writers on one index are never allowed, but searching beside a running indexer, or in an index the user may
+     * only read, is.
      */
     public static Database open(Path file) {
         WriterLock lock = null;
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            lock = WriterLock.tryAcquire(file.resolveSibling(file.getFileName() + ".lock"));
-            boolean readOnly = lock == null;
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
             boolean created = !Files.exists(file);
-            if (readOnly && created) {
+            String notWritable = DataFolderAccess.notWritable(file);
+            if (notWritable == null) {
+                lock = WriterLock.tryAcquire(file.resolveSibling(file.getFileName() + ".lock"));
+            }
+            String reason = notWritable != null ? notWritable : lock == null ? ANOTHER_WRITER.formatted(file) : null;
+            if (created && notWritable != null) {
+                throw new SemdexException(notWritable + " It holds no index yet, so there is nothing to search.");
+            }
+            if (created && lock == null) {
                 throw new SemdexException("Another Semdex is creating the index " + file + "; try again in a moment.");
             }
             SQLiteConfig config = new SQLiteConfig();
-            config.setReadOnly(readOnly);
+            config.setReadOnly(reason != null);
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             config.enforceForeignKeys(true);
             config.setBusyTimeout(10_000);
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(),
-                    config.toProperties());
-            if (created && Files.getFileStore(file.toAbsolutePath().getParent()).supportsFileAttributeView("posix")) {
+            String url = notWritable == null ? "jdbc:sqlite:" + file.toAbsolutePath()
+                    : DataFolderAccess.readOnlyUrl(file);
+            Connection connection = DriverManager.getConnection(url, config.toProperties());
+            if (created && Files.getFileStore(dir).supportsFileAttributeView("posix")) {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             }
-            Database db = new Database(file, connection, lock);
-            if (!readOnly) {
+            Database db = new Database(file, connection, lock, reason);
+            if (reason == null) {
                 Migrations.apply(connection);
+            } else if (notWritable != null) {
+                LOG.info("Opened {} read-only: the data folder cannot be written", file);
             }
             return db;
         } catch (SQLException | java.io.IOException e) {
@@ -69,9 +87,27 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** True when another process holds the writer lock: searches work, changes are refused. */
+    /**
+     * True when another process holds the writer lock or the data folder cannot be written: searches work, changes
+     * are refused with {@link #readOnlyReason()}.
+     */
     public boolean readOnly() {
-        return writerLock == null;
+        return readOnlyReason != null;
+    }
+
+    /** Why changes are refused, in words for the user; empty when the index can be changed. */
+    public Optional<String> readOnlyReason() {
+        return Optional.ofNullable(readOnlyReason);
+    }
+
+    /**
+     * Refuses, with the reason, before work that would change the index: a run should not load a model and scan a
+     * folder only to find it cannot store anything.
+     */
+    public void requireWritable() {
+        if (readOnlyReason != null) {
+            throw new SemdexException(readOnlyReason);
+        }
     }
 
     public Path file() {
@@ -84,10 +120,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: all of it is stored, or none of it. */
     public synchronized <T> T inTransaction(SqlWork<T> work) {
-        if (readOnly()) {
-            throw new SemdexException("Another Semdex (a window or an 'index' command) is updating the index " + file
-                    + ". Searching works; to change the index, wait for it to finish or close it.");
-        }
+        requireWritable();
         try {
             connection.setAutoCommit(false);
             try {

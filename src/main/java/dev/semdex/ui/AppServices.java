@@ -11,6 +11,7 @@ import dev.semdex.ui.common.FxTaskRunner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,14 @@ public final class AppServices implements AutoCloseable {
 
     public AppDirs dirs() {
         return dirs;
+    }
+
+    /**
+     * Why the index cannot be changed (another Semdex writes to it, or the data folder is read-only); empty when it
+     * can. The index was opened with the services, so this touches no disk and may be asked on the UI thread.
+     */
+    public Optional<String> readOnlyReason() {
+        return semdex.store().database().readOnlyReason();
     }
 
     public Semdex semdex() {

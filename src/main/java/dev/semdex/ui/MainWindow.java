@@ -16,6 +16,7 @@ import dev.semdex.ui.search.SearchViewModel;
 import dev.semdex.ui.settings.SettingsDialog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
@@ -97,20 +98,27 @@ public final class MainWindow {
         folders.setOnIndexChanged(search::indexChanged);
         folders.setOnIndexGrew(search::indexGrew);
         services.onFolderChanged(folders::folderChanged);
-        folders.folders().addListener((javafx.collections.ListChangeListener<FolderItem>) change -> {
-            while (change.next()) {
-                // Registering walks the folder tree: disk work, so on the watcher's own queue, in order.
-                change.getAddedSubList().forEach(f -> services.watching().submit(() -> {
-                    services.watcher().watch(f.path());
-                    return null;
-                }, ok -> {}, e -> {}));
-                change.getRemoved().forEach(f -> services.watching().submit(() -> {
-                    services.watcher().unwatch(f.path());
-                    return null;
-                }, ok -> {}, e -> {}));
-            }
-        });
-        folders.load(loaded -> loaded.forEach(folders::enqueue));
+        Optional<String> readOnly = services.readOnlyReason();
+        if (readOnly.isPresent()) {
+            // Searching works; re-checking or watching folders could store nothing, so say why once instead.
+            folders.load(loaded -> {});
+            showError(readOnly.get());
+        } else {
+            folders.folders().addListener((javafx.collections.ListChangeListener<FolderItem>) change -> {
+                while (change.next()) {
+                    // Registering walks the folder tree: disk work, so on the watcher's own queue, in order.
+                    change.getAddedSubList().forEach(f -> services.watching().submit(() -> {
+                        services.watcher().watch(f.path());
+                        return null;
+                    }, ok -> {}, e -> {}));
+                    change.getRemoved().forEach(f -> services.watching().submit(() -> {
+                        services.watcher().unwatch(f.path());
+                        return null;
+                    }, ok -> {}, e -> {}));
+                }
+            });
+            folders.load(loaded -> loaded.forEach(folders::enqueue));
+        }
         search.refreshModels();
         stage.show();
         controller.focusSearch();

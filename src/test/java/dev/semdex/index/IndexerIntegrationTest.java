@@ -148,6 +148,28 @@ class IndexerIntegrationTest {
         assertThat(top("satellites orbiting the earth", SearchMode.HYBRID)).doesNotContain("orbit.html");
     }
 
+    /**
+     * A chmod makes an unreadable file readable without changing its size or time: such a file is read again on the
+     * next run, while a file skipped for its content (the broken PDF) is not read again until it changes.
+     */
+    @Test
+    void aFileSkippedBecauseItWasUnreadableIsTriedAgainButABrokenOneIsNot() throws Exception {
+        indexer.index(List.of(folder), embedder, IndexListener.NONE);
+        Path volcano = folder.resolve("volcano.txt");
+        // What an earlier run stored while the file was chmod 000 (as root, permissions cannot be taken here).
+        store.saveSkipped(store.folders().get(0).id(), volcano.toString(), Files.size(volcano),
+                Files.getLastModifiedTime(volcano).toMillis(), "permission denied");
+        assertThat(top("lava and magma", SearchMode.KEYWORD)).doesNotContain("volcano.txt");
+
+        IndexSummary rerun = indexer.index(List.of(folder), embedder, IndexListener.NONE);
+
+        assertThat(rerun.filesIndexed()).isEqualTo(1);
+        assertThat(rerun.filesUnchanged()).isEqualTo(5);
+        assertThat(rerun.skipped()).extracting(e -> Path.of(e.path()).getFileName().toString())
+                .containsExactlyInAnyOrder("broken.pdf", "empty.txt", "photo.png");
+        assertThat(top("lava and magma", SearchMode.KEYWORD)).contains("volcano.txt");
+    }
+
     @Test
     void editingOneParagraphReembedsOnlyItsPassagesAndCopiesAreEmbeddedOnce() throws Exception {
         Path reports = Files.createDirectories(tmp.resolve("reports"));

@@ -42,4 +42,18 @@ class AppDirsTest {
         assertThat(dirs.settingsFile().getParent()).isEqualTo(tmp.resolve("x"));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dirs.data()))).isEqualTo("rwx------");
     }
+
+    @Test
+    void anExistingFolderLosesOnlyWhatOthersMayDoAndStaysReadOnlyIfItWas(@TempDir Path tmp) throws Exception {
+        Path shared = Files.createDirectories(tmp.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path readOnly = Files.createDirectories(tmp.resolve("read-only"));
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-x------"));
+
+        new AppDirs(shared, readOnly, shared.resolve("cache")).create();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(readOnly))).isEqualTo("r-x------");
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwx------"));
+    }
 }

@@ -276,7 +276,13 @@ public final class HubClient {
                 .timeout(Duration.ofSeconds(60))
                 .header("User-Agent", "semdex");
         if (token != null && sameHost(uri)) {
-            b.header("Authorization", "Bearer " + token);
+            try {
+                b.header("Authorization", "Bearer " + token);
+            } catch (IllegalArgumentException e) {
+                // The JDK's message quotes the header's value, the token: neither it nor the cause goes further.
+                throw new SemdexException("The Hugging Face token (HF_TOKEN) holds a character no request header "
+                        + "may (a line break?), so it cannot be sent. Its value is not shown here; set it again.");
+            }
         }
         return b;
     }

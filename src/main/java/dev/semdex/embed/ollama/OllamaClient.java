@@ -237,7 +237,16 @@ public final class OllamaClient {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(config.baseUrl() + path))
                 .header("Content-Type", "application/json").header("Accept", "application/json");
-        config.headers().forEach(b::header);
+        config.headers().forEach((name, value) -> {
+            try {
+                b.header(name, value);
+            } catch (IllegalArgumentException e) {
+                // The JDK's message quotes the value, which may be a token: neither it nor the cause goes further.
+                throw new SemdexException("The header '" + name + "' for the Ollama server cannot be sent: its name "
+                        + "or value holds a character no request header may (a line break?). Its value is not shown "
+                        + "here; check it in the settings or on the command line.");
+            }
+        });
         return b;
     }
 

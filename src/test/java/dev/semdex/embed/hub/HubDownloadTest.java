@@ -3,6 +3,7 @@ package dev.semdex.embed.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.semdex.LogCapture;
 import dev.semdex.SemdexException;
 import dev.semdex.TestModels;
 import dev.semdex.embed.BundledModelFiles;
@@ -224,6 +225,40 @@ class HubDownloadTest {
         assertThatThrownBy(() -> m.pull("jina-embeddings-v2-small-en", null, DownloadListener.NONE))
                 .isInstanceOf(SemdexException.class).hasMessageContaining("Cannot reach")
                 .hasMessageNotContaining("hf_secret");
+    }
+
+    /**
+     * The HF token goes to the hub and nowhere else: not into a log line at any level nor into an error the user
+     * sees, whether the download works, the repository refuses, the hub is gone or the token cannot be sent.
+     */
+    @Test
+    void theTokenNeverReachesALogOrAMessage() throws IOException {
+        String token = "hf_s3cretQw7Lm";
+        StringBuilder shown = new StringBuilder();
+        try (LogCapture logs = new LogCapture()) {
+            ModelManager m = manager(new ModelCatalog(), UserModels.load(data), new HubClient(hub.url(), token, 1));
+            assertThat(m.pull("someone/minilm-onnx", null, DownloadListener.NONE).model().dimension()).isEqualTo(384);
+            FakeHub gone = new FakeHub();
+            String goneUrl = gone.url();
+            gone.close();
+            for (var failing : List.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
+                    () -> m.pull("gated/model", null, DownloadListener.NONE),
+                    () -> m.pull("nobody/nothing", null, DownloadListener.NONE),
+                    () -> manager(new ModelCatalog(), UserModels.load(data), new HubClient(goneUrl, token, 2))
+                            .pull("cut/minilm", null, DownloadListener.NONE),
+                    () -> manager(new ModelCatalog(), UserModels.load(data),
+                            new HubClient(hub.url(), token + "\nsecond-line", 1))
+                            .pull("cut/minilm", null, DownloadListener.NONE))) {
+                Throwable e = org.assertj.core.api.Assertions.catchThrowable(failing);
+                assertThat(e).isInstanceOf(SemdexException.class);
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    shown.append(t).append('\n');
+                }
+            }
+            assertThat(shown).contains("HF_TOKEN").contains("cannot be sent");
+            assertThat(hub.requests).anyMatch(q -> ("Bearer " + token).equals(q.authorization()));
+            assertThat(logs.all() + shown).doesNotContain(token);
+        }
     }
 
     @Test

@@ -1,0 +1,24 @@
+package dev.semdex.extract;
+
+/**
+ * The reasons a file is skipped that lie in the file's access, not in its content. A corrupt PDF stays corrupt
+ * until it changes, so an unchanged skipped file is not read again; but a file that was unreadable becomes readable
+ * with a chmod, which changes neither its size nor its modification time, so such a file is tried again each run.
+ */
+public final class SkipReasons {
+
+    public static final String PERMISSION_DENIED = "permission denied";
+    public static final String NOT_FOUND = "file not found";
+    /** An I/O failure while reading, before extraction (prefix; the OS's words follow). */
+    public static final String CANNOT_READ = "cannot read";
+    /** A file or folder the scan could not read (prefix; the OS's words may follow). */
+    public static final String COULD_NOT_BE_READ = "could not be read";
+
+    private SkipReasons() {}
+
+    /** True when the reason may no longer hold although the file did not change (see the class comment). */
+    public static boolean mayPassLater(String reason) {
+        return reason != null && (reason.equals(PERMISSION_DENIED) || reason.equals(NOT_FOUND)
+                || reason.startsWith(CANNOT_READ) || reason.startsWith(COULD_NOT_BE_READ));
+    }
+}
