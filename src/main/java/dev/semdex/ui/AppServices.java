@@ -8,6 +8,7 @@ import dev.semdex.settings.Settings;
 import dev.semdex.settings.SettingsStore;
 import dev.semdex.ui.common.DesktopActions;
 import dev.semdex.ui.common.FxTaskRunner;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,10 +41,14 @@ public final class AppServices implements AutoCloseable {
     private AppServices(AppDirs dirs) {
         this.dirs = dirs;
         this.settingsStore = new SettingsStore(dirs.settingsFile());
-        this.settings = settingsStore.load();
-        this.semdex = Semdex.open(dirs, settings.embeddingThreads());
-        semdex.applySettings(settings);
+        boolean firstWindow = !Files.exists(dirs.settingsFile());
+        Settings loaded = settingsStore.load();
+        this.semdex = Semdex.open(dirs, loaded.embeddingThreads());
         semdex.store();
+        // An index made from the command line keeps its model in the window too, rather than being re-embedded
+        // with the built-in default at the first start-up check.
+        this.settings = firstWindow ? loaded.withDefaultModel(semdex.defaultModel()) : loaded;
+        semdex.applySettings(settings);
         this.backend = new SemdexBackend(semdex);
         this.watcher = new FolderWatcher(p -> onFolderChanged.accept(p));
     }
