@@ -6,6 +6,9 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * An OS file lock next to the index that only one writer can hold. The OS drops it when the process dies, so a
@@ -23,7 +26,11 @@ final class WriterLock {
 
     /** The lock, or null when another process (or another open index in this JVM) holds it. */
     static WriterLock tryAcquire(Path lockFile) throws IOException {
-        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel = lockFile.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? FileChannel.open(lockFile, options, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------")))
+                : FileChannel.open(lockFile, options);
         try {
             FileLock lock = channel.tryLock();
             if (lock == null) {

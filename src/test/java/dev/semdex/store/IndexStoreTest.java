@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.semdex.chunk.Chunk;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
@@ -49,6 +51,18 @@ class IndexStoreTest {
             }
         }
         return new DocumentWrite(folder, path, 10, 1, hash, "text/plain", "m", "p", chunks, hashes, vectors);
+    }
+
+    /** The index holds the text of the user's files: only the user may read it, lock and WAL files included. */
+    @Test
+    void theIndexAndItsCompanionFilesAreReadableByTheUserOnly() throws Exception {
+        store.saveIndexed(write("/a.txt", "h1", "private text"));
+        for (String name : List.of("index.db", "index.db-wal", "index.db-shm", "index.db.lock")) {
+            Path file = dir.resolve(name);
+            assertThat(file).as(name).exists();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(name)
+                    .isEqualTo("rw-------");
+        }
     }
 
     @Test
