@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,16 +173,12 @@ public final class Indexer {
                     Prepared prepared = queue.remove().get();
                     int count = prepared.chunks == null ? 0 : prepared.chunks.size();
                     if (!group.isEmpty() && passages + count > embedder.passagesPerCall()) {
-                        store(folder, group); // a large file goes alone, so a failure costs the small ones nothing
-                        group.clear();
-                        passages = 0;
+                        passages = flush(folder, group); // a large file goes alone: a failure costs the rest nothing
                     }
                     group.add(prepared);
                     passages += count;
                     if (passages >= embedder.passagesPerCall() || queue.isEmpty() || !queue.peek().isDone()) {
-                        store(folder, group);
-                        group.clear();
-                        passages = 0;
+                        passages = flush(folder, group);
                     }
                 }
             } catch (InterruptedException e) {
@@ -229,13 +226,20 @@ public final class Indexer {
             }
         }
 
+        /** Stores and empties the group; returns its new passage count (none). */
+        private int flush(StoredFolder folder, List<Prepared> group) {
+            store(folder, group);
+            group.clear();
+            return 0;
+        }
+
         /**
          * Embeds the passages of consecutive files in one call (each distinct text once, none already stored), then
          * writes each file in its own transaction, in order, so a crash loses at most the group's embedding work.
          */
         private void store(StoredFolder folder, List<Prepared> group) {
             List<byte[]> allHashes = new ArrayList<>();
-            Map<Prepared, List<byte[]>> hashesOf = new HashMap<>();
+            Map<Prepared, List<byte[]>> hashesOf = new IdentityHashMap<>();
             for (Prepared p : group) {
                 if (p.chunks != null) {
                     List<byte[]> hashes = new ArrayList<>(p.chunks.size());
