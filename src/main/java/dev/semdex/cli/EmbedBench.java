@@ -5,6 +5,7 @@ import dev.semdex.SemdexException;
 import dev.semdex.embed.Embedder;
 import dev.semdex.embed.ModelCatalog;
 import dev.semdex.embed.ModelSpec;
+import dev.semdex.embed.Vectors;
 import dev.semdex.embed.djl.DjlEmbedder;
 import dev.semdex.eval.BeirDataset;
 import java.io.IOException;
@@ -125,15 +126,7 @@ final class EmbedBench implements Callable<Integer> {
         for (int i = 0; i < a.size(); i++) {
             float[] x = a.get(i);
             float[] y = b.get(i);
-            double dot = 0;
-            double nx = 0;
-            double ny = 0;
-            for (int d = 0; d < x.length; d++) {
-                dot += x[d] * y[d];
-                nx += x[d] * x[d];
-                ny += y[d] * y[d];
-            }
-            min = Math.min(min, dot / Math.sqrt(nx * ny));
+            min = Math.min(min, Vectors.dot(x, y) / Math.sqrt((double) Vectors.dot(x, x) * Vectors.dot(y, y)));
         }
         return min;
     }
