@@ -252,6 +252,9 @@ public final class Indexer {
             }
             Map<HashKey, float[]> newVectors = embedMissing(group, hashesOf, allHashes);
             for (Prepared p : group) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException("Indexing cancelled"); // after the current file, as promised
+                }
                 store(folder, p, hashesOf.get(p), newVectors);
                 done++;
                 listener.progress(new IndexProgress(done, total, chunks, embedded, p.file.path(),
