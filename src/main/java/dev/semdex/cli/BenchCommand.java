@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** Repeatable benchmarks; each prints its figures as one final line of key=value pairs. */
 @Command(name = "bench", description = "Benchmarks that print figures as key=value.",
-        subcommands = {EmbedBench.class, BenchCommand.Search.class, IndexBench.class, TreeBench.class,
+        subcommands = {EmbedBench.class, BenchCommand.Search.class, IndexBench.class, TreeBench.class, StoredSearchBench.class,
                 LoadBench.class})
 final class BenchCommand implements Runnable {
 
@@ -90,7 +90,7 @@ final class BenchCommand implements Runnable {
             return 0;
         }
 
-        private static void randomUnit(Random r, float[] target, int offset, int dim) {
+        static void randomUnit(Random r, float[] target, int offset, int dim) {
             double sum = 0;
             for (int i = 0; i < dim; i++) {
                 float x = (float) r.nextGaussian();

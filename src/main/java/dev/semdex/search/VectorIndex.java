@@ -3,12 +3,17 @@ package dev.semdex.search;
 import dev.semdex.store.IndexStore;
 import dev.semdex.store.VectorCodec;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.stream.IntStream;
 
 /**
- * Exact cosine search over one model's vectors, held in one contiguous float array (no object per vector), so a
- * scan streams through memory at close to bandwidth. Vectors are unit length, so the dot product is the cosine.
+ * Cosine search over one model's vectors. Below {@link #QUANTISE_FROM} rows they are held as one contiguous float
+ * array (no object per vector), scanned exactly at close to memory bandwidth. From there on only one byte per value
+ * stays in memory (a quarter of the floats, about 400 bytes per 384-d chunk with its ids): a query ranks the int8
+ * codes, then re-scores the best candidates with their float vectors read back from the index. Vectors are unit
+ * length, so the dot product is the cosine.
  */
 public final class VectorIndex {
 
@@ -25,9 +30,15 @@ public final class VectorIndex {
     private static final int RESCORE_FACTOR = 10;
     private static final int MIN_CANDIDATES = 100;
 
+    /** Rows whose per-dimension int8 scales are taken when codes are built while loading. */
+    private static final int SCALE_SAMPLE = 50_000;
+
     private final int dimension;
     private final int size;
+    /** The float vectors, or null when only codes are held. */
     private final float[] data;
+    /** Where the floats of candidates come from when {@link #data} is null. */
+    private final StoredVectors stored;
     private final long[] chunkIds;
     private final long[] documentIds;
     private volatile Int8Codes int8;
@@ -37,17 +48,39 @@ public final class VectorIndex {
      */
     private final ThreadLocal<int[]> scratch = new ThreadLocal<>();
 
+    /** Float vectors of chunks, the id of each vector's chunk and document. */
     public VectorIndex(int dimension, float[] data, long[] chunkIds, long[] documentIds) {
+        this(dimension, data, null, null, chunkIds, documentIds);
+    }
+
+    private VectorIndex(int dimension, float[] data, Int8Codes int8, StoredVectors stored, long[] chunkIds,
+            long[] documentIds) {
         this.dimension = dimension;
         this.size = chunkIds.length;
         this.data = data;
+        this.int8 = int8;
+        this.stored = stored;
         this.chunkIds = chunkIds;
         this.documentIds = documentIds;
     }
 
-    /** Loads a model's vectors from the store. */
+    /** Reads the float vectors of chunks by id; chunks that no longer exist are left out. */
+    @FunctionalInterface
+    public interface StoredVectors {
+        Map<Long, float[]> fetch(long[] chunkIds);
+    }
+
+    /** Loads a model's vectors from the store, as floats or, from {@link #QUANTISE_FROM} rows, as codes. */
     public static VectorIndex load(IndexStore store, String modelId, String profile, int dimension) {
+        return load(store, modelId, profile, dimension, QUANTISE_FROM);
+    }
+
+    /** As {@link #load(IndexStore, String, String, int)}, keeping only codes from {@code codesFrom} rows. */
+    public static VectorIndex load(IndexStore store, String modelId, String profile, int dimension, int codesFrom) {
         int expected = store.countVectors(modelId, profile);
+        if (expected >= codesFrom) {
+            return loadCodes(store, modelId, profile, dimension, expected);
+        }
         float[] data = new float[expected * dimension];
         long[] chunks = new long[expected];
         long[] docs = new long[expected];
@@ -67,6 +100,50 @@ public final class VectorIndex {
                 Arrays.copyOf(chunks, loaded), Arrays.copyOf(docs, loaded));
     }
 
+    private static VectorIndex loadCodes(IndexStore store, String modelId, String profile, int dimension,
+            int expected) {
+        Int8Codes.Builder codes = new Int8Codes.Builder(dimension, expected, SCALE_SAMPLE);
+        long[] chunks = new long[expected];
+        long[] docs = new long[expected];
+        float[] row = new float[dimension];
+        store.forEachVector(modelId, profile, (chunkId, documentId, blob) -> {
+            if (blob.length != dimension * Float.BYTES) {
+                return;
+            }
+            VectorCodec.decodeInto(blob, row, 0);
+            int i = codes.size();
+            if (codes.add(row)) {
+                chunks[i] = chunkId;
+                docs[i] = documentId;
+            }
+        });
+        int loaded = codes.size();
+        StoredVectors floats = ids -> {
+            Map<Long, float[]> out = new HashMap<>(ids.length * 2);
+            store.vectorsOf(modelId, ids).forEach((id, blob) -> {
+                if (blob.length == dimension * Float.BYTES) {
+                    out.put(id, VectorCodec.decode(blob));
+                }
+            });
+            return out;
+        };
+        return new VectorIndex(dimension, null, codes.build(), floats,
+                loaded == expected ? chunks : Arrays.copyOf(chunks, loaded),
+                loaded == expected ? docs : Arrays.copyOf(docs, loaded));
+    }
+
+    /** True when only int8 codes are in memory and the floats are read from the index for re-scoring. */
+    public boolean holdsCodesOnly() {
+        return data == null;
+    }
+
+    /** Bytes this index keeps in memory: vectors or codes, and the chunk and document ids. */
+    public long residentBytes() {
+        Int8Codes codes = int8;
+        return (data == null ? 0 : (long) data.length * Float.BYTES) + (codes == null ? 0 : codes.bytes())
+                + (long) size * 2 * Long.BYTES;
+    }
+
     public int size() {
         return size;
     }
@@ -83,19 +160,33 @@ public final class VectorIndex {
         return documentIds[row];
     }
 
-    /** A copy of one stored vector. */
+    /**
+     * A copy of one stored vector (read from the index when only codes are held; if its chunk was deleted since,
+     * the codes' approximation of it).
+     */
     public float[] row(int row) {
-        return Arrays.copyOfRange(data, row * dimension, (row + 1) * dimension);
+        if (data != null) {
+            return Arrays.copyOfRange(data, row * dimension, (row + 1) * dimension);
+        }
+        float[] v = stored.fetch(new long[] {chunkIds[row]}).get(chunkIds[row]);
+        return v != null ? v : int8.approximate(row);
     }
 
-    /** Rows of the {@code k} best vectors, best first. */
+    /** Rows of the {@code k} best vectors, best first: exact with floats in memory, else {@link #ranker}'s. */
     public int[] top(float[] query, int k) {
+        if (data == null) {
+            return ranker(query).top(k).rows();
+        }
         float[] scores = scores(query);
         return topRows(scores, k);
     }
 
+    /** Exact scores of every row; needs the floats in memory (an index below {@link #QUANTISE_FROM} rows). */
     public float[] scores(float[] query) {
         checkDimension(query);
+        if (data == null) {
+            throw new IllegalStateException("This index holds only int8 codes; exact scores need the floats.");
+        }
         float[] scores = new float[size];
         if (size < PARALLEL_THRESHOLD) {
             scoreRange(query, scores, 0, size);
@@ -112,12 +203,13 @@ public final class VectorIndex {
      * for larger ones.
      */
     public ChunkRanker ranker(float[] query) {
-        return size < QUANTISE_FROM ? ChunkRanker.ofScores(scores(query)) : quantisedRanker(query);
+        return data != null && size < QUANTISE_FROM ? ChunkRanker.ofScores(scores(query)) : quantisedRanker(query);
     }
 
     /**
      * Ranks by int8 codes (a quarter of the memory traffic of floats), then re-scores {@value #RESCORE_FACTOR}× the
-     * asked depth with the float vectors, so the returned scores are exact and the order almost always is. The
+     * asked depth with the float vectors, so the returned scores are exact and the order almost always is
+     * (candidates whose chunk was deleted after loading are dropped). The
      * ranker reuses this thread's scratch array: use it before the thread starts another quantised query.
      */
     public ChunkRanker quantisedRanker(float[] query) {
@@ -140,19 +232,41 @@ public final class VectorIndex {
         return depth -> {
             int[] candidates = topRows(firstPass, (int) Math.min(size, Math.max(MIN_CANDIDATES,
                     (long) depth * RESCORE_FACTOR)));
-            float[] exact = new float[candidates.length];
-            for (int i = 0; i < candidates.length; i++) {
-                exact[i] = SCORER.dot(query, data, candidates[i] * dimension, dimension);
-            }
+            float[] exact = rescore(query, candidates);
             int[] order = topRows(exact, depth);
-            int[] rows = new int[order.length];
-            float[] scores = new float[order.length];
-            for (int i = 0; i < order.length; i++) {
+            int n = 0;
+            while (n < order.length && exact[order[n]] != Float.NEGATIVE_INFINITY) {
+                n++;
+            }
+            int[] rows = new int[n];
+            float[] scores = new float[n];
+            for (int i = 0; i < n; i++) {
                 rows[i] = candidates[order[i]];
                 scores[i] = exact[order[i]];
             }
             return new ChunkRanker.Hits(rows, scores);
         };
+    }
+
+    /** Float scores of the candidates; minus infinity for one whose chunk is gone. */
+    private float[] rescore(float[] query, int[] candidates) {
+        float[] exact = new float[candidates.length];
+        if (data != null) {
+            for (int i = 0; i < candidates.length; i++) {
+                exact[i] = SCORER.dot(query, data, candidates[i] * dimension, dimension);
+            }
+            return exact;
+        }
+        long[] ids = new long[candidates.length];
+        for (int i = 0; i < candidates.length; i++) {
+            ids[i] = chunkIds[candidates[i]];
+        }
+        Map<Long, float[]> floats = stored.fetch(ids);
+        for (int i = 0; i < candidates.length; i++) {
+            float[] v = floats.get(ids[i]);
+            exact[i] = v == null || v.length != dimension ? Float.NEGATIVE_INFINITY : SCORER.dot(query, v, 0, dimension);
+        }
+        return exact;
     }
 
     /** Bytes of the int8 codes once built (0 before the first quantised query). */

@@ -9,6 +9,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -464,6 +466,39 @@ public final class IndexStore {
             }
             return null;
         });
+    }
+
+    /**
+     * The stored vectors of some chunks, by chunk id; chunks deleted since they were ranked are absent. Large indexes
+     * keep only int8 codes in memory and fetch the floats of their best candidates here.
+     */
+    public Map<Long, byte[]> vectorsOf(String modelId, long[] chunkIds) {
+        Map<Long, byte[]> out = new HashMap<>(chunkIds.length * 2);
+        int batch = 500;
+        for (int from = 0; from < chunkIds.length; from += batch) {
+            int to = Math.min(chunkIds.length, from + batch);
+            String marks = String.join(",", Collections.nCopies(to - from, "?"));
+            int start = from;
+            db.read(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        // CROSS JOIN keeps chunks the outer loop: otherwise SQLite may walk all the model's
+                        // embeddings and look each one's chunks up, a full scan per query.
+                        "SELECT c.id, e.vector FROM chunks c CROSS JOIN embeddings e ON e.model_id = ? "
+                                + "AND e.text_hash = c.text_hash WHERE c.id IN (" + marks + ")")) {
+                    ps.setString(1, modelId);
+                    for (int i = start; i < to; i++) {
+                        ps.setLong(2 + i - start, chunkIds[i]);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.put(rs.getLong(1), rs.getBytes(2));
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        return out;
     }
 
     @FunctionalInterface
