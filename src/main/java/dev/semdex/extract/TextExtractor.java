@@ -140,7 +140,33 @@ public final class TextExtractor implements AutoCloseable {
         if (buffer.length() == 0) {
             throw new ExtractionException("no text found");
         }
-        return new ExtractedText(buffer.text(), buffer.pageStarts(), type.getBaseType().toString());
+        String text = buffer.text();
+        if (isHtml(type) && buffer.pageStarts().length == 0) {
+            text = withoutRepeatedTitle(text, metadata.get(TikaCoreProperties.TITLE));
+        }
+        return new ExtractedText(text, buffer.pageStarts(), type.getBaseType().toString());
+    }
+
+    private static boolean isHtml(MediaType type) {
+        String base = type.getBaseType().toString();
+        return base.equals("text/html") || base.equals("application/xhtml+xml");
+    }
+
+    /**
+     * Drops a web page's {@code <title>} when the page's first paragraph repeats it (usually its {@code <h1>}):
+     * otherwise every passage starting the page reads the title twice, and the same document saved as HTML and as
+     * text or Word gives different passages, so none of its vectors are shared.
+     */
+    static String withoutRepeatedTitle(String text, String pageTitle) {
+        int end = text.indexOf("\n\n");
+        if (end <= 0 || pageTitle == null) {
+            return text;
+        }
+        String title = text.substring(0, end).strip();
+        String rest = text.substring(end + 2);
+        boolean repeated = !title.isEmpty() && title.equals(pageTitle.strip()) && rest.startsWith(title)
+                && (rest.length() == title.length() || rest.startsWith("\n", title.length()));
+        return repeated ? rest : text;
     }
 
     private static MediaType detect(Path file, TikaInputStream in, Metadata metadata) throws IOException {

@@ -111,6 +111,19 @@ class TextExtractorTest {
     }
 
     @Test
+    void aPageTitleRepeatedAsItsFirstHeadingIsReadOnce() throws Exception {
+        Path page = write("page.html", "<html><head><title>Soup recipes</title></head><body><h1>Soup recipes</h1>"
+                + "<p>Leek and potato.</p></body></html>");
+        Path other = write("other.html", "<html><head><title>Kitchen</title></head><body><h1>Soup recipes</h1>"
+                + "<p>Leek and potato.</p></body></html>");
+        Path plain = write("page.txt", "Soup recipes\n\nLeek and potato.\n");
+
+        assertThat(extractor.extract(page).text()).isEqualTo("Soup recipes\n\nLeek and potato.")
+                .isEqualTo(extractor.extract(plain).text());
+        assertThat(extractor.extract(other).text()).isEqualTo("Kitchen\n\nSoup recipes\n\nLeek and potato.");
+    }
+
+    @Test
     void csvKeepsRowsAndCommas() throws Exception {
         Path file = write("data.csv", "name,city\nAda,London\nGrace,New York\n");
 
