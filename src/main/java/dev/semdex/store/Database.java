@@ -123,22 +123,53 @@ public final class Database implements AutoCloseable {
         requireWritable();
         try {
             connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
         } catch (SQLException e) {
             throw failure(e);
         }
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException e) {
+            rollBack(e);
+            throw failure(e);
+        } catch (RuntimeException e) {
+            rollBack(e);
+            throw e;
+        } finally {
+            endTransactionMode();
+        }
     }
 
-    /** Runs a read or a single statement outside an explicit transaction. */
+    /**
+     * Undoes a failed transaction. SQLite may already have rolled it back by itself (it does on a full disk), so
+     * a failing rollback must not hide the error that caused it.
+     */
+    private void rollBack(Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /**
+     * Back to auto-commit. The driver commits when switching, which fails with "no transaction is active" once
+     * SQLite has rolled the transaction back itself; an empty transaction is then opened so the switch succeeds.
+     */
+    private void endTransactionMode() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException first) {
+            try (java.sql.Statement st = connection.createStatement()) {
+                st.execute("BEGIN");
+                connection.setAutoCommit(true);
+            } catch (SQLException second) {
+                LOG.warn("Could not return the index connection to auto-commit: {}", second.getMessage());
+            }
+        }
+    }
+
     public synchronized <T> T read(SqlWork<T> work) {
         try {
             return work.run(connection);
