@@ -121,6 +121,11 @@ public final class FileTypes {
         }
     }
 
+    /** Web pages: the types labelled "html", whose {@code <title>} Tika reports as text before the body. */
+    static boolean isHtml(MediaType type) {
+        return "html".equals(TEXT_LABELS.get(type.getBaseType()));
+    }
+
     /**
      * Text we read ourselves, keeping its lines as they are, rather than hand to a Tika parser: source code, markdown,
      * CSV, logs, JSON. Markup (HTML, XML, RTF) and e-mail still need a parser to drop their tags and headers.

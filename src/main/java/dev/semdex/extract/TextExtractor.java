@@ -141,15 +141,10 @@ public final class TextExtractor implements AutoCloseable {
             throw new ExtractionException("no text found");
         }
         String text = buffer.text();
-        if (isHtml(type) && buffer.pageStarts().length == 0) {
+        if (FileTypes.isHtml(type) && buffer.pageStarts().length == 0) {
             text = withoutRepeatedTitle(text, metadata.get(TikaCoreProperties.TITLE));
         }
         return new ExtractedText(text, buffer.pageStarts(), type.getBaseType().toString());
-    }
-
-    private static boolean isHtml(MediaType type) {
-        String base = type.getBaseType().toString();
-        return base.equals("text/html") || base.equals("application/xhtml+xml");
     }
 
     /**

@@ -64,7 +64,7 @@ public final class VectorIndex {
         this.documentIds = documentIds;
     }
 
-    /** Reads the float vectors of chunks by id; chunks that no longer exist are left out. */
+    /** Reads the float vectors of chunks by id, of the index's dimension; chunks no longer there are left out. */
     @FunctionalInterface
     public interface StoredVectors {
         Map<Long, float[]> fetch(long[] chunkIds);
@@ -264,7 +264,7 @@ public final class VectorIndex {
         Map<Long, float[]> floats = stored.fetch(ids);
         for (int i = 0; i < candidates.length; i++) {
             float[] v = floats.get(ids[i]);
-            exact[i] = v == null || v.length != dimension ? Float.NEGATIVE_INFINITY : SCORER.dot(query, v, 0, dimension);
+            exact[i] = v == null ? Float.NEGATIVE_INFINITY : SCORER.dot(query, v, 0, dimension);
         }
         return exact;
     }

@@ -161,7 +161,7 @@ public final class Database implements AutoCloseable {
         try {
             connection.setAutoCommit(true);
         } catch (SQLException first) {
-            try (java.sql.Statement st = connection.createStatement()) {
+            try (Statement st = connection.createStatement()) {
                 st.execute("BEGIN");
                 connection.setAutoCommit(true);
             } catch (SQLException second) {
@@ -170,6 +170,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Runs a read or a single statement outside an explicit transaction. */
     public synchronized <T> T read(SqlWork<T> work) {
         try {
             return work.run(connection);

@@ -93,7 +93,8 @@ final class Migrations {
                 text_hash BLOB NOT NULL,
                 vector BLOB NOT NULL,
                 UNIQUE(model_id, text_hash))""",
-            "INSERT INTO embeddings_rows(model_id, text_hash, vector) SELECT model_id, text_hash, vector FROM embeddings",
+            "INSERT INTO embeddings_rows(model_id, text_hash, vector) "
+                    + "SELECT model_id, text_hash, vector FROM embeddings",
             "DROP TABLE embeddings",
             "ALTER TABLE embeddings_rows RENAME TO embeddings"));
 

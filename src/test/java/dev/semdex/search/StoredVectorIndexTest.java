@@ -1,6 +1,7 @@
 package dev.semdex.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.semdex.chunk.Chunk;
 import dev.semdex.embed.Vectors;
@@ -102,7 +103,7 @@ class StoredVectorIndexTest {
             assertThat(codes.chunkId(hits.rows()[0])).isEqualTo(floats.chunkId(exact[0]));
             for (int j = 0; j < hits.size(); j++) {
                 assertThat(hits.scores()[j]).isCloseTo(scores[hits.rows()[j]],
-                        org.assertj.core.api.Assertions.within(1e-5f));
+                        within(1e-5f));
                 if (codes.chunkId(hits.rows()[j]) == floats.chunkId(exact[j])) {
                     same++;
                 }
