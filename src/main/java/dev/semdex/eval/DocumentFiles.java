@@ -48,7 +48,7 @@ public final class DocumentFiles {
         }
     }
 
-    /** Wrapped lines, 40 to a page, so longer abstracts span pages and page numbers show in results. */
+    /** Wrapped lines, 12 to a page, so most abstracts span two or three pages and page numbers show in results. */
     private static void pdf(Path file, String title, String text) throws IOException {
         List<String> lines = new ArrayList<>(wrap(title, 80));
         lines.add("");

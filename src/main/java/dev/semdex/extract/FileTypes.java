@@ -126,9 +126,15 @@ public final class FileTypes {
         return "html".equals(TEXT_LABELS.get(type.getBaseType()));
     }
 
+    /** Markdown, which is read as the text it shows rather than as written. */
+    static boolean isMarkdown(MediaType type) {
+        return "markdown".equals(TEXT_LABELS.get(type.getBaseType()));
+    }
+
     /**
-     * Text we read ourselves, keeping its lines as they are, rather than hand to a Tika parser: source code, markdown,
-     * CSV, logs, JSON. Markup (HTML, XML, RTF) and e-mail still need a parser to drop their tags and headers.
+     * Text we decode ourselves rather than hand to a Tika parser, so its lines stay as they are: source code, markdown
+     * (then read as the text it shows), CSV, logs, JSON. Markup (HTML, XML, RTF) and e-mail still need a parser to
+     * drop their tags and headers.
      */
     static boolean isPlainText(MediaType type) {
         MediaType base = type.getBaseType();

@@ -39,8 +39,9 @@ import org.apache.tika.parser.pdf.PDFParserConfig;
  * size budget, because a single pathological document must not stall or exhaust an indexing run of thousands.
  *
  * <p>Plain-text formats (source code, markdown, CSV, logs) are decoded directly, with Tika's charset detection, so
- * their lines survive unchanged; everything else goes through Tika's auto-detecting parser. OCR is off: it would
- * turn a few seconds per scanned PDF into minutes.
+ * their lines survive unchanged (Markdown is then read as the text it shows, see {@link MarkdownText}); everything
+ * else goes through Tika's auto-detecting parser. OCR is off: it would turn a few seconds per scanned PDF into
+ * minutes.
  *
  * <p>Thread-safe: several indexing threads may share one instance. Each parse runs on a daemon worker so that a
  * parse stuck past its budget can be abandoned; close the extractor to stop its workers.
@@ -143,6 +144,9 @@ public final class TextExtractor implements AutoCloseable {
         String text = buffer.text();
         if (FileTypes.isHtml(type) && buffer.pageStarts().length == 0) {
             text = withoutRepeatedTitle(text, metadata.get(TikaCoreProperties.TITLE));
+        } else if (FileTypes.isMarkdown(type)) {
+            String shown = MarkdownText.of(text, maxChars);
+            text = shown.isEmpty() ? text : shown;
         }
         return new ExtractedText(text, buffer.pageStarts(), type.getBaseType().toString());
     }

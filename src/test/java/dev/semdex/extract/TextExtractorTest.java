@@ -82,13 +82,48 @@ class TextExtractorTest {
     }
 
     @Test
-    void keepsMarkdownAsWritten() throws Exception {
-        Path file = write("readme.md", "# Title\n\nSome *emphasis* here.\n\n- item one\n- item two\n");
+    void readsMarkdownAsTheTextItShows() throws Exception {
+        Path file = write("readme.md", """
+                # Title
+
+                Some *emphasis* and a [link](https://example.com/a/very/long/address?with=query), wrapped
+                over two lines.
+
+                - item one
+                - item `two`
+
+                | name | size |
+                |------|------|
+                | a    | 1    |
+
+                ```
+                code  line one
+                    line two
+                ```
+                """);
 
         ExtractedText text = extractor.extract(file);
 
-        assertThat(text.text()).isEqualTo("# Title\n\nSome *emphasis* here.\n\n- item one\n- item two");
+        assertThat(text.text()).isEqualTo("Title\n\nSome emphasis and a link, wrapped over two lines.\n\n"
+                + "item one\nitem two\n\nname\tsize\na\t1\n\ncode  line one\n    line two");
         assertThat(text.mediaType()).isEqualTo("text/markdown");
+    }
+
+    @Test
+    void aNoteKeptAsMarkdownAndAsTextReadsTheSame() throws Exception {
+        Path markdown = write("note.md", "# Sourdough\n\nFeed the starter, then knead\nthe dough.\n\n## Baking\n\n"
+                + "A very **hot** oven.\n");
+        Path text = write("note.txt",
+                "Sourdough\n\nFeed the starter, then knead the dough.\n\nBaking\n\nA very hot oven.\n");
+
+        assertThat(extractor.extract(markdown).text()).isEqualTo(extractor.extract(text).text());
+    }
+
+    @Test
+    void markdownWithNothingButMarkupKeepsItsText() throws Exception {
+        Path file = write("comment.md", "<!-- draft: nothing here yet -->\n");
+
+        assertThat(extractor.extract(file).text()).isEqualTo("<!-- draft: nothing here yet -->");
     }
 
     @Test
