@@ -70,6 +70,14 @@ done
 grep -q '^Icon=/opt/semdex/lib/semdex.png' /opt/semdex/lib/semdex-semdex.desktop && [ -s /opt/semdex/lib/semdex.png ] \
   || die "the desktop entry or its icon is missing"
 ok "launchers in /opt/semdex/bin, semdex-cli on the PATH, desktop entry with the Semdex icon"
+# The class-data archive postinst makes; -Xshare:on makes the JVM refuse to start if it cannot map it.
+if [ -s /opt/semdex/lib/app/semdex.jsa ] \
+    && _JAVA_OPTIONS=-Xshare:on /opt/semdex/bin/semdex-cli --version > /dev/null 2> "$work/cds.log"; then
+  ok "postinst made the class-data archive ($(du -m /opt/semdex/lib/app/semdex.jsa | cut -f1) MB), the launcher maps it"
+else
+  cat "$work/install.log" "$work/cds.log" >&2
+  fail "no usable class-data archive in /opt/semdex/lib/app"
+fi
 
 # 3. The CLI, from an empty home: no caches, no network, only what the package brings
 export HOME="$work/home"
@@ -107,7 +115,8 @@ for i in \$(seq 1 90); do
   # xdotool matches names case-insensitively; the visible window is the stage, its name must be exactly "Semdex"
   for w in \$(xdotool search --onlyvisible --name '^Semdex\$' 2>/dev/null); do
     if [ "\$(xdotool getwindowname "\$w")" = Semdex ]; then
-      echo "window \$w after \$i s"; kill \$pid; wait \$pid 2>/dev/null; exit 0
+      echo "window \$w after \$i s, \$(grep -o 'Window ready [0-9]* ms' "$work/gui.log")"
+      kill \$pid; wait \$pid 2>/dev/null; exit 0
     fi
   done
   kill -0 \$pid 2>/dev/null || { echo "the app exited"; exit 1; }
