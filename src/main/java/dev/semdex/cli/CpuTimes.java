@@ -32,8 +32,8 @@ record CpuTimes(double process, double embedding, double compiler, double collec
                 embedding += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
             }
         }
-        long process = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : -1;
+        long process = ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
         double[] jvm = jvmThreadSeconds();
         return new CpuTimes(process / 1e9, embedding / 1e9, jvm[0], jvm[1]);
     }
