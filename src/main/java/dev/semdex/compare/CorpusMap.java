@@ -35,18 +35,16 @@ public record CorpusMap(String modelId, List<MapPoint> points, int clusters, dou
             java.util.function.Function<String, String> folderOf, int clusters, long seed) {
         Map<Long, double[]> sums = new LinkedHashMap<>();
         Map<Long, Integer> counts = new LinkedHashMap<>();
-        for (int row = 0; row < index.size(); row++) {
+        index.forEachRow((v, row) -> {
             long doc = index.documentId(row);
-            if (!paths.containsKey(doc)) {
-                continue;
+            if (paths.containsKey(doc)) {
+                double[] sum = sums.computeIfAbsent(doc, d -> new double[index.dimension()]);
+                for (int i = 0; i < v.length; i++) {
+                    sum[i] += v[i];
+                }
+                counts.merge(doc, 1, Integer::sum);
             }
-            double[] sum = sums.computeIfAbsent(doc, d -> new double[index.dimension()]);
-            float[] v = index.row(row);
-            for (int i = 0; i < v.length; i++) {
-                sum[i] += v[i];
-            }
-            counts.merge(doc, 1, Integer::sum);
-        }
+        });
         List<Long> docs = new ArrayList<>(sums.keySet());
         if (docs.size() > MAX_POINTS) {
             Collections.shuffle(docs, new Random(seed));

@@ -37,10 +37,7 @@ public final class VariantIndex {
         int n = full.size();
         int d = variant.dimension();
         float[] reduced = new float[n * d];
-        for (int row = 0; row < n; row++) {
-            float[] v = full.row(row);
-            System.arraycopy(shorten(v, d), 0, reduced, row * d, d);
-        }
+        full.forEachRow((v, row) -> System.arraycopy(shorten(v, d), 0, reduced, row * d, d));
         VariantIndex index = new VariantIndex(variant, n, reduced);
         switch (variant.precision()) {
             case INT8 -> index.quantiseInt8();
