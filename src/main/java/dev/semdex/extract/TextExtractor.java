@@ -144,7 +144,7 @@ public final class TextExtractor implements AutoCloseable {
         String text = buffer.text();
         if (FileTypes.isHtml(type) && buffer.pageStarts().length == 0) {
             text = withoutRepeatedTitle(text, metadata.get(TikaCoreProperties.TITLE));
-        } else if (FileTypes.isMarkdown(type)) {
+        } else if (FileTypes.isMarkdown(type) && text.length() <= MarkdownText.MAX_CHARS) {
             String shown = MarkdownText.of(text, maxChars);
             text = shown.isEmpty() ? text : shown;
         }

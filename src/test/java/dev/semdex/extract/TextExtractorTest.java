@@ -120,6 +120,16 @@ class TextExtractorTest {
     }
 
     @Test
+    void aMarkdownFileTooLongToParseIsReadAsWritten() throws Exception {
+        String line = "# Log line with **marks**\n";
+        Path file = write("dump.md", line.repeat(MarkdownText.MAX_CHARS / line.length() + 1));
+
+        String text = extractor.extract(file).text();
+
+        assertThat(text).startsWith("# Log line with **marks**\n# Log line").hasSizeGreaterThan(MarkdownText.MAX_CHARS);
+    }
+
+    @Test
     void markdownWithNothingButMarkupKeepsItsText() throws Exception {
         Path file = write("comment.md", "<!-- draft: nothing here yet -->\n");
 
