@@ -47,6 +47,12 @@ if [ "${SKIP_BUILD:-}" != 1 ]; then
   mvn -B -q -Pinstaller -DskipTests package > "$work/build.log" 2>&1 \
     || { tail -50 "$work/build.log" >&2; die "mvn -Pinstaller package failed"; }
   ok "built the installer in $(seconds "$start") s"
+  # The package phase also made target/semdex.jsa for the README's run command; -Xshare:on fails if it cannot map it.
+  if java -Xshare:on -XX:SharedArchiveFile=target/semdex.jsa -jar target/semdex.jar --version > /dev/null 2>&1; then
+    ok "the README's run command maps target/semdex.jsa"
+  else
+    fail "target/semdex.jsa is missing or does not map for java -jar target/semdex.jar"
+  fi
 fi
 deb=$(ls target/installer/semdex_*_amd64.deb 2>/dev/null | head -1)
 [ -n "$deb" ] || die "no target/installer/semdex_*_amd64.deb"
