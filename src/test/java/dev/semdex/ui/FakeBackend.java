@@ -28,6 +28,8 @@ public final class FakeBackend implements Backend {
     public String failIndexWith;
     public String failSearchWith;
     public int invalidations;
+    /** Every file is already indexed and unchanged: {@link #index} finds nothing to do, as a re-check usually does. */
+    public boolean unchanged;
     public final List<String> sentenceRequests = new ArrayList<>();
     /** Called after each progress report of {@link #index}, with the folder, while the run is still going. */
     public java.util.function.Consumer<Path> duringIndex = p -> {};
@@ -71,6 +73,9 @@ public final class FakeBackend implements Backend {
             throw new SemdexException(failIndexWith);
         }
         listener.scanned(folder, filesPerFolder);
+        if (unchanged) {
+            return new IndexSummary(filesPerFolder, 0, filesPerFolder, 0, 0, 0, 0, List.of(), Duration.ofMillis(20));
+        }
         for (int i = 1; i <= filesPerFolder; i++) {
             try {
                 listener.checkpoint();

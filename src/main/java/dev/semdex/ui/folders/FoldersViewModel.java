@@ -244,7 +244,7 @@ public final class FoldersViewModel {
         run.task.cancel();
         run.item.stateProperty().set(state);
         run.item.messageProperty().set("");
-        finishRun(run, state);
+        finishRun(run, state, true);
         progressText.set("Cancelled; the files indexed so far are kept. Re-index to go on.");
     }
 
@@ -278,7 +278,8 @@ public final class FoldersViewModel {
                 run.item.path().getFileName(), Formats.count(summary.filesIndexed()),
                 Formats.count(summary.filesUnchanged()), Formats.count(summary.skipped().size()),
                 Formats.duration(summary.elapsed())));
-        finishRun(run, summary.skipped().isEmpty() ? FolderState.UP_TO_DATE : FolderState.WITH_ERRORS);
+        finishRun(run, summary.skipped().isEmpty() ? FolderState.UP_TO_DATE : FolderState.WITH_ERRORS,
+                summary.filesIndexed() > 0 || summary.filesDeleted() > 0);
     }
 
     private void failed(Run run, Throwable error) {
@@ -292,11 +293,15 @@ public final class FoldersViewModel {
         if (!cancelled) {
             onError.accept(Errors.message(error));
         }
-        finishRun(run, cancelled ? FolderState.CANCELLED : FolderState.FAILED);
+        finishRun(run, cancelled ? FolderState.CANCELLED : FolderState.FAILED, true);
     }
 
-    /** The final state is shown together with the new counts, so "up to date" never shows stale numbers. */
-    private void finishRun(Run run, FolderState finalState) {
+    /**
+     * The final state is shown together with the new counts, so "up to date" never shows stale numbers. Search
+     * forgets its loaded vectors only if the run may have changed them: reloading them costs seconds on a large
+     * index, and most runs (the start-up re-check, a watcher's re-check) change nothing.
+     */
+    private void finishRun(Run run, FolderState finalState, boolean indexMayHaveChanged) {
         batchDone++;
         run.item.progressProperty().set(-1);
         run.item.activityProperty().set("");
@@ -304,7 +309,9 @@ public final class FoldersViewModel {
         paused.set(false);
         progress.set(0);
         currentFile.set("");
-        backend.indexChanged(run.modelId);
+        if (indexMayHaveChanged) {
+            backend.indexChanged(run.modelId);
+        }
         refresh(run.item, finalState);
         refreshSkipped();
         if (run.rerun && folders.contains(run.item)) {
@@ -382,7 +389,7 @@ public final class FoldersViewModel {
         @Override
         public void progress(IndexProgress p) {
             shown.post(p);
-            if (System.nanoTime() - lastRefresh > REFRESH_SEARCH_EVERY.toNanos()) {
+            if (p.chunks() > 0 && System.nanoTime() - lastRefresh > REFRESH_SEARCH_EVERY.toNanos()) {
                 lastRefresh = System.nanoTime();
                 backend.indexChanged(modelId);
                 runner.onUi(() -> {

@@ -52,6 +52,20 @@ class FoldersViewModelTest {
     }
 
     @Test
+    void aReCheckThatChangesNothingKeepsTheVectorsSearchHasLoaded() throws Exception {
+        vm.addFolders(List.of(folder("notes")));
+        int afterFirstRun = backend.invalidations;
+        assertThat(afterFirstRun).isPositive();
+
+        backend.unchanged = true;
+        vm.enqueue(vm.folders().get(0));
+
+        assertThat(vm.folders().get(0).state()).isEqualTo(FolderState.UP_TO_DATE);
+        assertThat(vm.progressTextProperty().get()).contains("0 indexed, 3 unchanged");
+        assertThat(backend.invalidations).isEqualTo(afterFirstRun);
+    }
+
+    @Test
     void foldersAreIndexedOneAtATimeInOrder() throws Exception {
         indexRunner.holdWork = true;
         vm.addFolders(List.of(folder("a"), folder("b")));
