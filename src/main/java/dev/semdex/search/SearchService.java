@@ -57,6 +57,17 @@ public final class SearchService {
         models = null;
     }
 
+    /**
+     * Forgets every model's cached vectors after documents were indexed or removed: a re-indexed document gets new
+     * chunk ids, and models with the same chunking share chunks, so the vectors cached for one model then point at
+     * chunks that another model's run replaced.
+     */
+    public void invalidateAll() {
+        vectorIndexes.clear();
+        documentPaths = null;
+        models = null;
+    }
+
     /** The model as the index knows it, or null; a query costs no database read once the model is known. */
     private IndexStore.StoredModel stored(String modelId) {
         Map<String, IndexStore.StoredModel> known = models;

@@ -63,7 +63,10 @@ public interface Backend {
     Map<Long, BestSentence.Span> bestSentences(List<SearchResult> results, String query, String modelId,
             SearchMode mode);
 
-    /** Tells search that the index of a model changed, so the next search sees the new vectors. */
+    /**
+     * Tells search that a run of {@code modelId} changed the index, so the next search sees the new vectors, with
+     * this model or any other (re-indexed documents get new chunks for all of them).
+     */
     void indexChanged(String modelId);
 
     /**

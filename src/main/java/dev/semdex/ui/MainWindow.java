@@ -123,12 +123,7 @@ public final class MainWindow {
         stage.show();
         controller.focusSearch();
         String model = services.settings().defaultModel();
-        // The model, then its vectors, before the first query needs them: on a 100,000-chunk index loading the vectors
-        // takes 1.3-1.6 s, which the first search would otherwise wait for. A run that changes the index drops them.
-        services.background().submit(() -> {
-            services.semdex().embedder(model);
-            return services.semdex().search().vectorIndex(services.semdex().canonicalModelId(model));
-        }, ok -> {}, e -> {});
+        services.background().submit(() -> services.semdex().embedder(model), ok -> {}, e -> {});
         services.background().submit(FileKind::loadIconFont, ok -> {}, e -> {});
     }
 

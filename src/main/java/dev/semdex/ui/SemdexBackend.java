@@ -80,7 +80,7 @@ public final class SemdexBackend implements Backend {
     @Override
     public void removeFolder(long folderId) {
         semdex.store().removeFolder(folderId);
-        semdex.store().models().keySet().forEach(semdex.search()::invalidate);
+        semdex.search().invalidateAll();
     }
 
     @Override
@@ -159,7 +159,7 @@ public final class SemdexBackend implements Backend {
 
     @Override
     public void indexChanged(String modelId) {
-        semdex.search().invalidate(semdex.canonicalModelId(modelId));
+        semdex.search().invalidateAll();
     }
 
     /** The chunk with the non-overlapping parts of its neighbours before and after it. */

@@ -89,7 +89,7 @@ public final class SemdexCompareBackend implements CompareBackend {
         try {
             return semdex.indexer().index(folders, semdex.embedder(modelId), listener);
         } finally {
-            semdex.search().invalidate(modelId);
+            semdex.search().invalidateAll(); // re-indexed documents get new chunk ids for every model
         }
     }
 
