@@ -168,11 +168,7 @@ public final class VectorIndex {
      * the codes' approximation of it).
      */
     public float[] row(int row) {
-        if (data != null) {
-            return Arrays.copyOfRange(data, row * dimension, (row + 1) * dimension);
-        }
-        float[] v = stored.fetch(new long[] {chunkIds[row]}).get(chunkIds[row]);
-        return v != null ? v : int8.approximate(row);
+        return rowFrom(row, data != null ? Map.of() : stored.fetch(new long[] {chunkIds[row]}));
     }
 
     /**
@@ -185,11 +181,18 @@ public final class VectorIndex {
             int to = Math.min(size, from + ROWS_PER_READ);
             Map<Long, float[]> floats = data != null ? Map.of() : stored.fetch(Arrays.copyOfRange(chunkIds, from, to));
             for (int row = from; row < to; row++) {
-                float[] v = data != null ? Arrays.copyOfRange(data, row * dimension, (row + 1) * dimension)
-                        : floats.get(chunkIds[row]);
-                action.accept(v != null ? v : int8.approximate(row), row);
+                action.accept(rowFrom(row, floats), row);
             }
         }
+    }
+
+    /** A row from the floats in memory, else from {@code fetched}, else (chunk deleted since) the codes' guess. */
+    private float[] rowFrom(int row, Map<Long, float[]> fetched) {
+        if (data != null) {
+            return Arrays.copyOfRange(data, row * dimension, (row + 1) * dimension);
+        }
+        float[] v = fetched.get(chunkIds[row]);
+        return v != null ? v : int8.approximate(row);
     }
 
     /** Rows of the {@code k} best vectors, best first: exact with floats in memory, else {@link #ranker}'s. */
