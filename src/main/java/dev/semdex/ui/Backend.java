@@ -64,10 +64,10 @@ public interface Backend {
             SearchMode mode);
 
     /**
-     * Tells search that a run of {@code modelId} changed the index, so the next search sees the new vectors, with
-     * this model or any other (re-indexed documents get new chunks for all of them).
+     * Tells search that a run changed the index, so the next search sees the new vectors, with the run's model or
+     * any other (re-indexed documents get new chunks for all of them).
      */
-    void indexChanged(String modelId);
+    void indexChanged();
 
     /**
      * Where indexing reports that it waits for an embedding server that went away ("" once it is back); called on

@@ -158,7 +158,7 @@ public final class SemdexBackend implements Backend {
     }
 
     @Override
-    public void indexChanged(String modelId) {
+    public void indexChanged() {
         semdex.search().invalidateAll();
     }
 

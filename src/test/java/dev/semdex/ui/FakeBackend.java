@@ -147,7 +147,7 @@ public final class FakeBackend implements Backend {
     }
 
     @Override
-    public void indexChanged(String modelId) {
+    public void indexChanged() {
         invalidations++;
     }
 }

@@ -310,7 +310,7 @@ public final class FoldersViewModel {
         progress.set(0);
         currentFile.set("");
         if (indexMayHaveChanged) {
-            backend.indexChanged(run.modelId);
+            backend.indexChanged();
         }
         refresh(run.item, finalState);
         refreshSkipped();
@@ -391,7 +391,7 @@ public final class FoldersViewModel {
             shown.post(p);
             if (p.chunks() > 0 && System.nanoTime() - lastRefresh > REFRESH_SEARCH_EVERY.toNanos()) {
                 lastRefresh = System.nanoTime();
-                backend.indexChanged(modelId);
+                backend.indexChanged();
                 runner.onUi(() -> {
                     if (current == this) {
                         onIndexGrew.run();
