@@ -44,11 +44,17 @@ final class MarkdownText {
 
     private MarkdownText() {}
 
-    /** The text of {@code markdown}, normalized as {@link TextBuffer} does, at most {@code maxChars} long. */
+    /**
+     * The text of {@code markdown}, normalized as {@link TextBuffer} does, at most {@code maxChars} long; the text as
+     * written when it is longer than {@link #MAX_CHARS} or shows nothing (a file of HTML comments, say).
+     */
     static String of(String markdown, int maxChars) {
+        if (markdown.length() > MAX_CHARS) {
+            return markdown;
+        }
         TextBuffer buffer = new TextBuffer(maxChars);
         PARSER.parse(markdown).accept(new Renderer(buffer));
-        return buffer.text();
+        return buffer.length() == 0 ? markdown : buffer.text();
     }
 
     private static final class Renderer extends AbstractVisitor {

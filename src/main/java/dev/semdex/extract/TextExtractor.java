@@ -144,9 +144,8 @@ public final class TextExtractor implements AutoCloseable {
         String text = buffer.text();
         if (FileTypes.isHtml(type) && buffer.pageStarts().length == 0) {
             text = withoutRepeatedTitle(text, metadata.get(TikaCoreProperties.TITLE));
-        } else if (FileTypes.isMarkdown(type) && text.length() <= MarkdownText.MAX_CHARS) {
-            String shown = MarkdownText.of(text, maxChars);
-            text = shown.isEmpty() ? text : shown;
+        } else if (FileTypes.isMarkdown(type)) {
+            text = MarkdownText.of(text, maxChars);
         }
         return new ExtractedText(text, buffer.pageStarts(), type.getBaseType().toString());
     }
