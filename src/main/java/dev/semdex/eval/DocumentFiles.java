@@ -1,6 +1,7 @@
 package dev.semdex.eval;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +11,8 @@ import java.util.Locale;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /**
@@ -22,6 +23,10 @@ public final class DocumentFiles {
 
     /** The formats {@link #write} knows. */
     public static final List<String> FORMATS = List.of("txt", "md", "html", "docx", "pdf");
+
+    /** A font PDFBox ships for its own fallback, so every machine can write any Latin, Greek or Cyrillic text. */
+    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    private static final int LINES_PER_PAGE = 48;
 
     private DocumentFiles() {}
 
@@ -48,23 +53,27 @@ public final class DocumentFiles {
         }
     }
 
-    /** Wrapped lines, 12 to a page, so most abstracts span two or three pages and page numbers show in results. */
+    /**
+     * Wrapped lines as a printed page holds them (48 lines of 10-point text on a Letter page) in an embedded Unicode
+     * font, as a word processor's "save as PDF" makes them: a one-page abstract extracts to the same words as its
+     * text file, Greek letters and symbols included, and longer texts run over pages.
+     */
     private static void pdf(Path file, String title, String text) throws IOException {
         List<String> lines = new ArrayList<>(wrap(title, 80));
         lines.add("");
         lines.addAll(wrap(text, 95));
-        PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-        try (PDDocument doc = new PDDocument()) {
-            for (int from = 0; from < lines.size(); from += 12) {
-                PDPage page = new PDPage();
+        try (PDDocument doc = new PDDocument(); InputStream ttf = DocumentFiles.class.getResourceAsStream(FONT)) {
+            PDType0Font font = PDType0Font.load(doc, ttf);
+            for (int from = 0; from < lines.size(); from += LINES_PER_PAGE) {
+                PDPage page = new PDPage(PDRectangle.LETTER);
                 doc.addPage(page);
                 try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
                     content.beginText();
                     content.setFont(font, 10);
                     content.setLeading(14);
-                    content.newLineAtOffset(50, 720);
-                    for (String line : lines.subList(from, Math.min(lines.size(), from + 12))) {
-                        content.showText(line.replaceAll("[^\\x20-\\x7E]", "?"));
+                    content.newLineAtOffset(50, 742);
+                    for (String line : lines.subList(from, Math.min(lines.size(), from + LINES_PER_PAGE))) {
+                        content.showText(printable(font, line));
                         content.newLine();
                     }
                     content.endText();
@@ -72,6 +81,21 @@ public final class DocumentFiles {
             }
             doc.save(file.toFile());
         }
+    }
+
+    /** The line with each character the font has no glyph for replaced by "?", as a printer would show a box. */
+    private static String printable(PDType0Font font, String line) {
+        StringBuilder out = new StringBuilder(line.length());
+        line.codePoints().forEach(cp -> {
+            String ch = Character.toString(cp);
+            try {
+                font.encode(ch);
+                out.append(ch);
+            } catch (IllegalArgumentException | IOException e) {
+                out.append('?');
+            }
+        });
+        return out.toString();
     }
 
     private static List<String> wrap(String text, int width) {
