@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.semdex.TestModels;
 import dev.semdex.embed.Embedder;
+import dev.semdex.eval.DocumentFiles;
 import dev.semdex.extract.FolderScanner;
 import dev.semdex.extract.ScanOptions;
 import dev.semdex.extract.TextExtractor;
@@ -201,6 +202,31 @@ class IndexerIntegrationTest {
         assertThat(rerun.reusedVectors()).isEqualTo(rerun.chunks() - rerun.passagesEmbedded());
         assertThat(rerun.stages().embedding()).isPositive();
         assertThat(rerun.stages().extracting()).isPositive();
+    }
+
+    @Test
+    void aPaperKeptAsTextAsHardWrappedTextAndAsPdfIsEmbeddedOnce() throws Exception {
+        Path papers = Files.createDirectories(tmp.resolve("papers"));
+        StringBuilder text = new StringBuilder();
+        for (int s = 0; s < 30; s++) {
+            text.append("Finding ").append(s).append(" links β-amyloid plaques and α-synuclein to a decline in memory ")
+                    .append("that the cohort study followed over ").append(s + 2).append(" years. ");
+        }
+        String title = "Amyloid and synuclein in ageing brains";
+        DocumentFiles.write(papers.resolve("paper.txt"), "txt", title, text.toString());
+        DocumentFiles.write(papers.resolve("paper.pdf"), "pdf", title, text.toString());
+        Files.writeString(papers.resolve("paper as mailed.txt"), title + "\n\n"
+                + text.toString().trim().replaceAll("(.{1,72})( |$)", "$1\n"));
+
+        IndexSummary first = indexer.index(List.of(papers), embedder, IndexListener.NONE);
+        assertThat(first.filesIndexed()).isEqualTo(3);
+        assertThat(first.chunks()).as("an abstract of several passages in each file").isGreaterThanOrEqualTo(6);
+        assertThat(first.passagesEmbedded()).as("line breaks are layout: the three files' passages are one text")
+                .isEqualTo(first.chunks() / 3);
+        assertThat(first.reusedVectors()).isEqualTo(first.chunks() * 2 / 3);
+        assertThat(search.search(new SearchRequest("β-amyloid plaques and memory decline", embedder.model().id(),
+                SearchMode.VECTOR, 5))).extracting(r -> Path.of(r.path()).getFileName().toString())
+                .contains("paper.txt", "paper.pdf", "paper as mailed.txt");
     }
 
     @Test
