@@ -56,7 +56,11 @@ final class SharedTika {
             TikaConfig tikaConfig = config();
             synchronized (SharedTika.class) {
                 if (parser == null) {
-                    parser = loadUninterrupted(() -> new AutoDetectParser(tikaConfig));
+                    parser = loadUninterrupted(() -> {
+                        AutoDetectParser autoDetect = new AutoDetectParser(tikaConfig);
+                        autoDetect.setDetector(new DetectedTypeHint(tikaConfig.getDetector()));
+                        return autoDetect;
+                    });
                 }
                 loaded = parser;
             }

@@ -172,7 +172,9 @@ public final class TextExtractor implements AutoCloseable {
         if (FileTypes.isPlainText(byName) && !byName.equals(MediaType.TEXT_PLAIN)) {
             return byName; // a name like .rs that Tika's content sniffing would turn into something else
         }
-        return SharedTika.config().getDetector().detect(in, metadata).getBaseType();
+        MediaType detected = SharedTika.config().getDetector().detect(in, metadata);
+        DetectedTypeHint.set(metadata, detected);
+        return detected.getBaseType();
     }
 
     private MediaType parse(TikaInputStream in, Metadata metadata, TextBuffer buffer, AtomicBoolean abandoned,
