@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -52,6 +53,39 @@ class TextExtractorTest {
         assertThat(text.mediaType()).isEqualTo("text/plain");
         assertThat(text.pageStarts()).isEmpty();
         assertThat(text.pageAt(3)).isZero();
+    }
+
+    @Test
+    void readsAnEmailWithTheDocumentsAttachedToIt() throws Exception {
+        String attached = Base64.getMimeEncoder().encodeToString(
+                "<html><body><h1>Minutes</h1><p>The committee approved the heron survey.</p></body></html>"
+                        .getBytes(StandardCharsets.UTF_8));
+        Path file = write("minutes.eml", """
+                From: clerk@example.org
+                To: board@example.org
+                Subject: Minutes of the meeting
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="b1"
+
+                --b1
+                Content-Type: text/plain; charset=utf-8
+
+                Please find the minutes attached.
+                --b1
+                Content-Type: application/octet-stream
+                Content-Disposition: attachment; filename="minutes.html"
+                Content-Transfer-Encoding: base64
+
+                %s
+                --b1--
+                """.formatted(attached));
+
+        ExtractedText text = extractor.extract(file);
+
+        assertThat(text.mediaType()).isEqualTo("message/rfc822");
+        assertThat(text.text()).contains("Please find the minutes attached.")
+                .as("the attachment is detected as a web page by its own content and read as text")
+                .contains("The committee approved the heron survey.").doesNotContain("<p>");
     }
 
     @Test

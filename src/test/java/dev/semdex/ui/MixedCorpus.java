@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * A folder of mixed documents a user might drop on the window: SciFact abstracts written as .txt, .md, .html, .docx
- * and multi-page .pdf files in a few sub-folders, named after their titles, plus two files Semdex must skip. The
+ * and .pdf files in a few sub-folders, named after their titles, plus two files Semdex must skip. The
  * documents judged relevant for the first SciFact test queries are always in, so a search has a known answer.
  * Run {@code main(dir, count)} to make one by hand for a walk-through.
  */

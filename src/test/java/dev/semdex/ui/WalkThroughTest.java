@@ -24,7 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The acceptance walk-through as a new user does it, at scale: drop a folder of 300 mixed documents (txt, md,
- * html, docx, multi-page pdf, plus two files to skip), watch it index, search while it runs, then search for
+ * html, docx, pdf, plus two files to skip), watch it index, search while it runs, then search for
  * SciFact questions whose answer is known and open the result. The FX thread is probed the whole time. Prints the
  * figures; {@code -Dsemdex.screenshot=assets/screenshot.png} keeps the final window. Tagged slow (about two
  * minutes on two cores): {@code xvfb-run -a mvn test -Pslow -Dtest=WalkThroughTest}.
