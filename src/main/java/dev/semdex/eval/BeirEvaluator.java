@@ -3,7 +3,6 @@ package dev.semdex.eval;
 import dev.semdex.chunk.Chunk;
 import dev.semdex.embed.Embedder;
 import dev.semdex.embed.ModelCatalog;
-import dev.semdex.embed.ModelText;
 import dev.semdex.index.IndexListener;
 import dev.semdex.index.IndexProgress;
 import dev.semdex.search.SearchMode;
@@ -94,13 +93,13 @@ public final class BeirEvaluator {
                 throw new CancellationException("Evaluation cancelled");
             }
             List<BeirDataset.Doc> batch = todo.subList(from, Math.min(todo.size(), from + BATCH));
-            List<byte[]> hashes = batch.stream().map(d -> Hashes.ofText(ModelText.of(d.content()))).toList();
+            List<byte[]> hashes = batch.stream().map(d -> Hashes.ofText(d.content())).toList();
             Set<HashKey> stored = store.storedVectors(modelId, hashes);
             Map<HashKey, String> missing = new LinkedHashMap<>();
             for (int i = 0; i < batch.size(); i++) {
                 HashKey key = new HashKey(hashes.get(i));
                 if (!stored.contains(key)) {
-                    missing.putIfAbsent(key, ModelText.of(batch.get(i).content()));
+                    missing.putIfAbsent(key, batch.get(i).content());
                 }
             }
             List<float[]> vectors = embedder.embedPassages(List.copyOf(missing.values()));

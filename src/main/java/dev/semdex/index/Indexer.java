@@ -4,7 +4,6 @@ import dev.semdex.SemdexException;
 import dev.semdex.chunk.Chunk;
 import dev.semdex.chunk.Chunker;
 import dev.semdex.embed.Embedder;
-import dev.semdex.embed.ModelText;
 import dev.semdex.extract.ExtractedText;
 import dev.semdex.extract.ExtractionException;
 import dev.semdex.extract.FolderScanner;
@@ -245,7 +244,7 @@ public final class Indexer {
                 if (p.chunks != null) {
                     List<byte[]> hashes = new ArrayList<>(p.chunks.size());
                     for (Chunk chunk : p.chunks) {
-                        hashes.add(Hashes.ofText(ModelText.of(chunk.text())));
+                        hashes.add(Hashes.ofText(chunk.text()));
                     }
                     hashesOf.put(p, hashes);
                     allHashes.addAll(hashes);
@@ -274,8 +273,8 @@ public final class Indexer {
                 List<byte[]> hashes = hashesOf.get(p);
                 for (int i = 0; hashes != null && i < hashes.size(); i++) {
                     HashKey hk = new HashKey(hashes.get(i));
-                    if (!stored.contains(hk) && !missing.containsKey(hk)) {
-                        missing.put(hk, ModelText.of(p.chunks.get(i).text()));
+                    if (!stored.contains(hk)) {
+                        missing.putIfAbsent(hk, p.chunks.get(i).text());
                     }
                 }
             }
