@@ -1,13 +1,16 @@
 package dev.semdex;
 
 import dev.semdex.cli.SemdexCommand;
+import dev.semdex.lab.cli.LabCommands;
+import dev.semdex.lab.ui.CompareFeature;
 import dev.semdex.ui.SemdexApp;
 import java.nio.file.Path;
 
 /**
- * Entry point of {@code semdex.jar}. A plain class (not a JavaFX Application) so that the jar starts from the class
- * path. With no command (nothing, or only {@code --data-dir DIR}) it opens the window; any other arguments go to
- * the command line.
+ * Entry point of {@code semdex.jar} and the composition root of the two front ends: it plugs the model lab into
+ * the window and the command line, so neither product package depends on the lab. A plain class (not a JavaFX
+ * Application) so that the jar starts from the class path. With no command (nothing, or only
+ * {@code --data-dir DIR}) it opens the window; any other arguments go to the command line.
  */
 public final class Main {
 
@@ -35,9 +38,14 @@ public final class Main {
     public static void main(String[] args) {
         Launch launch = Launch.of(args);
         if (launch.window()) {
-            SemdexApp.launchApp(launch.dataDir());
+            SemdexApp.launchApp(launch.dataDir(), CompareFeature::new);
             return;
         }
-        System.exit(SemdexCommand.execute(args));
+        System.exit(runCommand(args));
+    }
+
+    /** The {@code semdex} command line with the lab's commands; returns the exit code. */
+    public static int runCommand(String... args) {
+        return SemdexCommand.execute(LabCommands.all(), args);
     }
 }

@@ -1,9 +1,5 @@
 package dev.semdex;
 
-import dev.semdex.compare.BeirQuality;
-import dev.semdex.compare.CompareService;
-import dev.semdex.compare.CorpusMap;
-import dev.semdex.compare.QualityEvaluator;
 import dev.semdex.embed.BundledModelFiles;
 import dev.semdex.embed.Embedder;
 import dev.semdex.embed.EmbedderFactory;
@@ -16,7 +12,6 @@ import dev.semdex.embed.hub.HubClient;
 import dev.semdex.embed.hub.ModelManager;
 import dev.semdex.embed.hub.UserModels;
 import dev.semdex.embed.ollama.OllamaConfig;
-import dev.semdex.eval.BeirEvaluator;
 import dev.semdex.extract.FolderScanner;
 import dev.semdex.extract.ScanOptions;
 import dev.semdex.extract.TextExtractor;
@@ -26,11 +21,8 @@ import dev.semdex.settings.AppDirs;
 import dev.semdex.settings.Settings;
 import dev.semdex.store.Database;
 import dev.semdex.store.IndexStore;
-import dev.semdex.store.Judgements;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,7 +48,6 @@ public final class Semdex implements AutoCloseable {
     private IndexStore store;
     private TextExtractor extractor;
     private SearchService search;
-    private CompareService compare;
 
     private Semdex(AppDirs dirs, int embeddingThreads) {
         this.dirs = dirs;
@@ -258,46 +249,11 @@ public final class Semdex implements AutoCloseable {
         return search;
     }
 
-    public synchronized CompareService compare() {
-        if (compare == null) {
-            compare = new CompareService(store(), search(), this::embedder);
-        }
-        return compare;
-    }
-
     /** Deletes a model's vectors from the index (the model itself stays installed); returns how many. */
     public int removeFromIndex(String modelId) {
         int removed = store().deleteModel(modelId);
         search().invalidate(modelId);
         return removed;
-    }
-
-    /** The user's relevance judgements, kept in the index. */
-    public Judgements judgements() {
-        return new Judgements(store().database());
-    }
-
-    /** Quality per model and vector form, on the user's judgements or on a BEIR dataset. */
-    public QualityEvaluator quality() {
-        return new QualityEvaluator(search(), compare(), this::embedder);
-    }
-
-    public BeirQuality beirQuality() {
-        return new BeirQuality(evaluator(), this::embedder, catalog);
-    }
-
-    /** The files as one model sees them, for the corpus map; folder of each file from the indexed folders. */
-    public CorpusMap corpusMap(String modelId, int clusters) {
-        List<Path> folders = store().folders().stream().map(f -> f.path()).toList();
-        // The innermost indexed folder holding the file, compared by path components as SearchFilter does.
-        return CorpusMap.build(modelId, search().vectorIndex(modelId), store().documentPaths(),
-                path -> folders.stream().filter(Path.of(path)::startsWith)
-                        .max(Comparator.comparingInt(Path::getNameCount))
-                        .map(Object::toString).orElse(""), clusters, 42);
-    }
-
-    public BeirEvaluator evaluator() {
-        return new BeirEvaluator(dirs.data().resolve("eval"), this::embedder, catalog);
     }
 
     @Override

@@ -11,21 +11,38 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "dev.semdex", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+    private static final String[] WINDOWS = {"dev.semdex.ui..", "dev.semdex.lab.ui.."};
+
     @ArchTest
-    static final ArchRule onlyTheUiUsesJavaFx = noClasses()
-            .that().resideOutsideOfPackage("dev.semdex.ui..")
+    static final ArchRule onlyTheWindowsUseJavaFx = noClasses()
+            .that().resideOutsideOfPackages(WINDOWS)
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("the core and the CLI must run without JavaFX (headless servers, scripts)");
 
     @ArchTest
     static final ArchRule theCoreDoesNotKnowTheUi = noClasses()
-            .that().resideOutsideOfPackage("dev.semdex.ui..")
+            .that().resideOutsideOfPackages(WINDOWS)
             .and().doNotHaveFullyQualifiedName(Main.class.getName())
             .should().dependOnClassesThat().resideInAnyPackage("dev.semdex.ui..")
             .because("the GUI builds on the core, never the other way round");
 
     @ArchTest
     static final ArchRule theCliDoesNotUseTheUi = noClasses()
-            .that().resideInAPackage("dev.semdex.cli..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.semdex.ui..", "javafx..");
+            .that().resideInAnyPackage("dev.semdex.cli..", "dev.semdex.lab.cli..", "dev.semdex.lab.bench..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.semdex.ui..", "dev.semdex.lab.ui..",
+                    "javafx..");
+
+    @ArchTest
+    static final ArchRule theProductDoesNotDependOnTheLab = noClasses()
+            .that().resideOutsideOfPackage("dev.semdex.lab..")
+            .and().doNotHaveFullyQualifiedName(Main.class.getName())
+            .should().dependOnClassesThat().resideInAnyPackage("dev.semdex.lab..")
+            .because("the model lab (comparisons, quality, corpus map, benchmarks) lives beside the product: only "
+                    + "the composition root plugs it in, through ModelLab and the lab's commands");
+
+    @ArchTest
+    static final ArchRule theLabCoreDoesNotKnowItsFrontEnds = noClasses()
+            .that().resideInAnyPackage("dev.semdex.lab.compare..", "dev.semdex.lab.eval..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.semdex.lab.ui..", "dev.semdex.lab.cli..",
+                    "dev.semdex.lab.bench..", "dev.semdex.cli..");
 }

@@ -7,7 +7,7 @@ import dev.semdex.settings.SettingsStore;
 import java.nio.file.Path;
 
 /** What every subcommand shares: where the data lives and the services, opened on first use. */
-final class CliContext implements AutoCloseable {
+public final class CliContext implements AutoCloseable {
 
     private final Path dataDir;
     private Semdex semdex;
@@ -16,16 +16,16 @@ final class CliContext implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    AppDirs dirs() {
+    public AppDirs dirs() {
         return dataDir == null ? AppDirs.forThisUser() : AppDirs.under(dataDir);
     }
 
     /** The settings the window saved; the command line shares them (hub URL, chunk size, Ollama server). */
-    Settings settings() {
+    public Settings settings() {
         return new SettingsStore(dirs().settingsFile()).load();
     }
 
-    Semdex semdex() {
+    public Semdex semdex() {
         if (semdex == null) {
             semdex = Semdex.open(dirs(), Runtime.getRuntime().availableProcessors());
             Settings settings = settings();

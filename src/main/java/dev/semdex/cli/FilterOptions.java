@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** {@code --folder} and {@code --type}: narrow results to one indexed folder or one file type. */
-final class FilterOptions {
+public final class FilterOptions {
 
     @Option(names = "--folder", paramLabel = "DIR", description = "Only files under this folder.")
     Path folder;
@@ -13,7 +13,7 @@ final class FilterOptions {
     @Option(names = "--type", paramLabel = "EXT", description = "Only files with this extension, e.g. pdf.")
     String type;
 
-    SearchFilter filter() {
+    public SearchFilter filter() {
         return new SearchFilter(folder == null ? null : folder.toAbsolutePath().normalize(), type);
     }
 }

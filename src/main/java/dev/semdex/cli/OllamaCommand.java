@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "ollama", description = "Embed on an Ollama server (e.g. a GPU machine on your network).",
         subcommands = {OllamaCommand.Check.class})
-final class OllamaCommand implements Runnable {
+public final class OllamaCommand implements Runnable {
 
     @ParentCommand
     SemdexCommand root;
@@ -30,7 +30,7 @@ final class OllamaCommand implements Runnable {
     }
 
     /** The options that say how to reach the server; mixed into every command that may embed on Ollama. */
-    static final class Options {
+    public static final class Options {
 
         @Option(names = "--ollama-url", paramLabel = "URL",
                 description = "Ollama server for ollama:<model> models (default: the settings, else OLLAMA_HOST, "
@@ -57,7 +57,7 @@ final class OllamaCommand implements Runnable {
                 description = "Requests in flight at once (default: ${DEFAULT-VALUE}).")
         int parallel;
 
-        OllamaConfig config(CliContext context) {
+        public OllamaConfig config(CliContext context) {
             Settings settings = context.settings();
             String base = OllamaConfig.resolveUrl(url, settings.ollamaUrl(), System.getenv("OLLAMA_HOST"));
             Map<String, String> extra = new LinkedHashMap<>();
@@ -79,7 +79,7 @@ final class OllamaCommand implements Runnable {
          * Points the services at the server, if the model is an Ollama one, and returns the id its vectors are
          * stored under ({@code ollama:<model>@<server>}; other ids unchanged).
          */
-        String apply(CliContext context, String modelId) {
+        public String apply(CliContext context, String modelId) {
             if (OllamaModels.isOllamaId(modelId)) {
                 context.semdex().ollama(config(context));
             }
@@ -87,14 +87,14 @@ final class OllamaCommand implements Runnable {
         }
 
         /** Several models at once, as {@link #apply} returns them, checked against the catalog, without repeats. */
-        List<String> applyAll(CliContext context, List<String> modelIds) {
+        public List<String> applyAll(CliContext context, List<String> modelIds) {
             List<String> ids = modelIds.stream().map(id -> apply(context, id)).distinct().toList();
             ids.forEach(context.semdex().catalog()::require);
             return ids;
         }
 
         /** Whether the user named a server at all (option, settings or OLLAMA_HOST): then `models` lists its models. */
-        boolean serverConfigured(CliContext context) {
+        public boolean serverConfigured(CliContext context) {
             String fromSettings = context.settings().ollamaUrl();
             return url != null && !url.isBlank() || System.getenv("OLLAMA_HOST") != null
                     || !OllamaConfig.normalizeUrl(fromSettings).equals(OllamaConfig.DEFAULT_URL);

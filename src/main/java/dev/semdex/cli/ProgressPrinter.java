@@ -11,14 +11,14 @@ import java.util.Locale;
  * Progress on stderr, so stdout stays clean for scripts: one line redrawn in place on a terminal, or a line every
  * few seconds when stderr goes to a file.
  */
-final class ProgressPrinter implements IndexListener {
+public final class ProgressPrinter implements IndexListener {
 
     private final PrintStream err;
     private final boolean terminal;
     private final long intervalNanos;
     private long lastPrint;
 
-    ProgressPrinter(PrintStream err) {
+    public ProgressPrinter(PrintStream err) {
         this.err = err;
         this.terminal = System.console() != null;
         this.intervalNanos = (terminal ? 200 : 5_000) * 1_000_000L;

@@ -3,6 +3,7 @@ package dev.semdex.cli;
 import dev.semdex.SemdexException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "semdex", mixinStandardHelpOptions = true, versionProvider = SemdexCommand.Version.class,
         description = "Local semantic search for your folders.",
         subcommands = {IndexCommand.class, SearchCommand.class, StatusCommand.class, ModelsCommand.class,
-                EvalCommand.class, BenchCommand.class, OllamaCommand.class, CompareCommand.class,
-                JudgeCommand.class, MapCommand.class})
+                OllamaCommand.class})
 public final class SemdexCommand implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SemdexCommand.class);
@@ -26,7 +26,7 @@ public final class SemdexCommand implements Runnable {
 
     private CliContext context;
 
-    CliContext context() {
+    public CliContext context() {
         if (context == null) {
             context = new CliContext(dataDir);
         }
@@ -39,17 +39,14 @@ public final class SemdexCommand implements Runnable {
     }
 
     /**
-     * Entry point of the installed {@code semdex-cli} launcher: always the command line, so that no arguments print
-     * the usage instead of opening the window as {@link dev.semdex.Main} does.
+     * Runs the command line and returns the exit code; user mistakes get one clear line, never a stack trace.
+     *
+     * @param extraCommands more subcommands (picocli {@code @Command} classes) that the composition root plugs in
      */
-    public static void main(String[] args) {
-        System.exit(execute(args));
-    }
-
-    /** Runs the command line and returns the exit code; user mistakes get one clear line, never a stack trace. */
-    public static int execute(String... args) {
+    public static int execute(List<Class<?>> extraCommands, String... args) {
         SemdexCommand root = new SemdexCommand();
         CommandLine cli = new CommandLine(root);
+        extraCommands.forEach(cli::addSubcommand);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof SemdexException) {

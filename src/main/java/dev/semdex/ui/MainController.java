@@ -57,8 +57,7 @@ public final class MainController {
     private final Tooltip previewPathTip = new Tooltip();
     /** The cells the list made (a few screens' worth); weak, so cells the list drops are forgotten. */
     private final Set<ResultCell> resultCells = Collections.newSetFromMap(new WeakHashMap<>());
-    private dev.semdex.ui.compare.JudgementsViewModel thumbs;
-    private Runnable openCompare = () -> {};
+    private ModelLab lab;
 
     @FXML private BorderPane root;
     @FXML private TextField searchField;
@@ -121,7 +120,7 @@ public final class MainController {
         resultList.setCellFactory(list -> {
             ResultCell cell = new ResultCell(list, search.shownQueryProperty()::get,
                     () -> search.results().isEmpty() ? 0 : search.results().get(0).score(), this::folderLabel,
-                    search.bestSentences()::get).withThumbs(thumbs);
+                    search.bestSentences()::get).withScoreControl(lab == null ? null : lab::resultControl);
             resultCells.add(cell);
             return cell;
         });
@@ -355,14 +354,15 @@ public final class MainController {
         openModels.run();
     }
 
-    /** Thumbs on the results and the Compare button; set before the FXML is loaded. */
-    public void setCompare(dev.semdex.ui.compare.JudgementsViewModel thumbs, Runnable openCompare) {
-        this.thumbs = thumbs;
-        this.openCompare = openCompare;
+    /** The lab's thumbs on the results and its Compare button; set before the FXML is loaded. */
+    public void setLab(ModelLab lab) {
+        this.lab = lab;
     }
 
     @FXML
     private void openCompare() {
-        openCompare.run();
+        if (lab != null) {
+            lab.open();
+        }
     }
 }

@@ -4,7 +4,6 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.semdex.settings.Settings;
 import dev.semdex.ui.common.DesktopActions;
-import dev.semdex.ui.compare.CompareFeature;
 import dev.semdex.ui.folders.FolderItem;
 import dev.semdex.ui.folders.FoldersController;
 import dev.semdex.ui.folders.FoldersViewModel;
@@ -36,21 +35,21 @@ public final class MainWindow {
     private final SearchViewModel search;
     private final FoldersViewModel folders;
     private MainController controller;
-    private final CompareFeature compare;
+    private final ModelLab lab;
 
-    private MainWindow(AppServices services, Stage stage) {
+    private MainWindow(AppServices services, Stage stage, ModelLab.Factory labFactory) {
         this.services = services;
         this.stage = stage;
         this.search = new SearchViewModel(services.backend(), services.background(),
                 () -> services.settings().defaultModel());
         this.folders = new FoldersViewModel(services.backend(), services.background(), services.indexing(),
                 () -> services.settings().defaultModel(), this::showError);
-        this.compare = new CompareFeature(services, stage, search, services.desktop()::open);
+        this.lab = labFactory.create(services, stage, search, services.desktop()::open);
     }
 
-    /** Call on the FX thread; {@code services} already open. */
-    public static MainWindow show(AppServices services, Stage stage) {
-        MainWindow window = new MainWindow(services, stage);
+    /** Call on the FX thread; {@code services} already open; {@code lab} builds the model lab's part of it. */
+    public static MainWindow show(AppServices services, Stage stage, ModelLab.Factory lab) {
+        MainWindow window = new MainWindow(services, stage, lab);
         window.build();
         return window;
     }
@@ -61,7 +60,7 @@ public final class MainWindow {
             if (type == MainController.class) {
                 MainController main = new MainController(search, folders, services.background(), this::openSettings,
                         services.desktop());
-                main.setCompare(compare.thumbs(), compare::openWindow);
+                main.setLab(lab);
                 return main;
             }
             if (type == FoldersController.class) {
@@ -87,7 +86,7 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
                 controller::focusSearch);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN), compare::openWindow);
+                KeyCombination.SHIFT_DOWN), lab::open);
         stage.setTitle("Semdex");
         stage.setScene(scene);
         stage.setMinWidth(720);
@@ -193,8 +192,8 @@ public final class MainWindow {
         return folders;
     }
 
-    public CompareFeature compare() {
-        return compare;
+    public ModelLab lab() {
+        return lab;
     }
 
     public Stage stage() {

@@ -19,11 +19,18 @@ public final class SemdexApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(SemdexApp.class);
 
+    /** JavaFX makes the Application itself, so what the composition root plugs in waits here until it does. */
+    private static volatile ModelLab.Factory labFactory;
+
     private AppServices services;
     private Throwable startupError;
 
-    /** Starts the GUI and returns when its window is closed. {@code dataDir} may be null (the OS's usual places). */
-    public static void launchApp(Path dataDir) {
+    /**
+     * Starts the GUI and returns when its window is closed. {@code dataDir} may be null (the OS's usual places);
+     * {@code lab} builds the model lab's part of the main window.
+     */
+    public static void launchApp(Path dataDir, ModelLab.Factory lab) {
+        labFactory = lab;
         if (dataDir == null) {
             Application.launch(SemdexApp.class);
         } else {
@@ -52,7 +59,7 @@ public final class SemdexApp extends Application {
             Platform.exit();
             return;
         }
-        MainWindow.show(services, stage);
+        MainWindow.show(services, stage, labFactory);
         // After the first pulse that drew the window: the moment a user can type. Logged to measure start-up.
         Platform.runLater(() -> LOG.info("Window ready {} ms after the JVM started",
                 ManagementFactory.getRuntimeMXBean().getUptime()));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.semdex.TestModels;
 import dev.semdex.embed.Embedder;
-import dev.semdex.eval.DocumentFiles;
+import dev.semdex.lab.bench.DocumentFiles;
 import dev.semdex.extract.FolderScanner;
 import dev.semdex.extract.ScanOptions;
 import dev.semdex.extract.TextExtractor;

@@ -1,6 +1,6 @@
 package dev.semdex.reliability;
 
-import dev.semdex.cli.SemdexCommand;
+import dev.semdex.Main;
 import java.io.IOException;
 import java.net.ProtocolFamily;
 import java.net.ServerSocket;
@@ -34,7 +34,7 @@ public final class NoNetworkMain {
         // Each argument is one command line, words separated by the unit separator.
         int failed = 0;
         for (String command : args) {
-            int code = SemdexCommand.execute(command.split("\u001f"));
+            int code = Main.runCommand(command.split("\u001f"));
             System.out.println("exit " + code + " for " + command.replace('\u001f', ' '));
             failed = failed == 0 ? code : failed;
         }

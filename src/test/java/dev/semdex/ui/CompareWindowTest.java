@@ -1,11 +1,13 @@
 package dev.semdex.ui;
 
+import dev.semdex.lab.Lab;
+import dev.semdex.lab.ui.CompareFeature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.semdex.index.IndexListener;
 import dev.semdex.settings.AppDirs;
-import dev.semdex.ui.compare.CompareViewModel;
-import dev.semdex.ui.compare.CompareWindow;
+import dev.semdex.lab.ui.CompareViewModel;
+import dev.semdex.lab.ui.CompareWindow;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +72,7 @@ class CompareWindowTest {
         }
         services.backend().addFolder(docs);
         services.backend().index(docs, MINILM_Q, new IndexListener() {});
-        FxToolkit.setupStage(stage -> main = MainWindow.show(services, stage));
+        FxToolkit.setupStage(stage -> main = MainWindow.show(services, stage, CompareFeature::new));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -83,9 +85,9 @@ class CompareWindowTest {
     @Test
     void addASecondModelThenCompareBothOnOneQuery() throws Exception {
         robot.clickOn("#compareButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> main.compare().window() != null
-                && main.compare().window().stage().isShowing());
-        CompareWindow window = main.compare().window();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ((CompareFeature) main.lab()).window() != null
+                && ((CompareFeature) main.lab()).window().stage().isShowing());
+        CompareWindow window = ((CompareFeature) main.lab()).window();
 
         // Models in the index: the folder was indexed with the default (int8 MiniLM); add the fp32 MiniLM to it.
         robot.interact(() -> window.select("indexModelsTab"));
@@ -105,7 +107,7 @@ class CompareWindowTest {
             window.compare().modelBProperty().set(MINILM_Q);
             window.compare().kProperty().set(5);
             window.compare().dimensionProperty(128).set(true);
-            window.compare().precisionProperty(dev.semdex.compare.Precision.INT8).set(true);
+            window.compare().precisionProperty(dev.semdex.lab.compare.Precision.INT8).set(true);
             window.compare().queryProperty().set("");
         });
         robot.clickOn("#queryField").write(QUERY).type(javafx.scene.input.KeyCode.ENTER);
@@ -134,7 +136,7 @@ class CompareWindowTest {
         robot.clickOn(upThumb);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> Boolean.TRUE.equals(window.compare().judgements().markOf(a.getItems().get(0).path())));
-        assertThat(services.semdex().judgements().of(QUERY))
+        assertThat(new Lab(services.semdex()).judgements().of(QUERY))
                 .containsExactly(Map.entry(a.getItems().get(0).path(), true));
         robot.moveTo(b.lookup(".list-cell"));
         WaitForAsyncUtils.waitForFxEvents();
@@ -173,15 +175,15 @@ class CompareWindowTest {
             main.search().searchNow();
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> QUERY.equals(main.search().shownQueryProperty().get())
-                && Boolean.TRUE.equals(main.compare().thumbs().markOf(top)));
+                && Boolean.TRUE.equals(((CompareFeature) main.lab()).thumbs().markOf(top)));
         WaitForAsyncUtils.waitForFxEvents();
         ListView<?> results = robot.lookup("#resultList").queryListView();
         assertThat(((dev.semdex.search.SearchResult) results.getItems().get(0)).path()).isEqualTo(top);
-        dev.semdex.ui.compare.ThumbsControl thumbs = robot.from(results).lookup(".thumbs").nth(0).query();
+        dev.semdex.lab.ui.ThumbsControl thumbs = robot.from(results).lookup(".thumbs").nth(0).query();
         assertThat(thumbs.isOn(true)).isTrue();
         robot.clickOn(robot.from(results).lookup(".thumb-down").nth(0).queryAs(Node.class));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> thumbs.isOn(false));
-        assertThat(services.semdex().judgements().of(QUERY)).containsExactly(Map.entry(top, false));
+        assertThat(new Lab(services.semdex()).judgements().of(QUERY)).containsExactly(Map.entry(top, false));
     }
 
     private static void screenshot(CompareWindow window, String name, String property) throws Exception {

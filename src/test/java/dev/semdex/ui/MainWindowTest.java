@@ -1,5 +1,6 @@
 package dev.semdex.ui;
 
+import dev.semdex.lab.ui.CompareFeature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.semdex.search.SearchResult;
@@ -46,7 +47,7 @@ class MainWindowTest {
     static void openWindow() throws Exception {
         FxToolkit.registerPrimaryStage();
         services = WindowDriver.openServices(tmp, opened);
-        FxToolkit.setupStage(stage -> window = MainWindow.show(services, stage));
+        FxToolkit.setupStage(stage -> window = MainWindow.show(services, stage, CompareFeature::new));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -174,7 +175,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.readString(file).contains("\"width\" : 1000"));
 
         AtomicReference<MainWindow> again = new AtomicReference<>();
-        robot.interact(() -> again.set(MainWindow.show(services, new javafx.stage.Stage())));
+        robot.interact(() -> again.set(MainWindow.show(services, new javafx.stage.Stage(), CompareFeature::new)));
         javafx.stage.Stage stage = again.get().stage();
         assertThat(List.of(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()))
                 .containsExactly(40.0, 30.0, 1000.0, 640.0);

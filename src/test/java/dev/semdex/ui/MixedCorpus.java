@@ -2,7 +2,7 @@ package dev.semdex.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.semdex.eval.DocumentFiles;
+import dev.semdex.lab.bench.DocumentFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;

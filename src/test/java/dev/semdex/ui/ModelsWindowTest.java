@@ -1,5 +1,6 @@
 package dev.semdex.ui;
 
+import dev.semdex.lab.ui.CompareFeature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.semdex.embed.ModelCatalog;
@@ -33,7 +34,7 @@ class ModelsWindowTest {
         FxToolkit.registerPrimaryStage();
         Path data = tmp.resolve("data");
         services = AppServices.open(new AppDirs(data, data, Path.of("target", "ui-test-cache").toAbsolutePath()));
-        FxToolkit.setupStage(stage -> MainWindow.show(services, stage));
+        FxToolkit.setupStage(stage -> MainWindow.show(services, stage, CompareFeature::new));
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -1,5 +1,6 @@
 package dev.semdex.ui;
 
+import dev.semdex.lab.ui.CompareFeature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -45,7 +46,7 @@ class WalkThroughTest {
         assumeThat(Files.isDirectory(MixedCorpus.SCIFACT)).as("SciFact at " + MixedCorpus.SCIFACT).isTrue();
         FxToolkit.registerPrimaryStage();
         services = WindowDriver.openServices(tmp, opened);
-        FxToolkit.setupStage(stage -> window = MainWindow.show(services, stage));
+        FxToolkit.setupStage(stage -> window = MainWindow.show(services, stage, CompareFeature::new));
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -109,13 +111,11 @@ public final class ResultCell extends ListCell<SearchResult> {
         setGraphic(row);
     }
 
-    /** Adds thumbs up / down under the score: judgements of the file for the shown query. */
-    public ResultCell withThumbs(dev.semdex.ui.compare.JudgementsViewModel judgements) {
-        if (judgements == null) {
-            return this;
+    /** Adds a control under the score that follows the shown result (the lab's thumbs), if there is one. */
+    public ResultCell withScoreControl(Function<ObservableValue<SearchResult>, Node> control) {
+        if (control != null) {
+            scoreBox.getChildren().add(control.apply(itemProperty()));
         }
-        scoreBox.getChildren().add(new dev.semdex.ui.compare.ThumbsControl(judgements)
-                .follow(itemProperty(), SearchResult::path));
         return this;
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.semdex.SemdexException;
 import dev.semdex.chunk.TokenSpans;
-import dev.semdex.cli.SemdexCommand;
+import dev.semdex.Main;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +99,7 @@ class OllamaClientTest {
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.out()).contains("Model not found — run `ollama pull nomic-embed-text` on the server");
         server.modelPresent = false;
-        assertThat(SemdexCommand.execute("--data-dir", dataDir, "ollama", "check", "--ollama-url", server.url(),
+        assertThat(Main.runCommand("--data-dir", dataDir, "ollama", "check", "--ollama-url", server.url(),
                 "--model", "all-minilm", "--pull")).isZero();
         server.close();
         dev.semdex.cli.CliRunner.Result down = dev.semdex.cli.CliRunner.run("--data-dir", dataDir, "ollama", "check",

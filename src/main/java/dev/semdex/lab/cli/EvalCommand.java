@@ -1,0 +1,135 @@
+package dev.semdex.lab.cli;
+
+import dev.semdex.lab.Lab;
+import dev.semdex.cli.Json;
+import dev.semdex.cli.OllamaCommand;
+import dev.semdex.cli.ProgressPrinter;
+import dev.semdex.cli.SemdexCommand;
+import dev.semdex.SemdexException;
+import dev.semdex.lab.compare.QualityRow;
+import dev.semdex.lab.compare.QualityTable;
+import dev.semdex.embed.ModelCatalog;
+import dev.semdex.lab.eval.BeirDataset;
+import dev.semdex.lab.eval.EvalResult;
+import dev.semdex.search.SearchMode;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "eval", description = "Measure search quality on a BEIR dataset (nDCG@10, Recall@100, MRR@10), or compare models "
+        + "and vector sizes on a dataset or on your own judged files.")
+final class EvalCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SemdexCommand root;
+
+    @picocli.CommandLine.Mixin
+    OllamaCommand.Options ollama = new OllamaCommand.Options();
+
+    @picocli.CommandLine.Mixin
+    VariantOptions variantOptions = new VariantOptions();
+
+    @Option(names = "--beir", paramLabel = "DIR",
+            description = "Folder with corpus.jsonl, queries.jsonl and qrels/test.tsv.")
+    Path beir;
+
+    @Option(names = "--judged", description = "Measure on your own files, with the judgements made with "
+            + "'semdex judge' or the thumbs in the window.")
+    boolean judged;
+
+    @Option(names = "--models", split = ",", paramLabel = "ID",
+            description = "Compare these models (vector search) at full and at --dims/--precision vectors.")
+    List<String> models = new java.util.ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Table format for --models, --dims, --precision or --judged: text, csv or markdown.")
+    String format;
+
+    @Option(names = "--model", paramLabel = "ID", description = "Model (default: with --judged the model the index "
+            + "was built with, on a BEIR dataset " + ModelCatalog.DEFAULT_MODEL + ").")
+    String model;
+
+    @Option(names = "--mode", paramLabel = "MODE", split = ",", defaultValue = "vector,keyword,hybrid",
+            description = "Modes to measure, comma-separated (default: ${DEFAULT-VALUE}).")
+    List<String> modes;
+
+    @Option(names = "--sample", paramLabel = "N",
+            description = "Use only the first N documents (plus the judged ones) for a quick check.")
+    Integer sample;
+
+    @Option(names = "--json", description = "Print as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if ((beir == null) == !judged) {
+            throw new SemdexException("Give either --beir DIR (a BEIR dataset) or --judged (your own judgements).");
+        }
+        if (judged || !models.isEmpty() || variantOptions.any()) {
+            return qualityTable();
+        }
+        List<SearchMode> searchModes = modes.stream().map(m -> {
+            try {
+                return SearchMode.parse(m);
+            } catch (IllegalArgumentException e) {
+                throw new SemdexException("Unknown mode '" + m + "': use " + Arrays.toString(SearchMode.values()));
+            }
+        }).toList();
+        model = ollama.apply(root.context(), model != null ? model : ModelCatalog.DEFAULT_MODEL);
+        var semdex = root.context().semdex();
+        semdex.catalog().require(model);
+        BeirDataset dataset = BeirDataset.load(beir);
+        if (sample != null) {
+            dataset = dataset.sample(sample);
+        }
+        List<EvalResult> results = new Lab(semdex).evaluator().evaluate(dataset, model, searchModes,
+                new ProgressPrinter(System.err));
+        if (json) {
+            System.out.println(Json.write(results));
+            return 0;
+        }
+        System.out.printf("%-12s %-28s %-8s %6s %7s %10s %7s %9s%n", "dataset", "model", "mode", "docs", "nDCG@10",
+                "Recall@100", "MRR@10", "ms/query");
+        for (EvalResult r : results) {
+            System.out.printf(Locale.ROOT, "%-12s %-28s %-8s %6d %7.4f %10.4f %7.4f %9.1f%n", r.dataset(), r.model(),
+                    r.mode(), r.documents(), r.ndcg10(), r.recall100(), r.mrr10(), r.queryMillisMean());
+        }
+        return 0;
+    }
+
+    /** The per-model, per-dimension, per-precision table (vector search) on a BEIR dataset or own judgements. */
+    private int qualityTable() {
+        var semdex = root.context().semdex();
+        String single = model != null ? model : judged ? semdex.defaultModel() : ModelCatalog.DEFAULT_MODEL;
+        List<String> ids = ollama.applyAll(root.context(), models.isEmpty() ? List.of(single) : models);
+        List<QualityRow> rows;
+        if (judged) {
+            Lab lab = new Lab(semdex);
+            rows = lab.quality().evaluateJudged(lab.judgements(), ids, variantOptions.dims,
+                    variantOptions.parsedPrecisions());
+        } else {
+            BeirDataset dataset = BeirDataset.load(beir);
+            if (sample != null) {
+                dataset = dataset.sample(sample);
+            }
+            rows = new Lab(semdex).beirQuality().evaluate(dataset, ids, variantOptions.dims, variantOptions.parsedPrecisions(),
+                    new ProgressPrinter(System.err));
+        }
+        if (json) {
+            System.out.println(Json.write(rows));
+            return 0;
+        }
+        System.out.print(switch (format.toLowerCase(Locale.ROOT)) {
+            case "csv" -> QualityTable.toCsv(rows);
+            case "markdown", "md" -> QualityTable.toMarkdown(rows);
+            case "text" -> QualityTable.toText(rows);
+            default -> throw new SemdexException("Unknown format '" + format + "': use text, csv or markdown.");
+        });
+        return 0;
+    }
+}

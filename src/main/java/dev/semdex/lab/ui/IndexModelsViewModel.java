@@ -1,0 +1,230 @@
+package dev.semdex.lab.ui;
+
+import dev.semdex.index.IndexListener;
+import dev.semdex.index.IndexProgress;
+import dev.semdex.index.IndexSummary;
+import dev.semdex.ui.common.Cancellable;
+import dev.semdex.ui.common.Errors;
+import dev.semdex.ui.common.Formats;
+import dev.semdex.ui.common.LatestOnUi;
+import dev.semdex.ui.common.TaskRunner;
+import dev.semdex.ui.folders.PauseGate;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The models in the index: adding one embeds every indexed folder with it in the background (on the indexing
+ * queue, after any folder run, with progress, pause and cancel) while search goes on with the current model;
+ * removing one deletes its vectors only. When either is done the rest of the app is told, so the new model shows
+ * up in the main window's model selector.
+ */
+public final class IndexModelsViewModel {
+
+    private final CompareBackend backend;
+    private final TaskRunner runner;
+    private final TaskRunner indexRunner;
+    private final Runnable onIndexChanged;
+    private final ObservableList<CompareBackend.IndexedModel> indexed = FXCollections.observableArrayList();
+    private final ObservableList<String> addable = FXCollections.observableArrayList();
+    private final StringProperty toAdd = new SimpleStringProperty();
+    private final BooleanProperty indexing = new SimpleBooleanProperty();
+    private final BooleanProperty paused = new SimpleBooleanProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty();
+    private final StringProperty progressText = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private Run current;
+
+    /** @param indexRunner the app's one-at-a-time indexing queue, so folder runs and this never write at once */
+    public IndexModelsViewModel(CompareBackend backend, TaskRunner runner, TaskRunner indexRunner,
+            Runnable onIndexChanged) {
+        this.backend = backend;
+        this.runner = runner;
+        this.indexRunner = indexRunner;
+        this.onIndexChanged = onIndexChanged;
+    }
+
+    public void refresh() {
+        runner.submit(() -> new Loaded(backend.indexedModels(), backend.offlineModels()), loaded -> {
+            indexed.setAll(loaded.indexed());
+            Set<String> have = loaded.indexed().stream().map(CompareBackend.IndexedModel::id)
+                    .collect(Collectors.toSet());
+            String keep = toAdd.get();
+            addable.setAll(loaded.offline().stream().filter(id -> !have.contains(id)).toList());
+            toAdd.set(addable.contains(keep) ? keep : addable.isEmpty() ? null : addable.get(0));
+        }, this::fail);
+    }
+
+    private record Loaded(List<CompareBackend.IndexedModel> indexed, List<String> offline) {}
+
+    /** Embeds every indexed folder with the chosen model. */
+    public void add() {
+        String modelId = toAdd.get();
+        if (modelId == null || modelId.isBlank() || current != null) {
+            return;
+        }
+        Run run = new Run(modelId);
+        current = run;
+        indexing.set(true);
+        paused.set(false);
+        progress.set(-1);
+        error.set("");
+        progressText.set("Loading " + modelId + " and scanning the folders…");
+        run.task = indexRunner.submit(() -> backend.indexAllFolders(modelId, run), summary -> {
+            if (current == run) {
+                finish(String.format(Locale.ENGLISH, "%s added: %s passages embedded, %s vectors reused, in %s.",
+                        modelId, Formats.count(summary.passagesEmbedded()), Formats.count(summary.reusedVectors()),
+                        Formats.duration(summary.elapsed())));
+            }
+        }, e -> {
+            if (current == run) {
+                boolean cancelled = Errors.isCancellation(e);
+                finish(cancelled ? "Cancelled; the vectors made so far are kept. Add the model again to go on."
+                        : "Adding " + modelId + " failed.");
+                if (!cancelled) {
+                    error.set(Errors.message(e));
+                }
+            }
+        });
+    }
+
+    private void finish(String message) {
+        current = null;
+        indexing.set(false);
+        paused.set(false);
+        progress.set(0);
+        progressText.set(message);
+        refresh();
+        onIndexChanged.run();
+    }
+
+    public void pause() {
+        if (current != null) {
+            current.gate.pause();
+            paused.set(true);
+        }
+    }
+
+    public void resume() {
+        if (current != null) {
+            current.gate.resume();
+        }
+        paused.set(false);
+    }
+
+    public void cancel() {
+        if (current != null) {
+            current.gate.resume();
+            current.task.cancel();
+            finish("Cancelled; the vectors made so far are kept. Add the model again to go on.");
+        }
+    }
+
+    /** Deletes a model's vectors (the model itself stays installed); the caller has asked for confirmation. */
+    public void remove(String modelId) {
+        if (current != null && current.modelId.equals(modelId)) {
+            error.set("Cancel adding " + modelId + " before removing it.");
+            return;
+        }
+        runner.submit(() -> backend.removeFromIndex(modelId), removed -> {
+            progressText.set(String.format(Locale.ENGLISH, "Removed %s vectors of %s from the index.",
+                    Formats.count(removed), modelId));
+            refresh();
+            onIndexChanged.run();
+        }, this::fail);
+    }
+
+    private void fail(Throwable e) {
+        if (!Errors.isCancellation(e)) {
+            error.set(Errors.message(e));
+        }
+    }
+
+    private void show(Run run, IndexProgress p) {
+        if (current != run) {
+            return;
+        }
+        progress.set(p.filesTotal() == 0 ? -1 : (double) p.filesDone() / p.filesTotal());
+        Duration eta = p.eta();
+        progressText.set(String.format(Locale.ENGLISH, "%s: %s / %s files · %s passages embedded · %s files/s%s",
+                run.modelId, Formats.count(p.filesDone()), Formats.count(p.filesTotal()),
+                Formats.count(p.passagesEmbedded()), Formats.rate(p.filesPerSecond()),
+                eta == null ? "" : " · " + Formats.duration(eta) + " left"));
+    }
+
+    /** One run; its listener methods are called on the indexing thread. */
+    private final class Run implements IndexListener {
+        final String modelId;
+        final PauseGate gate = new PauseGate();
+        final LatestOnUi<IndexProgress> shown = new LatestOnUi<>(runner, p -> show(this, p));
+        Cancellable task = Cancellable.NONE;
+
+        Run(String modelId) {
+            this.modelId = modelId;
+        }
+
+        @Override
+        public void scanned(Path folder, int filesFound) {
+            runner.onUi(() -> {
+                if (current == this) {
+                    progressText.set(modelId + ": found " + Formats.plural(filesFound, "file", "files") + " in "
+                            + folder.getFileName() + "…");
+                }
+            });
+        }
+
+        @Override
+        public void progress(IndexProgress p) {
+            shown.post(p);
+        }
+
+        @Override
+        public void checkpoint() throws InterruptedException {
+            gate.await();
+        }
+    }
+
+    public ObservableList<CompareBackend.IndexedModel> indexed() {
+        return indexed;
+    }
+
+    /** Offline models without vectors in the index yet. */
+    public ObservableList<String> addable() {
+        return addable;
+    }
+
+    public StringProperty toAddProperty() {
+        return toAdd;
+    }
+
+    public BooleanProperty indexingProperty() {
+        return indexing;
+    }
+
+    public BooleanProperty pausedProperty() {
+        return paused;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty progressTextProperty() {
+        return progressText;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+}
