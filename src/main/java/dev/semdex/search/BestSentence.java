@@ -90,9 +90,11 @@ public final class BestSentence {
     /**
      * The best sentence of each passage, keyed by chunk id. {@code embedder} null (or keyword mode) means by words.
      * All sentences are embedded in one call, so the model's sessions share the work. Blocks and is interruptible.
+     *
+     * @param queryVector the query as the search embedded it with the same model; null embeds it here
      */
     public static Map<Long, Span> forResults(List<SearchResult> results, String query, SearchMode mode,
-            Embedder embedder) {
+            Embedder embedder, float[] queryVector) {
         Map<Long, Span> out = new HashMap<>();
         if (embedder == null || mode == SearchMode.KEYWORD) {
             for (SearchResult r : results) {
@@ -114,7 +116,7 @@ public final class BestSentence {
         if (texts.isEmpty()) {
             return out;
         }
-        float[] queryVector = embedder.embedQuery(query);
+        float[] scoredAgainst = queryVector != null ? queryVector : embedder.embedQuery(query);
         List<float[]> vectors = embedder.embedPassages(texts);
         int next = 0;
         for (int i = 0; i < results.size(); i++) {
@@ -122,7 +124,7 @@ public final class BestSentence {
             Span best = null;
             float bestScore = Float.NEGATIVE_INFINITY;
             for (Span s : spans) {
-                float score = Vectors.dot(queryVector, vectors.get(next++));
+                float score = Vectors.dot(scoredAgainst, vectors.get(next++));
                 if (score > bestScore) {
                     bestScore = score;
                     best = s;

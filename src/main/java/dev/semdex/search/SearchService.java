@@ -95,30 +95,38 @@ public final class SearchService {
     }
 
     public List<SearchResult> search(SearchRequest request) {
+        return answer(request).results();
+    }
+
+    /** The files for a request, with the query vector the search embedded (for best sentences). */
+    public SearchAnswer answer(SearchRequest request) {
         if (request.query().isBlank() || request.k() <= 0) {
-            return List.of();
+            return SearchAnswer.empty(request);
         }
         String profile = profileOf(request.modelId());
         LongPredicate accept = acceptor(request.filter());
-        Map<Long, FileHit> ranked = switch (request.mode()) {
+        VectorHalf ranked = switch (request.mode()) {
             case VECTOR -> vectorFiles(request, request.k(), accept);
-            case KEYWORD -> keywordFiles(request.query(), profile, request.k(), accept);
+            case KEYWORD -> new VectorHalf(keywordFiles(request.query(), profile, request.k(), accept), null);
             case HYBRID -> hybridFiles(request, profile, accept);
         };
-        return results(ranked);
+        return new SearchAnswer(request, results(ranked.files()), ranked.query());
     }
+
+    /** A ranking of files and the query vector it was made with (null when nothing was embedded). */
+    private record VectorHalf(Map<Long, FileHit> files, float[] query) {}
 
     /**
      * Both rankings at once: the keyword search waits on SQLite while the vector search embeds the query and scans
      * memory, so on two cores a hybrid query costs about the slower of the two rather than their sum.
      */
-    private Map<Long, FileHit> hybridFiles(SearchRequest request, String profile, LongPredicate accept) {
+    private VectorHalf hybridFiles(SearchRequest request, String profile, LongPredicate accept) {
         int depth = Math.max(request.k(), FUSION_DEPTH);
         Future<Map<Long, FileHit>> keyword = keywordThreads.submit(
                 () -> keywordFiles(request.query(), profile, depth, accept));
         try {
-            Map<Long, FileHit> vector = vectorFiles(request, depth, accept);
-            return fuse(vector, keyword.get(), request.k());
+            VectorHalf vector = vectorFiles(request, depth, accept);
+            return new VectorHalf(fuse(vector.files(), keyword.get(), request.k()), vector.query());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("Search cancelled");
@@ -170,13 +178,13 @@ public final class SearchService {
         return results(rankedFiles(index, ranker, k, acceptor(filter == null ? SearchFilter.NONE : filter)));
     }
 
-    private Map<Long, FileHit> vectorFiles(SearchRequest request, int files, LongPredicate accept) {
+    private VectorHalf vectorFiles(SearchRequest request, int files, LongPredicate accept) {
         VectorIndex index = vectorIndex(request.modelId());
         if (index.size() == 0) {
-            return Map.of();
+            return new VectorHalf(Map.of(), null);
         }
         float[] query = embedders.apply(request.modelId()).embedQuery(request.query());
-        return rankedFiles(index, index.ranker(query), files, accept);
+        return new VectorHalf(rankedFiles(index, index.ranker(query), files, accept), query);
     }
 
     private static Map<Long, FileHit> rankedFiles(VectorIndex index, ChunkRanker ranker, int files,

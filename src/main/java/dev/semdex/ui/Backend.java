@@ -3,7 +3,7 @@ package dev.semdex.ui;
 import dev.semdex.index.IndexListener;
 import dev.semdex.index.IndexSummary;
 import dev.semdex.search.BestSentence;
-import dev.semdex.search.SearchMode;
+import dev.semdex.search.SearchAnswer;
 import dev.semdex.search.SearchRequest;
 import dev.semdex.search.SearchResult;
 import java.nio.file.Path;
@@ -52,16 +52,17 @@ public interface Backend {
     /** Extensions of the indexed files, most common first, for the file-type filter. */
     List<String> fileTypes();
 
-    List<SearchResult> search(SearchRequest request);
+    /** The files found, with the query vector that {@link #bestSentences} scores against. */
+    SearchAnswer search(SearchRequest request);
 
     Passage passage(long chunkId);
 
     /**
-     * The best sentence of each result's passage for the query, by chunk id: by meaning with the search's model,
-     * by query words in keyword mode (see {@link dev.semdex.search.BestSentence}). Embeds, so it blocks.
+     * The best sentence of each of the answer's results given, by chunk id: by meaning against the search's own
+     * query vector, by query words in keyword mode (see {@link dev.semdex.search.BestSentence}). Embeds the
+     * sentences, so it blocks.
      */
-    Map<Long, BestSentence.Span> bestSentences(List<SearchResult> results, String query, String modelId,
-            SearchMode mode);
+    Map<Long, BestSentence.Span> bestSentences(SearchAnswer answer, List<SearchResult> results);
 
     /**
      * Tells search that a run changed the index, so the next search sees the new vectors, with the run's model or

@@ -11,6 +11,7 @@ import dev.semdex.index.IndexListener;
 import dev.semdex.index.IndexSummary;
 import dev.semdex.embed.Embedder;
 import dev.semdex.search.BestSentence;
+import dev.semdex.search.SearchAnswer;
 import dev.semdex.search.SearchMode;
 import dev.semdex.search.SearchRequest;
 import dev.semdex.search.SearchResult;
@@ -137,24 +138,24 @@ public final class SemdexBackend implements Backend {
     }
 
     @Override
-    public List<SearchResult> search(SearchRequest request) {
+    public SearchAnswer search(SearchRequest request) {
         String id = semdex.canonicalModelId(request.modelId());
-        return semdex.search().search(id.equals(request.modelId()) ? request
+        return semdex.search().answer(id.equals(request.modelId()) ? request
                 : new SearchRequest(request.query(), id, request.mode(), request.k(), request.filter()));
     }
 
     @Override
-    public Map<Long, BestSentence.Span> bestSentences(List<SearchResult> results, String query, String modelId,
-            SearchMode mode) {
+    public Map<Long, BestSentence.Span> bestSentences(SearchAnswer answer, List<SearchResult> results) {
+        SearchMode mode = answer.request().mode();
         Embedder embedder = null;
         if (mode != SearchMode.KEYWORD) {
             try {
-                embedder = semdex.embedder(modelId);
+                embedder = semdex.embedder(answer.request().modelId());
             } catch (SemdexException e) {
                 LOG.debug("No model for best sentences; using query words: {}", e.getMessage());
             }
         }
-        return BestSentence.forResults(results, query, mode, embedder);
+        return BestSentence.forResults(results, answer.request().query(), mode, embedder, answer.queryVector());
     }
 
     @Override

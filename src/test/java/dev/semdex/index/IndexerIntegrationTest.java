@@ -103,6 +103,62 @@ class IndexerIntegrationTest {
     }
 
     @Test
+    void aSearchHandsBackTheQueryVectorItRankedWithSoTheQueryIsEmbeddedOnce() {
+        indexer.index(List.of(folder), embedder, IndexListener.NONE);
+        java.util.concurrent.atomic.AtomicInteger queries = new java.util.concurrent.atomic.AtomicInteger();
+        SearchService counting = new SearchService(store, id -> new Embedder() {
+            @Override
+            public dev.semdex.embed.ModelSpec model() {
+                return embedder.model();
+            }
+
+            @Override
+            public float[] embedQuery(String text) {
+                queries.incrementAndGet();
+                return embedder.embedQuery(text);
+            }
+
+            @Override
+            public List<float[]> embedPassages(List<String> texts) {
+                return embedder.embedPassages(texts);
+            }
+
+            @Override
+            public int dimension() {
+                return embedder.dimension();
+            }
+
+            @Override
+            public dev.semdex.chunk.TextTokenizer tokenizer() {
+                return embedder.tokenizer();
+            }
+
+            @Override
+            public int maxPassageTokens() {
+                return embedder.maxPassageTokens();
+            }
+
+            @Override
+            public void close() {
+            }
+        }, new ModelCatalog());
+        String query = "molten rock from a mountain";
+
+        dev.semdex.search.SearchAnswer hybrid = counting.answer(new SearchRequest(query, embedder.model().id(),
+                SearchMode.HYBRID, 3));
+        var best = dev.semdex.search.BestSentence.forResults(hybrid.results(), query, SearchMode.HYBRID,
+                embedder, hybrid.queryVector());
+
+        assertThat(queries).hasValue(1);
+        assertThat(hybrid.queryVector()).containsExactly(embedder.embedQuery(query),
+                org.assertj.core.api.Assertions.within(1e-6f));
+        assertThat(best).containsKey(hybrid.results().get(0).chunkId());
+        assertThat(counting.answer(new SearchRequest("gravity ellipse", embedder.model().id(), SearchMode.KEYWORD,
+                3)).queryVector()).as("keyword search embeds nothing").isNull();
+        assertThat(queries).hasValue(1);
+    }
+
+    @Test
     void filtersNarrowResultsToAFolderOrAFileType() throws Exception {
         Path sub = Files.createDirectories(folder.resolve("sub"));
         Files.writeString(sub.resolve("magma.txt"), "Magma chambers feed the volcano beneath the island.");

@@ -35,7 +35,7 @@ class BestSentenceTest {
         assertThat(BestSentence.byWords(HIVE, query)).as("no word of the query is in the passage").isEmpty();
 
         Map<Long, Span> best = BestSentence.forResults(List.of(result(7, HIVE)), query, SearchMode.HYBRID,
-                TestModels.minilm());
+                TestModels.minilm(), null);
 
         assertThat(text(HIVE, best.get(7L))).startsWith("Worker bees turn nectar into honey");
     }
@@ -45,17 +45,28 @@ class BestSentenceTest {
         String solar = "Photovoltaic panels turn sunlight into electricity. An inverter converts the direct current "
                 + "into alternating current for the house. A battery stores the surplus for the evening.";
         Map<Long, Span> best = BestSentence.forResults(List.of(result(1, HIVE), result(2, solar)),
-                "how many eggs does the queen lay", SearchMode.VECTOR, TestModels.minilm());
+                "how many eggs does the queen lay", SearchMode.VECTOR, TestModels.minilm(), null);
 
         assertThat(text(HIVE, best.get(1L))).startsWith("The queen lays eggs");
         assertThat(best).containsKey(2L);
     }
 
     @Test
+    void theSearchsQueryVectorIsUsedInsteadOfEmbeddingTheQueryAgain() {
+        // A query vector for the queen's sentence, made from other words: if the query were embedded again, the
+        // sentence about honey would win, as in the test above.
+        float[] queen = TestModels.minilm().embedQuery("how many eggs does the queen lay");
+        Map<Long, Span> best = BestSentence.forResults(List.of(result(7, HIVE)),
+                "how do insects produce a sweet syrup", SearchMode.HYBRID, TestModels.minilm(), queen);
+
+        assertThat(text(HIVE, best.get(7L))).startsWith("The queen lays eggs");
+    }
+
+    @Test
     void keywordModeCountsQueryWordsWithoutTheModel() {
         String text = "Cats sleep all day. Dogs bark at cats and other dogs. Birds sing.";
         Map<Long, Span> best = BestSentence.forResults(List.of(result(3, text)), "dogs cats", SearchMode.KEYWORD,
-                null);
+                null, null);
 
         assertThat(text(text, best.get(3L))).isEqualTo("Dogs bark at cats and other dogs.");
     }
@@ -64,10 +75,10 @@ class BestSentenceTest {
     void headingsAreOnlyChosenWhenThereIsNothingElse() {
         String text = "Honey\nBees store the nectar in wax cells until it thickens.";
         Map<Long, Span> best = BestSentence.forResults(List.of(result(4, text)), "honey", SearchMode.VECTOR,
-                TestModels.minilm());
+                TestModels.minilm(), null);
 
         assertThat(text(text, best.get(4L))).startsWith("Bees store");
         assertThat(BestSentence.forResults(List.of(result(5, "Honey")), "honey", SearchMode.VECTOR,
-                TestModels.minilm())).containsEntry(5L, new Span(0, 5));
+                TestModels.minilm(), null)).containsEntry(5L, new Span(0, 5));
     }
 }

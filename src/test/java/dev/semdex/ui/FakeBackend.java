@@ -121,7 +121,7 @@ public final class FakeBackend implements Backend {
     }
 
     @Override
-    public List<SearchResult> search(SearchRequest request) {
+    public dev.semdex.search.SearchAnswer search(SearchRequest request) {
         searches.add(request);
         if (serverDown != null && request.mode() != dev.semdex.search.SearchMode.KEYWORD) {
             throw new dev.semdex.embed.ServerUnavailableException("Cannot reach the Ollama server at " + serverDown
@@ -130,8 +130,8 @@ public final class FakeBackend implements Backend {
         if (failSearchWith != null) {
             throw new SemdexException(failSearchWith);
         }
-        return List.of(new SearchResult(1, "/docs/" + request.query() + ".txt", 0.9, 7, "about " + request.query(),
-                0, 10, 0));
+        return new dev.semdex.search.SearchAnswer(request, List.of(new SearchResult(1, "/docs/" + request.query()
+                + ".txt", 0.9, 7, "about " + request.query(), 0, 10, 0)), null);
     }
 
     @Override
@@ -140,10 +140,12 @@ public final class FakeBackend implements Backend {
     }
 
     @Override
-    public java.util.Map<Long, dev.semdex.search.BestSentence.Span> bestSentences(List<SearchResult> results,
-            String query, String modelId, dev.semdex.search.SearchMode mode) {
+    public java.util.Map<Long, dev.semdex.search.BestSentence.Span> bestSentences(
+            dev.semdex.search.SearchAnswer answer, List<SearchResult> results) {
+        String query = answer.request().query();
         sentenceRequests.add(results.size() + ":" + query);
-        return dev.semdex.search.BestSentence.forResults(results, query, dev.semdex.search.SearchMode.KEYWORD, null);
+        return dev.semdex.search.BestSentence.forResults(results, query, dev.semdex.search.SearchMode.KEYWORD, null,
+                null);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.semdex.ui.search;
 import dev.semdex.embed.ServerUnavailableException;
 import dev.semdex.search.BestSentence;
 import dev.semdex.search.SearchFilter;
+import dev.semdex.search.SearchAnswer;
 import dev.semdex.search.SearchMode;
 import dev.semdex.search.SearchRequest;
 import dev.semdex.search.SearchResult;
@@ -60,7 +61,7 @@ public final class SearchViewModel {
     private final ObjectProperty<Backend.Passage> preview = new SimpleObjectProperty<>();
     private final StringProperty shownQuery = new SimpleStringProperty("");
     private final ObservableMap<Long, BestSentence.Span> bestSentences = FXCollections.observableHashMap();
-    private SearchRequest shownRequest;
+    private SearchAnswer shownAnswer;
     private Cancellable sentenceJob = Cancellable.NONE;
     private Cancellable previewSentence = Cancellable.NONE;
     private Cancellable pending = Cancellable.NONE;
@@ -150,7 +151,7 @@ public final class SearchViewModel {
         if (q.isEmpty()) {
             results.clear();
             bestSentences.clear();
-            shownRequest = null;
+            shownAnswer = null;
             shownQuery.set("");
             status.set("");
             searching.set(false);
@@ -160,17 +161,18 @@ public final class SearchViewModel {
         SearchRequest request = new SearchRequest(q, modelId, mode.get(), RESULTS, currentFilter());
         searching.set(true);
         long started = System.nanoTime();
-        inFlight = runner.submit(() -> backend.search(request), found -> {
+        inFlight = runner.submit(() -> backend.search(request), answer -> {
             if (mine != generation) {
                 return;
             }
             searching.set(false);
             error.set("");
             bestSentences.clear();
-            shownRequest = request;
+            shownAnswer = answer;
             shownQuery.set(q);
+            List<SearchResult> found = answer.results();
             results.setAll(found);
-            findBestSentences(mine, request, found.subList(0, Math.min(BEST_SENTENCE_RESULTS, found.size())));
+            findBestSentences(mine, answer, found.subList(0, Math.min(BEST_SENTENCE_RESULTS, found.size())));
             long ms = (System.nanoTime() - started) / 1_000_000;
             status.set(found.isEmpty() ? "No matches" : found.size() + (found.size() == 1 ? " file" : " files")
                     + " · " + ms + " ms");
@@ -191,12 +193,11 @@ public final class SearchViewModel {
     }
 
     /** Finds the best sentences in the background; they arrive after the results, and only for the same search. */
-    private void findBestSentences(long mine, SearchRequest request, List<SearchResult> of) {
+    private void findBestSentences(long mine, SearchAnswer answer, List<SearchResult> of) {
         if (of.isEmpty()) {
             return;
         }
-        sentenceJob = runner.submit(() -> backend.bestSentences(of, request.query(), request.modelId(),
-                request.mode()), found -> {
+        sentenceJob = runner.submit(() -> backend.bestSentences(answer, of), found -> {
                     if (mine == generation) {
                         bestSentences.putAll(found);
                     }
@@ -218,12 +219,11 @@ public final class SearchViewModel {
                 preview.set(p);
             }
         }, e -> error.set(Errors.message(e)));
-        SearchRequest request = shownRequest;
-        if (request != null && !bestSentences.containsKey(result.chunkId())) {
+        SearchAnswer answer = shownAnswer;
+        if (answer != null && !bestSentences.containsKey(result.chunkId())) {
             long mine = generation;
             previewSentence.cancel();
-            previewSentence = runner.submit(() -> backend.bestSentences(List.of(result), request.query(),
-                    request.modelId(), request.mode()), found -> {
+            previewSentence = runner.submit(() -> backend.bestSentences(answer, List.of(result)), found -> {
                         if (mine == generation) {
                             bestSentences.putAll(found);
                         }
