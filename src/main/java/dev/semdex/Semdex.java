@@ -163,7 +163,7 @@ public final class Semdex implements AutoCloseable {
      * one that already has the default's vectors) gets {@link ModelCatalog#DEFAULT_MODEL}.
      */
     public String defaultModel() {
-        Set<String> inIndex = store().models().keySet();
+        Set<String> inIndex = store().models().all().keySet();
         if (inIndex.isEmpty() || inIndex.contains(ModelCatalog.DEFAULT_MODEL)) {
             return ModelCatalog.DEFAULT_MODEL;
         }
@@ -185,7 +185,7 @@ public final class Semdex implements AutoCloseable {
     public RemovedModel removeModel(String modelId) {
         String id = canonicalModelId(modelId);
         ModelSpec spec = catalog.find(id).orElse(null);
-        boolean inIndex = store().models().containsKey(id);
+        boolean inIndex = store().models().all().containsKey(id);
         if (spec == null && !inIndex) {
             throw new SemdexException("Unknown model '" + modelId + "'. Run 'semdex models' to list the models.");
         }
@@ -267,14 +267,14 @@ public final class Semdex implements AutoCloseable {
 
     /** Deletes a model's vectors from the index (the model itself stays installed); returns how many. */
     public int removeFromIndex(String modelId) {
-        int removed = store().deleteModel(modelId);
+        int removed = store().models().delete(modelId);
         search().invalidate(modelId);
         return removed;
     }
 
     /** The user's relevance judgements, kept in the index. */
     public Judgements judgements() {
-        return new Judgements(store().database());
+        return store().judgements();
     }
 
     /** Quality per model and vector form, on the user's judgements or on a BEIR dataset. */
@@ -288,9 +288,9 @@ public final class Semdex implements AutoCloseable {
 
     /** The files as one model sees them, for the corpus map; folder of each file from the indexed folders. */
     public CorpusMap corpusMap(String modelId, int clusters) {
-        List<Path> folders = store().folders().stream().map(f -> f.path()).toList();
+        List<Path> folders = store().folders().all().stream().map(f -> f.path()).toList();
         // The innermost indexed folder holding the file, compared by path components as SearchFilter does.
-        return CorpusMap.build(modelId, search().vectorIndex(modelId), store().documentPaths(),
+        return CorpusMap.build(modelId, search().vectorIndex(modelId), store().documents().paths(),
                 path -> folders.stream().filter(Path.of(path)::startsWith)
                         .max(Comparator.comparingInt(Path::getNameCount))
                         .map(Object::toString).orElse(""), clusters, 42);
