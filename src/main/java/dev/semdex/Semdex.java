@@ -154,7 +154,7 @@ public final class Semdex implements AutoCloseable {
      * one that already has the default's vectors) gets {@link ModelCatalog#DEFAULT_MODEL}.
      */
     public String defaultModel() {
-        Set<String> inIndex = store().models().keySet();
+        Set<String> inIndex = store().models().all().keySet();
         if (inIndex.isEmpty() || inIndex.contains(ModelCatalog.DEFAULT_MODEL)) {
             return ModelCatalog.DEFAULT_MODEL;
         }
@@ -176,7 +176,7 @@ public final class Semdex implements AutoCloseable {
     public RemovedModel removeModel(String modelId) {
         String id = canonicalModelId(modelId);
         ModelSpec spec = catalog.find(id).orElse(null);
-        boolean inIndex = store().models().containsKey(id);
+        boolean inIndex = store().models().all().containsKey(id);
         if (spec == null && !inIndex) {
             throw new SemdexException("Unknown model '" + modelId + "'. Run 'semdex models' to list the models.");
         }
@@ -251,7 +251,7 @@ public final class Semdex implements AutoCloseable {
 
     /** Deletes a model's vectors from the index (the model itself stays installed); returns how many. */
     public int removeFromIndex(String modelId) {
-        int removed = store().deleteModel(modelId);
+        int removed = store().models().delete(modelId);
         search().invalidate(modelId);
         return removed;
     }

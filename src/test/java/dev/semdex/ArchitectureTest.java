@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.semdex.store.Database;
 
 /** The layering the README promises, checked on every build. */
 @AnalyzeClasses(packages = "dev.semdex", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -45,4 +46,12 @@ class ArchitectureTest {
             .that().resideInAnyPackage("dev.semdex.lab.compare..", "dev.semdex.lab.eval..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.semdex.lab.ui..", "dev.semdex.lab.cli..",
                     "dev.semdex.lab.bench..", "dev.semdex.cli..");
+
+    @ArchTest
+    static final ArchRule onlyTheStoreTouchesTheDatabase = noClasses()
+            .that().resideOutsideOfPackage("dev.semdex.store..")
+            .and().doNotHaveFullyQualifiedName(Semdex.class.getName())
+            .should().dependOnClassesThat().belongToAnyOf(Database.class)
+            .because("SQL and the connection stay behind the store's tables, so that a query, its transaction and "
+                    + "the schema it relies on are changed in one place; Semdex only opens the file");
 }

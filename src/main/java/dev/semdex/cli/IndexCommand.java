@@ -46,10 +46,10 @@ final class IndexCommand implements Callable<Integer> {
         }
         var semdex = root.context().semdex();
         // Before the model loads and the folders are read: a run that could store nothing is refused at once.
-        semdex.store().database().requireWritable();
+        semdex.store().requireWritable();
         model = ollama.apply(root.context(), model != null ? model : semdex.defaultModel());
         List<Path> targets = folders.isEmpty()
-                ? semdex.store().folders().stream().map(dev.semdex.store.StoredFolder::path).toList()
+                ? semdex.store().folders().all().stream().map(dev.semdex.store.StoredFolder::path).toList()
                 : folders.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         if (targets.isEmpty()) {
             throw new dev.semdex.SemdexException("No folders are indexed yet: give one, e.g. semdex index ~/Documents");

@@ -88,7 +88,7 @@ final class SearchCommand implements Callable<Integer> {
 
     /** A model without vectors would silently rank by keywords alone; say so and how to fix it. */
     private void warnIfModelMissing(dev.semdex.Semdex semdex, SearchMode searchMode) {
-        var inIndex = semdex.store().models().keySet();
+        var inIndex = semdex.store().models().all().keySet();
         if (searchMode == SearchMode.KEYWORD || inIndex.isEmpty() || inIndex.contains(model)) {
             return;
         }

@@ -1,5 +1,7 @@
 package dev.semdex.cli;
 
+import dev.semdex.store.FolderCounts;
+import dev.semdex.store.IndexCounts;
 import dev.semdex.store.IndexStore;
 import dev.semdex.store.StoredDocument;
 import dev.semdex.store.StoredFolder;
@@ -26,8 +28,8 @@ final class StatusCommand implements Callable<Integer> {
         var semdex = root.context().semdex();
         IndexStore store = semdex.store();
         List<Map<String, Object>> folders = new ArrayList<>();
-        for (StoredFolder f : store.folders()) {
-            IndexStore.FolderCounts c = store.folderCounts(f.id());
+        for (StoredFolder f : store.folders().all()) {
+            FolderCounts c = store.status().folderCounts(f.id());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("path", f.path().toString());
             m.put("files", c.files());
@@ -38,14 +40,14 @@ final class StatusCommand implements Callable<Integer> {
             folders.add(m);
         }
         Map<String, Object> models = new LinkedHashMap<>();
-        Map<String, Long> vectors = store.vectorCounts();
-        store.models().forEach((id, model) -> models.put(id, Map.of("dimension", model.dimension(),
+        Map<String, Long> vectors = store.status().vectorCounts();
+        store.models().all().forEach((id, model) -> models.put(id, Map.of("dimension", model.dimension(),
                 "vectors", vectors.getOrDefault(id, 0L))));
         List<Map<String, String>> skipped = new ArrayList<>();
-        for (StoredDocument d : store.skippedDocuments()) {
+        for (StoredDocument d : store.documents().skipped()) {
             skipped.add(Map.of("path", d.path(), "reason", d.error() == null ? "" : d.error()));
         }
-        IndexStore.Counts counts = store.counts();
+        IndexCounts counts = store.status().counts();
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("database", semdex.dirs().database().toString());

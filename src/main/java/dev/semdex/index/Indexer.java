@@ -69,9 +69,10 @@ public final class Indexer {
             }
         }
         for (Path folder : folders) {
-            run.folder(store.addFolder(folder, store.folder(folder).map(StoredFolder::exclusions).orElse(List.of())));
+            run.folder(store.folders().add(folder,
+                    store.folders().find(folder).map(StoredFolder::exclusions).orElse(List.of())));
         }
-        store.deleteUnusedEmbeddings();
+        store.vectors().deleteUnused();
         return run.summary();
     }
 
@@ -105,13 +106,13 @@ public final class Indexer {
             this.profile = embedder.model().chunkProfile();
             int size = Math.min(embedder.model().chunkTokens(), embedder.maxPassageTokens());
             this.chunker = new Chunker(embedder.tokenizer(), size);
-            store.registerModel(modelId, embedder.dimension(), profile);
+            store.models().register(modelId, embedder.dimension(), profile);
         }
 
         void folder(StoredFolder folder) {
             Map<String, StoredDocument> known = new HashMap<>();
-            store.forEachDocument(folder.id(), d -> known.put(d.path(), d));
-            Set<String> complete = store.indexedPaths(folder.id(), modelId);
+            store.documents().forEach(folder.id(), d -> known.put(d.path(), d));
+            Set<String> complete = store.documents().indexedPaths(folder.id(), modelId);
             List<Pending> todo = new ArrayList<>();
             ScanOptions options = baseScanOptions.withExclusionPatterns(folder.exclusions());
             scanner.scan(folder.path(), options, file -> {
@@ -134,20 +135,21 @@ public final class Indexer {
                 StoredDocument doc = known.remove(key);
                 seen++;
                 if (doc == null || !skip.reason().equals(doc.error())) {
-                    store.saveSkipped(folder.id(), key, sizeOf(skip.path()), modifiedOf(skip.path()), skip.reason());
+                    store.documents().saveSkipped(folder.id(), key, sizeOf(skip.path()), modifiedOf(skip.path()),
+                            skip.reason());
                 }
                 skip(key, skip.reason());
             });
             listener.scanned(folder.path(), seen);
             for (StoredDocument gone : known.values()) {
-                store.deleteDocument(gone.id());
+                store.documents().delete(gone.id());
                 if (!gone.skipped()) {
                     deleted++; // a skipped file was never searchable, so its entry going is no removal for the user
                 }
             }
             total += todo.size();
             process(folder, todo);
-            store.markFolderIndexed(folder.id());
+            store.folders().markIndexed(folder.id());
         }
 
         private void process(StoredFolder folder, List<Pending> files) {
@@ -205,7 +207,8 @@ public final class Indexer {
             long chunking = 0;
             try {
                 String hash = Hashes.ofFile(file.path());
-                if (doc != null && hash.equals(doc.contentHash()) && store.isIndexedFor(doc.id(), modelId)) {
+                if (doc != null && hash.equals(doc.contentHash())
+                        && store.documents().isIndexedFor(doc.id(), modelId)) {
                     return Prepared.touched(file, doc.id());
                 }
                 ExtractedText text = extractor.extract(file.path());
@@ -267,7 +270,7 @@ public final class Indexer {
             if (allHashes.isEmpty()) {
                 return Map.of();
             }
-            Set<HashKey> stored = store.storedVectors(modelId, allHashes);
+            Set<HashKey> stored = store.vectors().alreadyStored(modelId, allHashes);
             Map<HashKey, String> missing = new LinkedHashMap<>();
             for (Prepared p : group) {
                 List<byte[]> hashes = hashesOf.get(p);
@@ -295,12 +298,12 @@ public final class Indexer {
             long t0 = System.nanoTime();
             try {
                 if (p.touchedDocument != null) {
-                    store.touchDocument(p.touchedDocument, p.file.size(), p.file.modifiedMillis());
+                    store.documents().touch(p.touchedDocument, p.file.size(), p.file.modifiedMillis());
                     unchanged++;
                     return;
                 }
                 if (p.failure != null) {
-                    store.saveSkipped(folder.id(), key, p.file.size(), p.file.modifiedMillis(), p.failure);
+                    store.documents().saveSkipped(folder.id(), key, p.file.size(), p.file.modifiedMillis(), p.failure);
                     skip(key, p.failure);
                     return;
                 }
@@ -312,8 +315,8 @@ public final class Indexer {
                         mine.put(hk, vector);
                     }
                 }
-                store.saveIndexed(new DocumentWrite(folder.id(), key, p.file.size(), p.file.modifiedMillis(), p.hash,
-                        p.mediaType, modelId, profile, p.chunks, hashes, mine));
+                store.documents().saveIndexed(new DocumentWrite(folder.id(), key, p.file.size(),
+                        p.file.modifiedMillis(), p.hash, p.mediaType, modelId, profile, p.chunks, hashes, mine));
                 indexed++;
                 chunks += p.chunks.size();
                 embedded += mine.size();

@@ -34,7 +34,7 @@ public final class Lab {
 
     /** The user's relevance judgements, kept in the index. */
     public Judgements judgements() {
-        return new Judgements(semdex.store().database());
+        return semdex.store().judgements();
     }
 
     /** Quality per model and vector form, on the user's judgements or on a BEIR dataset. */
@@ -52,9 +52,9 @@ public final class Lab {
 
     /** The files as one model sees them, for the corpus map; folder of each file from the indexed folders. */
     public CorpusMap corpusMap(String modelId, int clusters) {
-        List<Path> folders = semdex.store().folders().stream().map(f -> f.path()).toList();
+        List<Path> folders = semdex.store().folders().all().stream().map(f -> f.path()).toList();
         // The innermost indexed folder holding the file, compared by path components as SearchFilter does.
-        return CorpusMap.build(modelId, semdex.search().vectorIndex(modelId), semdex.store().documentPaths(),
+        return CorpusMap.build(modelId, semdex.search().vectorIndex(modelId), semdex.store().documents().paths(),
                 path -> folders.stream().filter(Path.of(path)::startsWith)
                         .max(Comparator.comparingInt(Path::getNameCount))
                         .map(Object::toString).orElse(""), clusters, 42);

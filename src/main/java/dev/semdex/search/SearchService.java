@@ -3,7 +3,9 @@ package dev.semdex.search;
 import dev.semdex.embed.Embedder;
 import dev.semdex.embed.ModelCatalog;
 import dev.semdex.embed.ModelSpec;
+import dev.semdex.store.ChunkHit;
 import dev.semdex.store.IndexStore;
+import dev.semdex.store.StoredModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,7 +38,7 @@ public final class SearchService {
     private final Map<String, VectorIndex> vectorIndexes = new ConcurrentHashMap<>();
     private volatile Map<Long, String> documentPaths;
     /** The index's models, read again when a model is missing or after {@link #invalidate}. */
-    private volatile Map<String, IndexStore.StoredModel> models;
+    private volatile Map<String, StoredModel> models;
     /** Runs the keyword half of hybrid queries; threads end after a minute without queries. */
     private final ExecutorService keywordThreads = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "semdex-keyword-search");
@@ -69,10 +71,10 @@ public final class SearchService {
     }
 
     /** The model as the index knows it, or null; a query costs no database read once the model is known. */
-    private IndexStore.StoredModel stored(String modelId) {
-        Map<String, IndexStore.StoredModel> known = models;
+    private StoredModel stored(String modelId) {
+        Map<String, StoredModel> known = models;
         if (known == null || !known.containsKey(modelId)) {
-            known = store.models();
+            known = store.models().all();
             models = known;
         }
         return known.get(modelId);
@@ -84,7 +86,7 @@ public final class SearchService {
         }
         Map<Long, String> paths = documentPaths;
         if (paths == null) {
-            paths = store.documentPaths();
+            paths = store.documents().paths();
             documentPaths = paths;
         }
         Map<Long, String> known = paths;
@@ -143,7 +145,7 @@ public final class SearchService {
     private List<SearchResult> results(Map<Long, FileHit> ranked) {
         List<SearchResult> results = new ArrayList<>();
         for (FileHit hit : ranked.values()) {
-            store.chunk(hit.chunkId).ifPresent(c -> results.add(new SearchResult(results.size() + 1, c.path(),
+            store.chunks().find(hit.chunkId).ifPresent(c -> results.add(new SearchResult(results.size() + 1, c.path(),
                     hit.score, c.id(), c.text(), c.start(), c.end(), c.page())));
         }
         return results;
@@ -151,7 +153,7 @@ public final class SearchService {
 
     /** The chunk profile the model's vectors belong to: from the index if the model was used, else the catalog. */
     public String profileOf(String modelId) {
-        IndexStore.StoredModel stored = stored(modelId);
+        StoredModel stored = stored(modelId);
         if (stored != null) {
             return stored.profile();
         }
@@ -164,7 +166,7 @@ public final class SearchService {
     /** The model's vectors in memory, loaded on first use and kept until {@link #invalidate}. */
     public VectorIndex vectorIndex(String modelId) {
         return vectorIndexes.computeIfAbsent(modelId, id -> {
-            IndexStore.StoredModel stored = stored(id);
+            StoredModel stored = stored(id);
             int dimension = stored == null ? catalog.require(id).dimension() : stored.dimension();
             return VectorIndex.load(store, id, profileOf(id), dimension);
         });
@@ -220,9 +222,9 @@ public final class SearchService {
         }
         int depth = Math.max(files * 8, 200);
         while (true) {
-            List<IndexStore.ChunkHit> hits = store.keywordSearch(fts, profile, depth);
+            List<ChunkHit> hits = store.chunks().keywordSearch(fts, profile, depth);
             Map<Long, FileHit> byFile = new LinkedHashMap<>();
-            for (IndexStore.ChunkHit hit : hits) {
+            for (ChunkHit hit : hits) {
                 if (!accept.test(hit.documentId())) {
                     continue;
                 }

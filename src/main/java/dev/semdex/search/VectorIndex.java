@@ -80,7 +80,7 @@ public final class VectorIndex {
 
     /** As {@link #load(IndexStore, String, String, int)}, keeping only codes from {@code codesFrom} rows. */
     public static VectorIndex load(IndexStore store, String modelId, String profile, int dimension, int codesFrom) {
-        int expected = store.countVectors(modelId, profile);
+        int expected = store.vectors().count(modelId, profile);
         if (expected >= codesFrom) {
             return loadCodes(store, modelId, profile, dimension, expected);
         }
@@ -88,7 +88,7 @@ public final class VectorIndex {
         long[] chunks = new long[expected];
         long[] docs = new long[expected];
         int[] n = {0};
-        store.forEachVector(modelId, profile, (chunkId, documentId, blob) -> {
+        store.vectors().forEach(modelId, profile, (chunkId, documentId, blob) -> {
             int i = n[0];
             if (i >= expected || blob.length != dimension * Float.BYTES) {
                 return;
@@ -109,7 +109,7 @@ public final class VectorIndex {
         long[] chunks = new long[expected];
         long[] docs = new long[expected];
         float[] row = new float[dimension];
-        store.forEachVector(modelId, profile, (chunkId, documentId, blob) -> {
+        store.vectors().forEach(modelId, profile, (chunkId, documentId, blob) -> {
             if (blob.length != dimension * Float.BYTES) {
                 return;
             }
@@ -123,7 +123,7 @@ public final class VectorIndex {
         int loaded = codes.size();
         StoredVectors floats = ids -> {
             Map<Long, float[]> out = new HashMap<>(ids.length * 2);
-            store.vectorsOf(modelId, ids).forEach((id, blob) -> {
+            store.vectors().ofChunks(modelId, ids).forEach((id, blob) -> {
                 if (blob.length == dimension * Float.BYTES) {
                     out.put(id, VectorCodec.decode(blob));
                 }

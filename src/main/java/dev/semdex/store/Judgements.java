@@ -16,7 +16,7 @@ public final class Judgements {
 
     private final Database db;
 
-    public Judgements(Database db) {
+    Judgements(Database db) {
         this.db = db;
     }
 

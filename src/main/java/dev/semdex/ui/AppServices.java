@@ -67,7 +67,7 @@ public final class AppServices implements AutoCloseable {
      * can. The index was opened with the services, so this touches no disk and may be asked on the UI thread.
      */
     public Optional<String> readOnlyReason() {
-        return semdex.store().database().readOnlyReason();
+        return semdex.store().readOnlyReason();
     }
 
     public Semdex semdex() {

@@ -15,11 +15,11 @@ import dev.semdex.search.SearchAnswer;
 import dev.semdex.search.SearchMode;
 import dev.semdex.search.SearchRequest;
 import dev.semdex.search.SearchResult;
+import dev.semdex.store.FolderCounts;
 import dev.semdex.store.IndexStore;
+import dev.semdex.store.StoredChunk;
 import dev.semdex.store.StoredFolder;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
@@ -52,14 +52,14 @@ public final class SemdexBackend implements Backend {
     public List<FolderInfo> folders() {
         IndexStore store = semdex.store();
         List<FolderInfo> out = new ArrayList<>();
-        for (StoredFolder f : store.folders()) {
+        for (StoredFolder f : store.folders().all()) {
             out.add(info(store, f));
         }
         return out;
     }
 
     private static FolderInfo info(IndexStore store, StoredFolder f) {
-        IndexStore.FolderCounts counts = store.folderCounts(f.id());
+        FolderCounts counts = store.status().folderCounts(f.id());
         return new FolderInfo(f.id(), f.path(), counts.files(), counts.skipped(), counts.chunks(), f.lastIndexedAt(),
                 f.exclusions());
     }
@@ -67,20 +67,20 @@ public final class SemdexBackend implements Backend {
     @Override
     public FolderInfo addFolder(Path folder) {
         IndexStore store = semdex.store();
-        List<String> exclusions = store.folder(folder).map(StoredFolder::exclusions).orElse(List.of());
-        return info(store, store.addFolder(folder, exclusions));
+        List<String> exclusions = store.folders().find(folder).map(StoredFolder::exclusions).orElse(List.of());
+        return info(store, store.folders().add(folder, exclusions));
     }
 
     @Override
     public FolderInfo setExclusions(Path folder, List<String> patterns) {
         IndexStore store = semdex.store();
-        return info(store, store.addFolder(folder, patterns.stream().map(String::strip)
+        return info(store, store.folders().add(folder, patterns.stream().map(String::strip)
                 .filter(p -> !p.isEmpty()).toList()));
     }
 
     @Override
     public void removeFolder(long folderId) {
-        semdex.store().removeFolder(folderId);
+        semdex.store().folders().remove(folderId);
         semdex.search().invalidateAll();
     }
 
@@ -107,14 +107,14 @@ public final class SemdexBackend implements Backend {
 
     @Override
     public List<Skipped> skipped() {
-        return semdex.store().skippedDocuments().stream().map(d -> new Skipped(d.path(), d.error())).toList();
+        return semdex.store().documents().skipped().stream().map(d -> new Skipped(d.path(), d.error())).toList();
     }
 
     @Override
     public List<String> searchableModels(String preferredId) {
         String preferred = semdex.canonicalModelId(preferredId);
         List<String> out = new ArrayList<>();
-        semdex.store().vectorCounts().forEach((id, count) -> {
+        semdex.store().status().vectorCounts().forEach((id, count) -> {
             if (count > 0) {
                 out.add(id);
             }
@@ -134,7 +134,7 @@ public final class SemdexBackend implements Backend {
 
     @Override
     public List<String> fileTypes() {
-        return semdex.store().fileExtensions();
+        return semdex.store().documents().fileExtensions();
     }
 
     @Override
@@ -166,30 +166,12 @@ public final class SemdexBackend implements Backend {
     /** The chunk with the non-overlapping parts of its neighbours before and after it. */
     @Override
     public Passage passage(long chunkId) {
-        IndexStore.StoredChunk chunk = semdex.store().chunk(chunkId)
+        StoredChunk chunk = semdex.store().chunks().find(chunkId)
                 .orElseThrow(() -> new SemdexException("This passage is no longer in the index; search again."));
-        List<IndexStore.StoredChunk> around = semdex.store().database().read(c -> {
-            List<IndexStore.StoredChunk> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, ord, text, start, end, page FROM chunks WHERE document_id = ? AND profile = ? "
-                            + "AND ord IN (?, ?) ORDER BY ord")) {
-                ps.setLong(1, chunk.documentId());
-                ps.setString(2, chunk.profile());
-                ps.setInt(3, chunk.ordinal() - 1);
-                ps.setInt(4, chunk.ordinal() + 1);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(new IndexStore.StoredChunk(rs.getLong(1), chunk.documentId(), chunk.path(),
-                                rs.getInt(2), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getInt(6),
-                                chunk.profile()));
-                    }
-                }
-            }
-            return rows;
-        });
+        List<StoredChunk> around = semdex.store().chunks().neighbours(chunk);
         String before = "";
         String after = "";
-        for (IndexStore.StoredChunk n : around) {
+        for (StoredChunk n : around) {
             if (n.ordinal() < chunk.ordinal()) {
                 before = n.text().substring(0, clamp(chunk.start() - n.start(), n.text().length()));
             } else {

@@ -173,7 +173,8 @@ class IndexerIntegrationTest {
             assertThat(pdfs).as(mode.label()).extracting(r -> Path.of(r.path()).getFileName().toString())
                     .containsExactly("taxes.pdf");
         }
-        assertThat(store.fileExtensions()).contains("txt", "pdf", "md", "html", "docx").doesNotContain("png");
+        assertThat(store.documents().fileExtensions()).contains("txt", "pdf", "md", "html", "docx")
+                .doesNotContain("png");
     }
 
     @Test
@@ -214,7 +215,7 @@ class IndexerIntegrationTest {
         indexer.index(List.of(folder), embedder, IndexListener.NONE);
         Path volcano = folder.resolve("volcano.txt");
         // What an earlier run stored while the file was chmod 000 (as root, permissions cannot be taken here).
-        store.saveSkipped(store.folders().get(0).id(), volcano.toString(), Files.size(volcano),
+        store.documents().saveSkipped(store.folders().all().get(0).id(), volcano.toString(), Files.size(volcano),
                 Files.getLastModifiedTime(volcano).toMillis(), "permission denied");
         assertThat(top("lava and magma", SearchMode.KEYWORD)).doesNotContain("volcano.txt");
 
@@ -302,11 +303,11 @@ class IndexerIntegrationTest {
         } catch (java.util.concurrent.CancellationException expected) {
             Thread.interrupted();
         }
-        long afterCancel = store.counts().documents();
+        long afterCancel = store.status().counts().documents();
         assertThat(afterCancel).isBetween(1L, 5L);
 
         IndexSummary resumed = indexer.index(List.of(folder), embedder, IndexListener.NONE);
         assertThat(resumed.filesIndexed()).isEqualTo(17 - (int) afterCancel);
-        assertThat(store.counts().documents()).isEqualTo(17);
+        assertThat(store.status().counts().documents()).isEqualTo(17);
     }
 }

@@ -61,7 +61,8 @@ class DiskFullTest {
             assertThatThrownBy(() -> indexer.index(List.of(docs), TestModels.minilm(), IndexListener.NONE))
                     .isInstanceOf(SemdexException.class).hasMessageContaining("disk holding the index is full");
 
-            Set<String> done = store.indexedPaths(store.folders().get(0).id(), TestModels.minilm().model().id());
+            Set<String> done = store.documents().indexedPaths(store.folders().all().get(0).id(),
+                    TestModels.minilm().model().id());
             assertThat(done).isNotEmpty().hasSizeLessThan(300);
             SearchService search = new SearchService(store, id -> TestModels.minilm(), new ModelCatalog());
             assertThat(search.search(new SearchRequest("protein expression in cells", TestModels.minilm().model().id(),

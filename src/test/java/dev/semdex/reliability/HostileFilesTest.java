@@ -65,9 +65,9 @@ class HostileFilesTest {
             Embedder embedder = TestModels.minilm();
             IndexSummary summary = new Indexer(store, extractor, new FolderScanner(), ScanOptions.defaults())
                     .index(List.of(root), embedder, sabotage);
-            long folderId = store.folders().get(0).id();
-            Set<String> indexed = store.indexedPaths(folderId, embedder.model().id());
-            Map<String, String> skipped = store.skippedDocuments().stream()
+            long folderId = store.folders().all().get(0).id();
+            Set<String> indexed = store.documents().indexedPaths(folderId, embedder.model().id());
+            Map<String, String> skipped = store.documents().skipped().stream()
                     .collect(Collectors.toMap(StoredDocument::path, d -> d.error() == null ? "" : d.error()));
 
             assertThat(indexed).containsAll(corpus.good.stream().map(Path::toString).toList());

@@ -111,7 +111,7 @@ class ReadOnlyDataDirTest {
     void anIndexWithItsWalFilesIsReadWithItsLatestChanges() throws Exception {
         Path more = Files.createDirectories(tmp.resolve("more"));
         try (Database writer = Database.open(data.resolve("index.db"))) {
-            new IndexStore(writer).addFolder(more, List.of());
+            new IndexStore(writer).folders().add(more, List.of());
             assertThat(data.resolve("index.db-wal")).isNotEmptyFile();
             assertThat(data.resolve("index.db-shm")).exists();
             Permissions.set(data, "r-x------", "r--------");

@@ -42,8 +42,8 @@ class StoredVectorIndexTest {
     void fill() {
         db = Database.open(dir.resolve("index.db"));
         store = new IndexStore(db);
-        store.registerModel("m", DIM, "p");
-        long folder = store.addFolder(dir, List.of()).id();
+        store.models().register("m", DIM, "p");
+        long folder = store.folders().add(dir, List.of()).id();
         Random random = new Random(11);
         for (int d = 0; d < DOCS; d++) {
             List<Chunk> chunks = new ArrayList<>();
@@ -57,9 +57,9 @@ class StoredVectorIndexTest {
                 vectors.put(new HashKey(hash), randomUnit(random));
             }
             String path = dir.resolve("doc-" + d + ".txt").toString();
-            store.saveIndexed(new DocumentWrite(folder, path, 1, 1, "h" + d, "text/plain", "m", "p", chunks, hashes,
-                    vectors));
-            documentIds.add(store.document(path).orElseThrow().id());
+            store.documents().saveIndexed(new DocumentWrite(folder, path, 1, 1, "h" + d, "text/plain", "m", "p", chunks,
+                    hashes, vectors));
+            documentIds.add(store.documents().find(path).orElseThrow().id());
         }
     }
 
@@ -117,7 +117,7 @@ class StoredVectorIndexTest {
     void readingEveryRowGivesTheStoredVectorsInRowOrderEvenForChunksDeletedSince() {
         VectorIndex floats = VectorIndex.load(store, "m", "p", DIM);
         VectorIndex codes = VectorIndex.load(store, "m", "p", DIM, 1);
-        store.deleteDocument(documentIds.get(3));
+        store.documents().delete(documentIds.get(3));
         int[] next = {0};
 
         codes.forEachRow((v, row) -> {
@@ -144,7 +144,7 @@ class StoredVectorIndexTest {
         float[] q = floats.row(5 * PER_DOC + 3);
         assertThat(codes.chunkId(codes.ranker(q).top(1).rows()[0])).isEqualTo(floats.chunkId(5 * PER_DOC + 3));
 
-        store.deleteDocument(documentIds.get(5));
+        store.documents().delete(documentIds.get(5));
 
         ChunkRanker.Hits hits = codes.ranker(q).top(10);
         assertThat(hits.size()).isEqualTo(10);

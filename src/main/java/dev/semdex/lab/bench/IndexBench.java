@@ -115,7 +115,7 @@ final class IndexBench implements Callable<Integer> {
                 100 * cpu.rest() / cpu.process(), recheckSeconds, again.filesUnchanged()));
         if (peerPassages > 0) {
             String peerModel = ModelCatalog.FORMER_DEFAULT_MODEL;
-            List<String> sample = semdex.store().chunkTexts(embedder.model().chunkProfile(), peerPassages);
+            List<String> sample = semdex.store().chunks().texts(embedder.model().chunkProfile(), peerPassages);
             PeerEmbedder peer = semdex.localModelFiles(peerModel)
                     .map(files -> PeerEmbedder.open(semdex.catalog().require(peerModel), files, dir.path()))
                     .orElseThrow(() -> new SemdexException("The peer's model " + peerModel + " is not here."));

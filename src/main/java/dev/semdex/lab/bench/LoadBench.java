@@ -154,9 +154,9 @@ final class LoadBench implements Callable<Integer> {
         String[] words = String.join(" ", dataset.corpus().stream().map(BeirDataset.Doc::content).toList())
                 .split("\\s+");
         String profile = embedder.model().chunkProfile();
-        store.registerModel(model, embedder.dimension(), profile);
+        store.models().register(model, embedder.dimension(), profile);
         Path folder = Files.createDirectories(docs);
-        long folderId = store.addFolder(folder, List.of()).id();
+        long folderId = store.folders().add(folder, List.of()).id();
         Random random = new Random(1);
         int perDoc = 10;
         for (int d = 0; d * perDoc < chunks; d++) {
@@ -177,9 +177,9 @@ final class LoadBench implements Callable<Integer> {
                 }
                 vectors.put(new HashKey(hash), Vectors.normalize(v));
             }
-            store.saveIndexed(new DocumentWrite(folderId, folder.resolve("doc-" + d + ".txt").toString(), offset, 0,
-                    HexFormat.of().formatHex(Hashes.ofText("doc" + d)), "text/plain", model, profile, docChunks,
-                    hashes, vectors));
+            store.documents().saveIndexed(new DocumentWrite(folderId, folder.resolve("doc-" + d + ".txt").toString(),
+                    offset, 0, HexFormat.of().formatHex(Hashes.ofText("doc" + d)), "text/plain", model, profile,
+                    docChunks, hashes, vectors));
         }
     }
 

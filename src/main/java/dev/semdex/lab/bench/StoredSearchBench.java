@@ -2,7 +2,6 @@ package dev.semdex.lab.bench;
 
 import dev.semdex.chunk.Chunk;
 import dev.semdex.search.VectorIndex;
-import dev.semdex.store.Database;
 import dev.semdex.store.DocumentWrite;
 import dev.semdex.store.HashKey;
 import dev.semdex.store.Hashes;
@@ -54,8 +53,7 @@ final class StoredSearchBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (BenchDir dir = BenchDir.open(work, "semdex-stored-search-bench");
-                Database db = Database.open(dir.resolve("index.db"))) {
-            IndexStore store = new IndexStore(db);
+                IndexStore store = IndexStore.open(dir.resolve("index.db"))) {
             long t0 = System.nanoTime();
             fill(store);
             double fillSeconds = (System.nanoTime() - t0) / 1e9;
@@ -97,9 +95,9 @@ final class StoredSearchBench implements Callable<Integer> {
 
     /** Writes the vectors as chunks of documents, {@value #CHUNKS_PER_DOCUMENT} per document transaction. */
     private void fill(IndexStore store) {
-        store.registerModel(MODEL, dim, MODEL);
+        store.models().register(MODEL, dim, MODEL);
         Path folder = Path.of("/bench");
-        long folderId = store.addFolder(folder, List.of()).id();
+        long folderId = store.folders().add(folder, List.of()).id();
         Random random = new Random(42);
         for (int d = 0; d * CHUNKS_PER_DOCUMENT < vectors; d++) {
             List<Chunk> chunks = new ArrayList<>();
@@ -114,8 +112,8 @@ final class StoredSearchBench implements Callable<Integer> {
                 randomUnit(random, v, 0);
                 written.put(new HashKey(hash), v);
             }
-            store.saveIndexed(new DocumentWrite(folderId, folder.resolve("doc-" + d).toString(), 0, 0, "d" + d,
-                    "text/plain", MODEL, MODEL, chunks, hashes, written));
+            store.documents().saveIndexed(new DocumentWrite(folderId, folder.resolve("doc-" + d).toString(), 0, 0,
+                    "d" + d, "text/plain", MODEL, MODEL, chunks, hashes, written));
         }
     }
 

@@ -75,7 +75,7 @@ final class JudgeCommand implements Callable<Integer> {
     private String indexedPath(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         String path = absolute.toString();
-        if (root.context().semdex().store().document(path).isEmpty()) {
+        if (root.context().semdex().store().documents().find(path).isEmpty()) {
             throw new SemdexException(Files.exists(absolute) ? path + " is not in the index; index its folder first."
                     : path + " does not exist.");
         }

@@ -53,7 +53,7 @@ public final class CompareService {
                     request.k(), request.filter());
             long t2 = System.nanoTime();
             ModelRanking full = new ModelRanking(modelId, index.dimension(), 4L * index.dimension(), index.size(),
-                    store.vectorBytes(modelId), millis(t1 - t0), millis(t2 - t1), results);
+                    store.status().vectorBytes(modelId), millis(t1 - t0), millis(t2 - t1), results);
             rankings.add(full);
             for (VectorVariant variant : request.variants()) {
                 if (variant.dimension() <= index.dimension() && !variant.isFull(index.dimension())) {

@@ -9,7 +9,6 @@ import dev.semdex.search.SearchMode;
 import dev.semdex.search.SearchRequest;
 import dev.semdex.search.SearchResult;
 import dev.semdex.search.SearchService;
-import dev.semdex.store.Database;
 import dev.semdex.store.DocumentWrite;
 import dev.semdex.store.HashKey;
 import dev.semdex.store.Hashes;
@@ -65,8 +64,7 @@ public final class BeirEvaluator {
     public <T> T withIndex(BeirDataset dataset, List<String> modelIds, IndexListener listener,
             Function<IndexStore, T> work) {
         String dbName = dataset.name() + "-" + dataset.corpus().size() + ".db";
-        try (Database db = Database.open(evalDir.resolve(dbName))) {
-            IndexStore store = new IndexStore(db);
+        try (IndexStore store = IndexStore.open(evalDir.resolve(dbName))) {
             for (String modelId : modelIds) {
                 indexCorpus(dataset, store, embedders.apply(modelId), listener);
             }
@@ -81,9 +79,9 @@ public final class BeirEvaluator {
 
     private void indexCorpus(BeirDataset dataset, IndexStore store, Embedder embedder, IndexListener listener) {
         String modelId = embedder.model().id();
-        store.registerModel(modelId, embedder.dimension(), PROFILE);
-        long folderId = store.addFolder(dataset.dir(), List.of()).id();
-        Set<String> done = store.indexedPaths(folderId, modelId);
+        store.models().register(modelId, embedder.dimension(), PROFILE);
+        long folderId = store.folders().add(dataset.dir(), List.of()).id();
+        Set<String> done = store.documents().indexedPaths(folderId, modelId);
         List<BeirDataset.Doc> todo = dataset.corpus().stream().filter(d -> !done.contains(PATH_PREFIX + d.id()))
                 .toList();
         long start = System.nanoTime();
@@ -94,7 +92,7 @@ public final class BeirEvaluator {
             }
             List<BeirDataset.Doc> batch = todo.subList(from, Math.min(todo.size(), from + BATCH));
             List<byte[]> hashes = batch.stream().map(d -> Hashes.ofText(d.content())).toList();
-            Set<HashKey> stored = store.storedVectors(modelId, hashes);
+            Set<HashKey> stored = store.vectors().alreadyStored(modelId, hashes);
             Map<HashKey, String> missing = new LinkedHashMap<>();
             for (int i = 0; i < batch.size(); i++) {
                 HashKey key = new HashKey(hashes.get(i));
@@ -113,7 +111,7 @@ public final class BeirEvaluator {
                 String content = doc.content();
                 HashKey key = new HashKey(hashes.get(i));
                 Map<HashKey, float[]> newVectors = byHash.containsKey(key) ? Map.of(key, byHash.remove(key)) : Map.of();
-                store.saveIndexed(new DocumentWrite(folderId, PATH_PREFIX + doc.id(), content.length(), 0,
+                store.documents().saveIndexed(new DocumentWrite(folderId, PATH_PREFIX + doc.id(), content.length(), 0,
                         java.util.HexFormat.of().formatHex(hashes.get(i)), "text/plain", modelId, PROFILE,
                         List.of(new Chunk(0, content, 0, content.length(), 0, 0)), List.of(hashes.get(i)),
                         newVectors));

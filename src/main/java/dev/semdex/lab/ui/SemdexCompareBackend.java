@@ -13,6 +13,7 @@ import dev.semdex.index.IndexListener;
 import dev.semdex.index.IndexSummary;
 import dev.semdex.store.IndexStore;
 import dev.semdex.store.StoredFolder;
+import dev.semdex.store.StoredModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +33,12 @@ public final class SemdexCompareBackend implements CompareBackend {
     @Override
     public List<IndexedModel> indexedModels() {
         IndexStore store = semdex.store();
-        Map<String, IndexStore.StoredModel> models = store.models();
+        Map<String, StoredModel> models = store.models().all();
         List<IndexedModel> out = new ArrayList<>();
-        store.vectorCounts().forEach((id, count) -> {
+        store.status().vectorCounts().forEach((id, count) -> {
             if (count > 0) {
-                IndexStore.StoredModel m = models.get(id);
-                out.add(new IndexedModel(id, m == null ? 0 : m.dimension(), count, store.vectorBytes(id)));
+                StoredModel m = models.get(id);
+                out.add(new IndexedModel(id, m == null ? 0 : m.dimension(), count, store.status().vectorBytes(id)));
             }
         });
         return out;
@@ -85,7 +86,7 @@ public final class SemdexCompareBackend implements CompareBackend {
 
     @Override
     public IndexSummary indexAllFolders(String modelId, IndexListener listener) {
-        List<Path> folders = semdex.store().folders().stream().map(StoredFolder::path).toList();
+        List<Path> folders = semdex.store().folders().all().stream().map(StoredFolder::path).toList();
         if (folders.isEmpty()) {
             throw new SemdexException("No folders are indexed yet. Add a folder in the main window first.");
         }

@@ -117,7 +117,7 @@ class AddModelTest {
         assertThat(gone[0]).isNotEqualTo("0");
         assertThat(gone[2]).contains("Unknown model 'mine'");
         try (Semdex semdex = Semdex.open(AppDirs.under(data), 1)) {
-            assertThat(semdex.store().models()).doesNotContainKey("mine");
+            assertThat(semdex.store().models().all()).doesNotContainKey("mine");
         }
     }
 

@@ -162,7 +162,7 @@ class OllamaIndexingTest {
         assertThat(index.exitCode()).as(index.err()).isZero();
         String id = "ollama:all-minilm@" + url.substring("http://".length());
         try (Semdex semdex = Semdex.open(AppDirs.under(data), 1)) {
-            assertThat(semdex.store().models()).containsOnlyKeys(id);
+            assertThat(semdex.store().models().all()).containsOnlyKeys(id);
         }
         CliRunner.Result search = CliRunner.run("--data-dir", data.toString(), "search", "molten rock", "--model",
                 "ollama:all-minilm", "--ollama-url", url, "--mode", "vector", "-k", "1", "--json");
@@ -182,7 +182,7 @@ class OllamaIndexingTest {
         assertThat(removed.exitCode()).as(removed.err()).isZero();
         assertThat(removed.out()).contains("Removed " + id).doesNotContain(" 0 vectors");
         try (Semdex semdex = Semdex.open(AppDirs.under(data), 1)) {
-            assertThat(semdex.store().models()).isEmpty();
+            assertThat(semdex.store().models().all()).isEmpty();
         }
     }
 }

@@ -1,0 +1,76 @@
+package dev.semdex.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** How much the index holds, overall, per folder and per model: counted by SQLite, without loading any rows. */
+public final class IndexStatus {
+
+    private final Database db;
+
+    IndexStatus(Database db) {
+        this.db = db;
+    }
+
+    public IndexCounts counts() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT (SELECT count(*) FROM documents WHERE status = 'indexed'), "
+                            + "(SELECT count(*) FROM documents WHERE status = 'skipped'), (SELECT count(*) FROM chunks)");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new IndexCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+            }
+        });
+    }
+
+    public FolderCounts folderCounts(long folderId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT (SELECT count(*) FROM documents WHERE folder_id = ?1 AND status = 'indexed'), "
+                            + "(SELECT count(*) FROM documents WHERE folder_id = ?1 AND status = 'skipped'), "
+                            + "(SELECT count(*) FROM chunks c JOIN documents d ON d.id = c.document_id "
+                            + "WHERE d.folder_id = ?1)")) {
+                ps.setLong(1, folderId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new FolderCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+                }
+            }
+        });
+    }
+
+    /** Vectors per model: how many chunks and files each model covers. */
+    public Map<String, Long> vectorCounts() {
+        return db.read(c -> {
+            Map<String, Long> out = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT m.id, (SELECT count(*) FROM chunks c JOIN embeddings e ON e.text_hash = c.text_hash "
+                            + "AND e.model_id = m.id WHERE c.profile = m.profile) FROM models m ORDER BY m.id");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Bytes the model's vectors take in the index file (the stored floats, without SQLite's page overhead). Every
+     * vector of a model has its dimension, so counting the keys gives it without reading the vectors themselves.
+     */
+    public long vectorBytes(String modelId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) * 4 * (SELECT dimension FROM models "
+                    + "WHERE id = ?1) FROM embeddings WHERE model_id = ?1")) {
+                ps.setString(1, modelId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+}
