@@ -35,7 +35,7 @@ import javafx.collections.transformation.FilteredList;
 /**
  * The folders pane: the indexed folders, a queue that indexes them one at a time in the background, the progress
  * of the current run with pause, resume and cancel, and the files that were skipped. All state lives in properties
- * changed on the UI thread only; the indexing thread reports through {@link TaskRunner#onUi}.
+ * changed on the UI thread only; the indexing thread reports through an {@link IndexRunController}.
  */
 public final class FoldersViewModel {
 
