@@ -34,8 +34,8 @@ import org.commonmark.parser.Parser;
 final class MarkdownText {
 
     /**
-     * Longer files (generated dumps more than notes) keep their text as written: the syntax tree of a 20 M-char file
-     * did not fit in a 256 MB heap, where the text alone does.
+     * Longer files (generated dumps more than notes) keep their text as written: the syntax tree of a much longer
+     * file did not fit in a small heap, where the text alone does.
      */
     static final int MAX_CHARS = 2_000_000;
 

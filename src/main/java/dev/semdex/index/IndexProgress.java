@@ -7,6 +7,11 @@ import java.time.Duration;
 public record IndexProgress(int filesDone, int filesTotal, long chunks, long passagesEmbedded, Path currentFile,
         Duration elapsed) {
 
+    /** Share of the files done, 0 to 1; -1 while the total is not known (a progress bar's "indeterminate"). */
+    public double fractionDone() {
+        return filesTotal == 0 ? -1 : (double) filesDone / filesTotal;
+    }
+
     public double filesPerSecond() {
         double seconds = elapsed.toMillis() / 1000.0;
         return seconds <= 0 ? 0 : filesDone / seconds;

@@ -62,7 +62,7 @@ public final class Indexer {
 
     /** Indexes the folders with the embedder's model; blocks; interrupting the thread cancels after the current file. */
     public IndexSummary index(List<Path> folders, Embedder embedder, IndexListener listener) {
-        Run run = new Run(embedder, listener);
+        FolderPass run = new FolderPass(embedder, listener);
         for (Path folder : folders) {
             if (!Files.isDirectory(folder)) {
                 throw new SemdexException("Not a folder: " + folder);
@@ -76,8 +76,8 @@ public final class Indexer {
         return run.summary();
     }
 
-    /** Everything one run tracks; a new one per call keeps the indexer itself stateless. */
-    private final class Run {
+    /** Everything one call of {@link #index} tracks; a new one per call keeps the indexer itself stateless. */
+    private final class FolderPass {
         private final Embedder embedder;
         private final IndexListener listener;
         private final String modelId;
@@ -99,7 +99,7 @@ public final class Indexer {
         private long embedNanos;
         private long storeNanos;
 
-        Run(Embedder embedder, IndexListener listener) {
+        FolderPass(Embedder embedder, IndexListener listener) {
             this.embedder = embedder;
             this.listener = listener;
             this.modelId = embedder.model().id();
@@ -173,7 +173,7 @@ public final class Indexer {
                         throw new CancellationException("Indexing cancelled");
                     }
                     Prepared prepared = queue.remove().get();
-                    int count = prepared.chunks == null ? 0 : prepared.chunks.size();
+                    int count = prepared instanceof Ready ready ? ready.chunks().size() : 0;
                     if (!group.isEmpty() && passages + count > embedder.passagesPerCall()) {
                         passages = flush(folder, group); // a large file goes alone: a failure costs the rest nothing
                     }
@@ -207,22 +207,21 @@ public final class Indexer {
             long chunking = 0;
             try {
                 String hash = Hashes.ofFile(file.path());
-                if (doc != null && hash.equals(doc.contentHash())
-                        && store.documents().isIndexedFor(doc.id(), modelId)) {
-                    return Prepared.touched(file, doc.id());
+                if (doc != null && hash.equals(doc.contentHash()) && store.documents().isIndexedFor(doc.id(), modelId)) {
+                    return new Touched(file, doc.id());
                 }
                 ExtractedText text = extractor.extract(file.path());
                 if (text.text().isBlank()) {
-                    return Prepared.failed(file, "no text found");
+                    return new Failed(file, "no text found");
                 }
                 long chunkStart = System.nanoTime();
                 List<Chunk> parts = chunker.chunk(text.text(), text.pageStarts(), text::pageAt);
                 chunking = System.nanoTime() - chunkStart;
-                return Prepared.ready(file, hash, text.mediaType(), parts);
+                return new Ready(file, hash, text.mediaType(), parts);
             } catch (ExtractionException e) {
-                return Prepared.failed(file, e.getMessage());
+                return new Failed(file, e.getMessage());
             } catch (IOException e) {
-                return Prepared.failed(file, SkipReasons.CANNOT_READ + ": " + e.getMessage());
+                return new Failed(file, SkipReasons.CANNOT_READ + ": " + e.getMessage());
             } finally {
                 chunkNanos.addAndGet(chunking);
                 extractNanos.addAndGet(System.nanoTime() - start - chunking);
@@ -242,14 +241,14 @@ public final class Indexer {
          */
         private void store(StoredFolder folder, List<Prepared> group) {
             List<byte[]> allHashes = new ArrayList<>();
-            Map<Prepared, List<byte[]>> hashesOf = new IdentityHashMap<>();
+            Map<Ready, List<byte[]>> hashesOf = new IdentityHashMap<>();
             for (Prepared p : group) {
-                if (p.chunks != null) {
-                    List<byte[]> hashes = new ArrayList<>(p.chunks.size());
-                    for (Chunk chunk : p.chunks) {
+                if (p instanceof Ready ready) {
+                    List<byte[]> hashes = new ArrayList<>(ready.chunks().size());
+                    for (Chunk chunk : ready.chunks()) {
                         hashes.add(Hashes.ofText(chunk.text()));
                     }
-                    hashesOf.put(p, hashes);
+                    hashesOf.put(ready, hashes);
                     allHashes.addAll(hashes);
                 }
             }
@@ -258,14 +257,14 @@ public final class Indexer {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new CancellationException("Indexing cancelled"); // after the current file, as promised
                 }
-                store(folder, p, hashesOf.get(p), newVectors);
+                store(folder, p, hashesOf, newVectors);
                 done++;
-                listener.progress(new IndexProgress(done, total, chunks, embedded, p.file.path(),
+                listener.progress(new IndexProgress(done, total, chunks, embedded, p.file().path(),
                         Duration.ofNanos(System.nanoTime() - startNanos)));
             }
         }
 
-        private Map<HashKey, float[]> embedMissing(List<Prepared> group, Map<Prepared, List<byte[]>> hashesOf,
+        private Map<HashKey, float[]> embedMissing(List<Prepared> group, Map<Ready, List<byte[]>> hashesOf,
                 List<byte[]> allHashes) {
             if (allHashes.isEmpty()) {
                 return Map.of();
@@ -273,11 +272,14 @@ public final class Indexer {
             Set<HashKey> stored = store.vectors().alreadyStored(modelId, allHashes);
             Map<HashKey, String> missing = new LinkedHashMap<>();
             for (Prepared p : group) {
-                List<byte[]> hashes = hashesOf.get(p);
-                for (int i = 0; hashes != null && i < hashes.size(); i++) {
+                if (!(p instanceof Ready ready)) {
+                    continue;
+                }
+                List<byte[]> hashes = hashesOf.get(ready);
+                for (int i = 0; i < hashes.size(); i++) {
                     HashKey hk = new HashKey(hashes.get(i));
                     if (!stored.contains(hk)) {
-                        missing.putIfAbsent(hk, p.chunks.get(i).text());
+                        missing.putIfAbsent(hk, ready.chunks().get(i).text());
                     }
                 }
             }
@@ -293,37 +295,41 @@ public final class Indexer {
         }
 
         /** Writes one file; a vector new in this group goes with the first file that uses it and is removed. */
-        private void store(StoredFolder folder, Prepared p, List<byte[]> hashes, Map<HashKey, float[]> newVectors) {
-            String key = p.file.path().toString();
+        private void store(StoredFolder folder, Prepared p, Map<Ready, List<byte[]>> hashesOf,
+                Map<HashKey, float[]> newVectors) {
             long t0 = System.nanoTime();
             try {
-                if (p.touchedDocument != null) {
-                    store.documents().touch(p.touchedDocument, p.file.size(), p.file.modifiedMillis());
+                if (p instanceof Touched touched) {
+                    store.documents().touch(touched.documentId(), touched.file().size(), touched.file().modifiedMillis());
                     unchanged++;
-                    return;
+                } else if (p instanceof Failed failed) {
+                    String key = failed.file().path().toString();
+                    store.documents().saveSkipped(folder.id(), key, failed.file().size(), failed.file().modifiedMillis(),
+                            failed.reason());
+                    skip(key, failed.reason());
+                } else if (p instanceof Ready ready) {
+                    save(folder, ready, hashesOf.get(ready), newVectors);
                 }
-                if (p.failure != null) {
-                    store.documents().saveSkipped(folder.id(), key, p.file.size(), p.file.modifiedMillis(), p.failure);
-                    skip(key, p.failure);
-                    return;
-                }
-                Map<HashKey, float[]> mine = new LinkedHashMap<>();
-                for (byte[] hash : hashes) {
-                    HashKey hk = new HashKey(hash);
-                    float[] vector = newVectors.remove(hk);
-                    if (vector != null) {
-                        mine.put(hk, vector);
-                    }
-                }
-                store.documents().saveIndexed(new DocumentWrite(folder.id(), key, p.file.size(),
-                        p.file.modifiedMillis(), p.hash, p.mediaType, modelId, profile, p.chunks, hashes, mine));
-                indexed++;
-                chunks += p.chunks.size();
-                embedded += mine.size();
-                reused += p.chunks.size() - mine.size();
             } finally {
                 storeNanos += System.nanoTime() - t0;
             }
+        }
+
+        private void save(StoredFolder folder, Ready p, List<byte[]> hashes, Map<HashKey, float[]> newVectors) {
+            Map<HashKey, float[]> mine = new LinkedHashMap<>();
+            for (byte[] hash : hashes) {
+                HashKey hk = new HashKey(hash);
+                float[] vector = newVectors.remove(hk);
+                if (vector != null) {
+                    mine.put(hk, vector);
+                }
+            }
+            store.documents().saveIndexed(new DocumentWrite(folder.id(), p.file().path().toString(), p.file().size(),
+                    p.file().modifiedMillis(), p.hash(), p.mediaType(), modelId, profile, p.chunks(), hashes, mine));
+            indexed++;
+            chunks += p.chunks().size();
+            embedded += mine.size();
+            reused += p.chunks().size() - mine.size();
         }
 
         private void skip(String path, String reason) {
@@ -342,20 +348,22 @@ public final class Indexer {
     /** A file the scan found new or changed, with what the index knew of it. */
     private record Pending(ScannedFile file, StoredDocument known) {}
 
-    private record Prepared(ScannedFile file, String hash, String mediaType, List<Chunk> chunks, String failure,
-            Long touchedDocument) {
-        static Prepared ready(ScannedFile f, String hash, String mediaType, List<Chunk> chunks) {
-            return new Prepared(f, hash, mediaType, chunks, null, null);
-        }
-
-        static Prepared failed(ScannedFile f, String reason) {
-            return new Prepared(f, null, null, null, reason, null);
-        }
-
-        static Prepared touched(ScannedFile f, long documentId) {
-            return new Prepared(f, null, null, null, null, documentId);
-        }
+    /**
+     * A file read off the embedding thread, in one of three outcomes; a type per outcome leaves no field that only
+     * some of them fill.
+     */
+    private sealed interface Prepared permits Ready, Failed, Touched {
+        ScannedFile file();
     }
+
+    /** New or changed text, chunked and waiting for its vectors. */
+    private record Ready(ScannedFile file, String hash, String mediaType, List<Chunk> chunks) implements Prepared {}
+
+    /** A file that yields no passages, with the reason the user is shown. */
+    private record Failed(ScannedFile file, String reason) implements Prepared {}
+
+    /** A file whose time changed but whose content did not: only its size and time are written. */
+    private record Touched(ScannedFile file, long documentId) implements Prepared {}
 
     private static long sizeOf(Path p) {
         try {

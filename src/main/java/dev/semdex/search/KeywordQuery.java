@@ -11,7 +11,7 @@ import java.util.Set;
  * cannot break the query) and the words are OR-ed, as BM25 baselines do; ranking then favours documents with more
  * and rarer words. English stop words are left out, as Lucene's English analyzer does: they match almost every
  * passage, so BM25 scores them near zero but still has to score every passage they match, which made a typed
- * sentence six times slower to answer on a 100,000-passage index.
+ * sentence several times slower to answer on a large index.
  */
 public final class KeywordQuery {
 

@@ -85,8 +85,8 @@ final class Migrations {
                 judged_at INTEGER NOT NULL,
                 PRIMARY KEY(query, path)) WITHOUT ROWID"""),
             // Vectors move to a rowid table: in a WITHOUT ROWID table a row longer than about 1 kB spills into an
-            // overflow page of its own, so each 1.5 kB vector took two 4 kB pages (938 MB on disk for 320 MB of
-            // vectors at 200k chunks); a rowid table keeps rows up to 4 kB inside its pages.
+            // overflow page of its own, so each 1.5 kB vector took two 4 kB pages, far more disk than
+            // the vectors themselves; a rowid table keeps rows up to 4 kB inside its pages.
             List.of("""
             CREATE TABLE embeddings_rows(
                 model_id TEXT NOT NULL REFERENCES models(id) ON DELETE CASCADE,

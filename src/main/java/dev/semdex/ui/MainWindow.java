@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.semdex.settings.Settings;
 import dev.semdex.ui.common.DesktopActions;
+import dev.semdex.ui.common.FxmlLoaderFactory;
 import dev.semdex.ui.folders.FolderItem;
 import dev.semdex.ui.folders.FoldersController;
 import dev.semdex.ui.folders.FoldersViewModel;
@@ -13,11 +14,8 @@ import dev.semdex.ui.models.SemdexModelService;
 import dev.semdex.ui.search.FileKind;
 import dev.semdex.ui.search.SearchViewModel;
 import dev.semdex.ui.settings.SettingsDialog;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 import javafx.application.Application;
-import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -55,26 +53,17 @@ public final class MainWindow {
     }
 
     private void build() {
-        FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("main.fxml"));
-        loader.setControllerFactory(type -> {
-            if (type == MainController.class) {
-                MainController main = new MainController(search, folders, services.background(), this::openSettings,
-                        services.desktop());
-                main.setLab(lab);
-                return main;
-            }
-            if (type == FoldersController.class) {
-                return new FoldersController(folders);
-            }
-            throw new IllegalArgumentException("No controller " + type);
-        });
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        controller = loader.getController();
+        FxmlLoaderFactory.View<Parent, MainController> view = new FxmlLoaderFactory()
+                .with(MainController.class, () -> {
+                    MainController main = new MainController(search, folders, services.background(),
+                            this::openSettings, services.desktop());
+                    main.setLab(lab);
+                    return main;
+                })
+                .with(FoldersController.class, () -> new FoldersController(folders))
+                .load("main.fxml", Parent.class, MainController.class);
+        Parent root = view.root();
+        controller = view.controller();
         controller.setOnOpenModels(this::openModels);
         services.backend().onServerWait(message -> services.background().onUi(() -> showError(message.isEmpty()
                 ? "The embedding server answers again; indexing goes on." : message)));

@@ -31,7 +31,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * Runs a local Hugging Face encoder in-process with DJL. Each worker thread owns a predictor on a single-threaded
  * session and embeds one passage at a time; on two cores that reached the peer's throughput, where batching padded
- * sequences lost 20–30 % (shared/research/peer-benchmarks.md).
+ * sequences lost a good part of it (shared/research/peer-benchmarks.md).
  */
 public final class DjlEmbedder implements Embedder {
 

@@ -14,7 +14,7 @@ public final class DjlRuntime {
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("OPT_OUT_TRACKING", "true");
         // ONNX models need no second engine (pooling runs in plain Java); without these DJL would also start
-        // PyTorch, unpacking 430 MB of native libraries on first use.
+        // PyTorch, unpacking its large native libraries on first use.
         System.setProperty("ai.djl.default_engine", "OnnxRuntime");
         System.setProperty("ai.djl.onnx.disable_alternative", "true");
         System.setProperty("DJL_CACHE_DIR", cacheDir.resolve("djl").toString());

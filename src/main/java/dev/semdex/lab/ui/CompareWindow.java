@@ -1,13 +1,10 @@
 package dev.semdex.lab.ui;
 
+import dev.semdex.ui.common.FxmlLoaderFactory;
 import dev.semdex.ui.common.TaskRunner;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -54,31 +51,16 @@ public final class CompareWindow {
     }
 
     private void build(Window owner, Consumer<Path> open) {
-        FXMLLoader loader = new FXMLLoader(CompareWindow.class.getResource("compare-window.fxml"));
-        loader.setControllerFactory(type -> {
-            if (type == CompareController.class) {
-                compareController = new CompareController(compare, open, this::showIndexModels);
-                return compareController;
-            }
-            if (type == QualityController.class) {
-                return new QualityController(quality);
-            }
-            if (type == CorpusMapController.class) {
-                return new CorpusMapController(map, open);
-            }
-            if (type == IndexModelsController.class) {
-                return new IndexModelsController(indexModels);
-            }
-            throw new IllegalArgumentException("No controller " + type);
-        });
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        tabs = (TabPane) root;
-        Scene scene = new Scene(root, 1240, 780);
+        tabs = new FxmlLoaderFactory("/dev/semdex/lab/ui/")
+                .with(CompareController.class, () -> {
+                    compareController = new CompareController(compare, open, this::showIndexModels);
+                    return compareController;
+                })
+                .with(QualityController.class, () -> new QualityController(quality))
+                .with(CorpusMapController.class, () -> new CorpusMapController(map, open))
+                .with(IndexModelsController.class, () -> new IndexModelsController(indexModels))
+                .load("compare-window.fxml", TabPane.class);
+        Scene scene = new Scene(tabs, 1240, 780);
         scene.getStylesheets().add(CompareWindow.class.getResource("/dev/semdex/ui/semdex.css").toExternalForm());
         scene.getStylesheets().add(CompareWindow.class.getResource("compare.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), () -> {

@@ -1,16 +1,12 @@
 package dev.semdex.lab.ui;
 
-import dev.semdex.index.IndexListener;
 import dev.semdex.index.IndexProgress;
 import dev.semdex.index.IndexSummary;
-import dev.semdex.ui.common.Cancellable;
 import dev.semdex.ui.common.Errors;
 import dev.semdex.ui.common.Formats;
-import dev.semdex.ui.common.LatestOnUi;
+import dev.semdex.ui.common.IndexRunController;
 import dev.semdex.ui.common.TaskRunner;
-import dev.semdex.ui.folders.PauseGate;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -32,9 +28,12 @@ import javafx.collections.ObservableList;
  */
 public final class IndexModelsViewModel {
 
+    private static final String CANCELLED =
+            "Cancelled; the vectors made so far are kept. Add the model again to go on.";
+
     private final CompareBackend backend;
     private final TaskRunner runner;
-    private final TaskRunner indexRunner;
+    private final IndexRunController<ModelRun> runs;
     private final Runnable onIndexChanged;
     private final ObservableList<CompareBackend.IndexedModel> indexed = FXCollections.observableArrayList();
     private final ObservableList<String> addable = FXCollections.observableArrayList();
@@ -44,14 +43,13 @@ public final class IndexModelsViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty progressText = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
-    private Run current;
 
     /** @param indexRunner the app's one-at-a-time indexing queue, so folder runs and this never write at once */
     public IndexModelsViewModel(CompareBackend backend, TaskRunner runner, TaskRunner indexRunner,
             Runnable onIndexChanged) {
         this.backend = backend;
         this.runner = runner;
-        this.indexRunner = indexRunner;
+        this.runs = new IndexRunController<>(runner, indexRunner);
         this.onIndexChanged = onIndexChanged;
     }
 
@@ -71,36 +69,18 @@ public final class IndexModelsViewModel {
     /** Embeds every indexed folder with the chosen model. */
     public void add() {
         String modelId = toAdd.get();
-        if (modelId == null || modelId.isBlank() || current != null) {
+        if (modelId == null || modelId.isBlank() || runs.isRunning()) {
             return;
         }
-        Run run = new Run(modelId);
-        current = run;
         indexing.set(true);
         paused.set(false);
         progress.set(-1);
         error.set("");
         progressText.set("Loading " + modelId + " and scanning the folders…");
-        run.task = indexRunner.submit(() -> backend.indexAllFolders(modelId, run), summary -> {
-            if (current == run) {
-                finish(String.format(Locale.ENGLISH, "%s added: %s passages embedded, %s vectors reused, in %s.",
-                        modelId, Formats.count(summary.passagesEmbedded()), Formats.count(summary.reusedVectors()),
-                        Formats.duration(summary.elapsed())));
-            }
-        }, e -> {
-            if (current == run) {
-                boolean cancelled = Errors.isCancellation(e);
-                finish(cancelled ? "Cancelled; the vectors made so far are kept. Add the model again to go on."
-                        : "Adding " + modelId + " failed.");
-                if (!cancelled) {
-                    error.set(Errors.message(e));
-                }
-            }
-        });
+        runs.start(new ModelRun(modelId), listener -> backend.indexAllFolders(modelId, listener));
     }
 
     private void finish(String message) {
-        current = null;
         indexing.set(false);
         paused.set(false);
         progress.set(0);
@@ -110,29 +90,25 @@ public final class IndexModelsViewModel {
     }
 
     public void pause() {
-        if (current != null) {
-            current.gate.pause();
+        if (runs.pause()) {
             paused.set(true);
         }
     }
 
     public void resume() {
-        if (current != null) {
-            current.gate.resume();
-        }
+        runs.resume();
         paused.set(false);
     }
 
     public void cancel() {
-        if (current != null) {
-            current.gate.resume();
-            current.task.cancel();
-            finish("Cancelled; the vectors made so far are kept. Add the model again to go on.");
+        if (runs.cancel() != null) {
+            finish(CANCELLED);
         }
     }
 
     /** Deletes a model's vectors (the model itself stays installed); the caller has asked for confirmation. */
     public void remove(String modelId) {
+        ModelRun current = runs.current();
         if (current != null && current.modelId.equals(modelId)) {
             error.set("Cancel adding " + modelId + " before removing it.");
             return;
@@ -151,47 +127,42 @@ public final class IndexModelsViewModel {
         }
     }
 
-    private void show(Run run, IndexProgress p) {
-        if (current != run) {
-            return;
-        }
-        progress.set(p.filesTotal() == 0 ? -1 : (double) p.filesDone() / p.filesTotal());
-        Duration eta = p.eta();
-        progressText.set(String.format(Locale.ENGLISH, "%s: %s / %s files · %s passages embedded · %s files/s%s",
-                run.modelId, Formats.count(p.filesDone()), Formats.count(p.filesTotal()),
-                Formats.count(p.passagesEmbedded()), Formats.rate(p.filesPerSecond()),
-                eta == null ? "" : " · " + Formats.duration(eta) + " left"));
-    }
-
-    /** One run; its listener methods are called on the indexing thread. */
-    private final class Run implements IndexListener {
+    /** Adding one model: embedding every indexed folder with it. */
+    private final class ModelRun implements IndexRunController.Events {
         final String modelId;
-        final PauseGate gate = new PauseGate();
-        final LatestOnUi<IndexProgress> shown = new LatestOnUi<>(runner, p -> show(this, p));
-        Cancellable task = Cancellable.NONE;
 
-        Run(String modelId) {
+        ModelRun(String modelId) {
             this.modelId = modelId;
         }
 
         @Override
         public void scanned(Path folder, int filesFound) {
-            runner.onUi(() -> {
-                if (current == this) {
-                    progressText.set(modelId + ": found " + Formats.plural(filesFound, "file", "files") + " in "
-                            + folder.getFileName() + "…");
-                }
-            });
+            progressText.set(modelId + ": found " + Formats.plural(filesFound, "file", "files") + " in "
+                    + folder.getFileName() + "…");
         }
 
         @Override
         public void progress(IndexProgress p) {
-            shown.post(p);
+            progress.set(p.fractionDone());
+            progressText.set(String.format(Locale.ENGLISH, "%s: %s / %s files · %s passages embedded · %s files/s%s",
+                    modelId, Formats.count(p.filesDone()), Formats.count(p.filesTotal()),
+                    Formats.count(p.passagesEmbedded()), Formats.rate(p.filesPerSecond()), Formats.timeLeft(p.eta())));
         }
 
         @Override
-        public void checkpoint() throws InterruptedException {
-            gate.await();
+        public void succeeded(IndexSummary summary) {
+            finish(String.format(Locale.ENGLISH, "%s added: %s passages embedded, %s vectors reused, in %s.",
+                    modelId, Formats.count(summary.passagesEmbedded()), Formats.count(summary.reusedVectors()),
+                    Formats.duration(summary.elapsed())));
+        }
+
+        @Override
+        public void failed(Throwable e) {
+            boolean cancelled = Errors.isCancellation(e);
+            finish(cancelled ? CANCELLED : "Adding " + modelId + " failed.");
+            if (!cancelled) {
+                error.set(Errors.message(e));
+            }
         }
     }
 

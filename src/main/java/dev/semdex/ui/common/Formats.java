@@ -33,6 +33,11 @@ public final class Formats {
         return String.format(Locale.ENGLISH, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
     }
 
+    /** " · 3:07 left" to end a progress line, or nothing while the time left is unknown (null). */
+    public static String timeLeft(Duration eta) {
+        return eta == null ? "" : " · " + duration(eta) + " left";
+    }
+
     /** "never", "just now", "5 min ago", "3 h ago", or the date. */
     public static String ago(Instant when, Instant now) {
         if (when == null) {

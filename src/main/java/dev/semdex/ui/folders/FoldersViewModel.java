@@ -1,14 +1,12 @@
 package dev.semdex.ui.folders;
 
-import dev.semdex.index.IndexListener;
 import dev.semdex.index.IndexProgress;
 import dev.semdex.index.IndexSummary;
 import dev.semdex.ui.Backend;
 import dev.semdex.ui.Backend.FolderInfo;
-import dev.semdex.ui.common.Cancellable;
 import dev.semdex.ui.common.Errors;
 import dev.semdex.ui.common.Formats;
-import dev.semdex.ui.common.LatestOnUi;
+import dev.semdex.ui.common.IndexRunController;
 import dev.semdex.ui.common.TaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +35,7 @@ import javafx.collections.transformation.FilteredList;
 /**
  * The folders pane: the indexed folders, a queue that indexes them one at a time in the background, the progress
  * of the current run with pause, resume and cancel, and the files that were skipped. All state lives in properties
- * changed on the UI thread only; the indexing thread reports through {@link TaskRunner#onUi}.
+ * changed on the UI thread only; the indexing thread reports through an {@link IndexRunController}.
  */
 public final class FoldersViewModel {
 
@@ -46,7 +44,7 @@ public final class FoldersViewModel {
 
     private final Backend backend;
     private final TaskRunner runner;
-    private final TaskRunner indexRunner;
+    private final IndexRunController<FolderRun> runs;
     private final Supplier<String> modelId;
     private final Consumer<String> onError;
     private final ObservableList<FolderItem> folders = FXCollections.observableArrayList();
@@ -67,13 +65,12 @@ public final class FoldersViewModel {
     private final Deque<FolderItem> queue = new ArrayDeque<>();
     private Runnable onIndexChanged = () -> {};
     private Runnable onIndexGrew = () -> {};
-    private Run current;
 
     public FoldersViewModel(Backend backend, TaskRunner runner, TaskRunner indexRunner, Supplier<String> modelId,
             Consumer<String> onError) {
         this.backend = backend;
         this.runner = runner;
-        this.indexRunner = indexRunner;
+        this.runs = new IndexRunController<>(runner, indexRunner);
         this.modelId = modelId;
         this.onError = onError;
         skippedFilter.addListener((obs, old, text) -> {
@@ -135,6 +132,7 @@ public final class FoldersViewModel {
 
     /** Queues a folder for (re-)indexing unless it already waits or runs. */
     public void enqueue(FolderItem item) {
+        FolderRun current = runs.current();
         if (current != null && current.item == item) {
             current.rerun = true;
             return;
@@ -161,6 +159,7 @@ public final class FoldersViewModel {
     }
 
     private void showOverall() {
+        FolderRun current = runs.current();
         double currentPart = current == null ? 0 : Math.max(0, current.item.progressProperty().get());
         if (current == null && queue.isEmpty()) {
             batchTotal = 0;
@@ -197,8 +196,9 @@ public final class FoldersViewModel {
             batchTotal--;
             showQueue();
         }
+        FolderRun current = runs.current();
         if (current != null && current.item == item) {
-            stopCurrent(FolderState.CANCELLED);
+            stopCurrent();
         }
         runner.submit(() -> {
             backend.removeFolder(item.id());
@@ -211,17 +211,14 @@ public final class FoldersViewModel {
     }
 
     public void pause() {
-        if (current != null) {
-            current.gate.pause();
+        if (runs.pause()) {
             paused.set(true);
             showOverall();
         }
     }
 
     public void resume() {
-        if (current != null) {
-            current.gate.resume();
-        }
+        runs.resume();
         paused.set(false);
         showOverall();
     }
@@ -233,28 +230,25 @@ public final class FoldersViewModel {
             item.activityProperty().set("");
         }
         queue.clear();
-        if (current != null) {
-            stopCurrent(FolderState.CANCELLED);
+        if (runs.isRunning()) {
+            stopCurrent();
         }
     }
 
-    private void stopCurrent(FolderState state) {
-        Run run = current;
-        current = null;
-        run.task.cancel();
-        run.item.stateProperty().set(state);
+    private void stopCurrent() {
+        FolderRun run = runs.cancel();
+        run.item.stateProperty().set(FolderState.CANCELLED);
         run.item.messageProperty().set("");
-        finishRun(run, state, true);
+        finishRun(run, FolderState.CANCELLED, true);
         progressText.set("Cancelled; the files indexed so far are kept. Re-index to go on.");
     }
 
     private void startNext() {
-        if (current != null || queue.isEmpty()) {
+        if (runs.isRunning() || queue.isEmpty()) {
             return;
         }
         FolderItem item = queue.poll();
-        Run run = new Run(item, modelId.get());
-        current = run;
+        FolderRun run = new FolderRun(item, modelId.get());
         item.stateProperty().set(FolderState.INDEXING);
         item.progressProperty().set(-1);
         item.activityProperty().set("scanning…");
@@ -263,16 +257,11 @@ public final class FoldersViewModel {
         progress.set(-1);
         currentFile.set("");
         progressText.set("Loading the model and scanning " + item.path().getFileName() + "…");
-        run.task = indexRunner.submit(() -> backend.index(item.path(), run.modelId, run),
-                summary -> succeeded(run, summary), error -> failed(run, error));
+        runs.start(run, listener -> backend.index(item.path(), run.modelId, listener));
         showQueue();
     }
 
-    private void succeeded(Run run, IndexSummary summary) {
-        if (current != run) {
-            return;
-        }
-        current = null;
+    private void succeeded(FolderRun run, IndexSummary summary) {
         run.item.messageProperty().set("");
         progressText.set(String.format(Locale.ENGLISH, "%s: %s indexed, %s unchanged, %s skipped in %s",
                 run.item.path().getFileName(), Formats.count(summary.filesIndexed()),
@@ -282,11 +271,7 @@ public final class FoldersViewModel {
                 summary.filesIndexed() > 0 || summary.filesDeleted() > 0);
     }
 
-    private void failed(Run run, Throwable error) {
-        if (current != run) {
-            return;
-        }
-        current = null;
+    private void failed(FolderRun run, Throwable error) {
         boolean cancelled = Errors.isCancellation(error);
         run.item.messageProperty().set(cancelled ? "" : Errors.message(error));
         progressText.set(cancelled ? "Cancelled." : "Indexing " + run.item.path().getFileName() + " failed.");
@@ -301,7 +286,7 @@ public final class FoldersViewModel {
      * forgets its loaded vectors only if the run may have changed them: reloading them costs seconds on a large
      * index, and most runs (the start-up re-check, a watcher's re-check) change nothing.
      */
-    private void finishRun(Run run, FolderState finalState, boolean indexMayHaveChanged) {
+    private void finishRun(FolderRun run, FolderState finalState, boolean indexMayHaveChanged) {
         batchDone++;
         run.item.progressProperty().set(-1);
         run.item.activityProperty().set("");
@@ -343,57 +328,39 @@ public final class FoldersViewModel {
         }
     }
 
-    private void showProgress(Run run, IndexProgress p) {
-        if (current != run) {
-            return;
-        }
-        progress.set(p.filesTotal() == 0 ? -1 : (double) p.filesDone() / p.filesTotal());
-        Duration eta = p.eta();
+    private void showProgress(FolderRun run, IndexProgress p) {
+        progress.set(p.fractionDone());
         run.item.progressProperty().set(progress.get());
         run.item.activityProperty().set(String.format(Locale.ENGLISH, "%s / %s files%s",
-                Formats.count(p.filesDone()), Formats.count(p.filesTotal()),
-                eta == null ? "" : " · " + Formats.duration(eta) + " left"));
+                Formats.count(p.filesDone()), Formats.count(p.filesTotal()), Formats.timeLeft(p.eta())));
         showOverall();
         progressText.set(String.format(Locale.ENGLISH, "%s / %s files · %s · %s files/s · %s passages/s%s",
                 Formats.count(p.filesDone()), Formats.count(p.filesTotal()), Formats.plural(p.chunks(), "chunk", "chunks"),
-                Formats.rate(p.filesPerSecond()), Formats.rate(p.passagesPerSecond()),
-                eta == null ? "" : " · " + Formats.duration(eta) + " left"));
+                Formats.rate(p.filesPerSecond()), Formats.rate(p.passagesPerSecond()), Formats.timeLeft(p.eta())));
         currentFile.set(p.currentFile() == null ? "" : p.currentFile().toString());
     }
 
-    /** One indexing run; its listener methods are called on the indexing thread. */
-    private final class Run implements IndexListener {
+    /** One folder's indexing run: what the pane shows of it, and whether it must run again when done. */
+    private final class FolderRun implements IndexRunController.Events {
         final FolderItem item;
         final String modelId;
-        final PauseGate gate = new PauseGate();
-        final LatestOnUi<IndexProgress> shown = new LatestOnUi<>(runner, p -> showProgress(this, p));
-        Cancellable task = Cancellable.NONE;
         boolean rerun;
+        /** Read and written on the indexing thread only. */
         long lastRefresh = System.nanoTime();
 
-        Run(FolderItem item, String modelId) {
+        FolderRun(FolderItem item, String modelId) {
             this.item = item;
             this.modelId = modelId;
         }
 
+        /** Lets search see the vectors written so far every few seconds, without waiting for the window. */
         @Override
-        public void scanned(Path folder, int filesFound) {
-            runner.onUi(() -> {
-                if (current == this) {
-                    progressText.set("Found " + Formats.plural(filesFound, "file", "files") + "; reading…");
-                    item.activityProperty().set("found " + Formats.plural(filesFound, "file", "files") + "…");
-                }
-            });
-        }
-
-        @Override
-        public void progress(IndexProgress p) {
-            shown.post(p);
+        public void reported(IndexProgress p) {
             if (p.chunks() > 0 && System.nanoTime() - lastRefresh > REFRESH_SEARCH_EVERY.toNanos()) {
                 lastRefresh = System.nanoTime();
                 backend.indexChanged();
                 runner.onUi(() -> {
-                    if (current == this) {
+                    if (runs.current() == this) {
                         onIndexGrew.run();
                     }
                 });
@@ -401,8 +368,24 @@ public final class FoldersViewModel {
         }
 
         @Override
-        public void checkpoint() throws InterruptedException {
-            gate.await();
+        public void scanned(Path folder, int filesFound) {
+            progressText.set("Found " + Formats.plural(filesFound, "file", "files") + "; reading…");
+            item.activityProperty().set("found " + Formats.plural(filesFound, "file", "files") + "…");
+        }
+
+        @Override
+        public void progress(IndexProgress p) {
+            showProgress(this, p);
+        }
+
+        @Override
+        public void succeeded(IndexSummary summary) {
+            FoldersViewModel.this.succeeded(this, summary);
+        }
+
+        @Override
+        public void failed(Throwable error) {
+            FoldersViewModel.this.failed(this, error);
         }
     }
 

@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -224,41 +222,5 @@ class FoldersViewModelTest {
             assertThat(f.state()).isEqualTo(FolderState.WITH_ERRORS);
             assertThat(f.filesProperty().get()).isEqualTo(5);
         });
-    }
-
-    @Test
-    void pauseHoldsTheIndexingThreadBetweenFilesUntilResumed() throws Exception {
-        PauseGate gate = new PauseGate();
-        gate.pause();
-        CountDownLatch passed = new CountDownLatch(1);
-        Thread worker = new Thread(() -> {
-            try {
-                gate.await();
-                passed.countDown();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        worker.start();
-        assertThat(passed.await(150, TimeUnit.MILLISECONDS)).isFalse();
-        gate.resume();
-        assertThat(passed.await(2, TimeUnit.SECONDS)).isTrue();
-    }
-
-    @Test
-    void cancelReleasesAPausedThread() throws Exception {
-        PauseGate gate = new PauseGate();
-        gate.pause();
-        CountDownLatch interrupted = new CountDownLatch(1);
-        Thread worker = new Thread(() -> {
-            try {
-                gate.await();
-            } catch (InterruptedException e) {
-                interrupted.countDown();
-            }
-        });
-        worker.start();
-        worker.interrupt();
-        assertThat(interrupted.await(2, TimeUnit.SECONDS)).isTrue();
     }
 }

@@ -1,24 +1,24 @@
-package dev.semdex.ui.folders;
+package dev.semdex.ui.common;
 
 /** Holds the indexing thread between files while paused; an interrupt (cancel) releases it. */
-public final class PauseGate {
+final class PauseGate {
 
     private boolean paused;
 
-    public synchronized void pause() {
+    synchronized void pause() {
         paused = true;
     }
 
-    public synchronized void resume() {
+    synchronized void resume() {
         paused = false;
         notifyAll();
     }
 
-    public synchronized boolean isPaused() {
+    synchronized boolean isPaused() {
         return paused;
     }
 
-    public synchronized void await() throws InterruptedException {
+    synchronized void await() throws InterruptedException {
         while (paused) {
             wait();
         }
