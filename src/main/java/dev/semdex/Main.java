@@ -4,7 +4,10 @@ import dev.semdex.cli.SemdexCommand;
 import dev.semdex.lab.cli.LabCommands;
 import dev.semdex.lab.ui.CompareFeature;
 import dev.semdex.ui.SemdexApp;
+import dev.semdex.ui.WindowUnavailable;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Entry point of {@code semdex.jar} and the composition root of the two front ends: it plugs the model lab into
@@ -13,6 +16,10 @@ import java.nio.file.Path;
  * {@code --data-dir DIR}) it opens the window; any other arguments go to the command line.
  */
 public final class Main {
+
+    /** Held so that the filter set on it stays (the logging framework keeps loggers only weakly). */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+    private static final String UNNAMED_WARNING = "Unsupported JavaFX configuration";
 
     private Main() {}
 
@@ -38,10 +45,26 @@ public final class Main {
     public static void main(String[] args) {
         Launch launch = Launch.of(args);
         if (launch.window()) {
-            SemdexApp.launchApp(launch.dataDir(), CompareFeature::new);
+            openWindow(launch.dataDir());
             return;
         }
         System.exit(runCommand(args));
+    }
+
+    private static void openWindow(Path dataDir) {
+        // A jar started from the class path loads JavaFX unnamed, which JavaFX warns about at every start although
+        // it works (the installed app loads it as modules); its other warnings stay.
+        JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith(UNNAMED_WARNING));
+        try {
+            SemdexApp.launchApp(dataDir, CompareFeature::new);
+        } catch (RuntimeException | LinkageError e) {
+            Optional<String> reason = WindowUnavailable.explain(e);
+            if (reason.isEmpty()) {
+                throw e;
+            }
+            System.err.println("semdex: " + reason.get());
+            System.exit(1);
+        }
     }
 
     /** The {@code semdex} command line with the lab's commands; returns the exit code. */
