@@ -1,7 +1,9 @@
 package dev.semdex;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -28,4 +30,17 @@ class ArchitectureTest {
     static final ArchRule theCliDoesNotUseTheUi = noClasses()
             .that().resideInAPackage("dev.semdex.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.semdex.ui..", "javafx..");
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenTopLevelPackages = slices().matching("dev.semdex.(*)..")
+            .should().beFreeOfCycles();
+
+    /**
+     * Every package on its own, so that a base package and its subpackages cannot lean on each other: {@code embed}
+     * (what a model is) is below the runtimes in {@code embed.*}, and {@code models} assembles them above.
+     */
+    @ArchTest
+    static final ArchRule noCyclesBetweenCorePackages = slices().matching("dev.semdex.(**)")
+            .that(DescribedPredicate.describe("are outside the UI", slice -> !slice.getNamePart(1).startsWith("ui")))
+            .should().beFreeOfCycles();
 }

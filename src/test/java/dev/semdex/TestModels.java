@@ -2,7 +2,7 @@ package dev.semdex;
 
 import dev.semdex.embed.BundledModelFiles;
 import dev.semdex.embed.Embedder;
-import dev.semdex.embed.EmbedderFactory;
+import dev.semdex.models.EmbedderFactory;
 import dev.semdex.embed.ModelCatalog;
 import dev.semdex.embed.djl.DjlRuntime;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.semdex.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.semdex.embed.ModelCatalog;
-import dev.semdex.embed.ModelListing;
+import dev.semdex.models.ModelListing;
 import dev.semdex.embed.ollama.FakeOllama;
 import dev.semdex.settings.AppDirs;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.semdex.embed.ollama;
 
+import dev.semdex.embed.OllamaModels;
 import dev.semdex.SemdexException;
 import java.util.List;
 

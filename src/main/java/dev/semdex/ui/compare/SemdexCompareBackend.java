@@ -12,6 +12,7 @@ import dev.semdex.index.IndexListener;
 import dev.semdex.index.IndexSummary;
 import dev.semdex.store.IndexStore;
 import dev.semdex.store.StoredFolder;
+import dev.semdex.models.EmbedderLease;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,8 +87,8 @@ public final class SemdexCompareBackend implements CompareBackend {
         if (folders.isEmpty()) {
             throw new SemdexException("No folders are indexed yet. Add a folder in the main window first.");
         }
-        try {
-            return semdex.indexer().index(folders, semdex.embedder(modelId), listener);
+        try (EmbedderLease lease = semdex.models().lease(modelId)) {
+            return semdex.indexer().index(folders, lease.embedder(), listener);
         } finally {
             semdex.search().invalidateAll(); // re-indexed documents get new chunk ids for every model
         }

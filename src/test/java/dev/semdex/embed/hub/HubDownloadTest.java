@@ -8,7 +8,7 @@ import dev.semdex.SemdexException;
 import dev.semdex.TestModels;
 import dev.semdex.embed.BundledModelFiles;
 import dev.semdex.embed.Embedder;
-import dev.semdex.embed.EmbedderFactory;
+import dev.semdex.models.EmbedderFactory;
 import dev.semdex.embed.ModelCatalog;
 import dev.semdex.embed.ModelSpec;
 import dev.semdex.embed.Vectors;

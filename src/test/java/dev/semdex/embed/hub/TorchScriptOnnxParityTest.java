@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.semdex.TestModels;
 import dev.semdex.embed.BundledModelFiles;
 import dev.semdex.embed.Embedder;
-import dev.semdex.embed.EmbedderFactory;
+import dev.semdex.models.EmbedderFactory;
 import dev.semdex.embed.ModelCatalog;
 import dev.semdex.embed.Vectors;
 import java.io.IOException;
