@@ -1,11 +1,11 @@
 package dev.semdex.cli;
 
 import dev.semdex.embed.Embedder;
+import dev.semdex.embed.OllamaModels;
 import dev.semdex.embed.ollama.OllamaCheck;
 import dev.semdex.embed.ollama.OllamaClient;
 import dev.semdex.embed.ollama.OllamaConfig;
 import dev.semdex.embed.ollama.OllamaEmbedder;
-import dev.semdex.embed.OllamaModels;
 import dev.semdex.settings.Settings;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -3,8 +3,8 @@ package dev.semdex.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.semdex.embed.ModelCatalog;
-import dev.semdex.models.ModelListing;
 import dev.semdex.embed.ollama.FakeOllama;
+import dev.semdex.models.ModelListing;
 import dev.semdex.settings.AppDirs;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

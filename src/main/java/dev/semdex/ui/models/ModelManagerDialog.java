@@ -1,7 +1,7 @@
 package dev.semdex.ui.models;
 
-import dev.semdex.models.ModelListing;
 import dev.semdex.embed.ModelSource;
+import dev.semdex.models.ModelListing;
 import java.io.File;
 import java.util.Locale;
 import java.util.function.Function;
