@@ -1,7 +1,9 @@
 package dev.semdex;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -54,4 +56,17 @@ class ArchitectureTest {
             .should().dependOnClassesThat().belongToAnyOf(Database.class)
             .because("SQL and the connection stay behind the store's tables, so that a query, its transaction and "
                     + "the schema it relies on are changed in one place; Semdex only opens the file");
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenTopLevelPackages = slices().matching("dev.semdex.(*)..")
+            .should().beFreeOfCycles();
+
+    /**
+     * Every package on its own, so that a base package and its subpackages cannot lean on each other: {@code embed}
+     * (what a model is) is below the runtimes in {@code embed.*}, and {@code models} assembles them above.
+     */
+    @ArchTest
+    static final ArchRule noCyclesBetweenCorePackages = slices().matching("dev.semdex.(**)")
+            .that(DescribedPredicate.describe("are outside the UI", slice -> !slice.getNamePart(1).startsWith("ui")))
+            .should().beFreeOfCycles();
 }

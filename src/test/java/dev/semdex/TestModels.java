@@ -2,9 +2,9 @@ package dev.semdex;
 
 import dev.semdex.embed.BundledModelFiles;
 import dev.semdex.embed.Embedder;
-import dev.semdex.embed.EmbedderFactory;
 import dev.semdex.embed.ModelCatalog;
 import dev.semdex.embed.djl.DjlRuntime;
+import dev.semdex.models.EmbedderFactory;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -25,13 +25,15 @@ public final class CliContext implements AutoCloseable {
         return new SettingsStore(dirs().settingsFile()).load();
     }
 
+    /**
+     * Semdex with the window's settings, but embedding on every core: the window leaves one free for itself, a
+     * command has nothing else to do. The Ollama server the settings name is applied too, but a command that embeds
+     * on Ollama sets it again from its options ({@link OllamaCommand.Options#apply}), which start from the same
+     * settings.
+     */
     public Semdex semdex() {
         if (semdex == null) {
-            semdex = Semdex.open(dirs(), Runtime.getRuntime().availableProcessors());
-            Settings settings = settings();
-            semdex.hubEndpoint(settings.hubUrl());
-            semdex.longChunkTokens(settings.longChunkTokens());
-            // the command line uses every core (the window leaves one free); Ollama comes from the options
+            semdex = Semdex.open(dirs(), settings().withEmbeddingThreads(Runtime.getRuntime().availableProcessors()));
         }
         return semdex;
     }

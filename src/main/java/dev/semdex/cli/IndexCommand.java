@@ -1,8 +1,8 @@
 package dev.semdex.cli;
 
-import dev.semdex.embed.Embedder;
 import dev.semdex.embed.ModelCatalog;
 import dev.semdex.index.IndexSummary;
+import dev.semdex.models.EmbedderLease;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -47,20 +47,25 @@ final class IndexCommand implements Callable<Integer> {
         var semdex = root.context().semdex();
         // Before the model loads and the folders are read: a run that could store nothing is refused at once.
         semdex.store().requireWritable();
-        model = ollama.apply(root.context(), model != null ? model : semdex.defaultModel());
+        model = ollama.apply(root.context(), model != null ? model : semdex.models().defaultModel());
         List<Path> targets = folders.isEmpty()
                 ? semdex.store().folders().all().stream().map(dev.semdex.store.StoredFolder::path).toList()
                 : folders.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         if (targets.isEmpty()) {
             throw new dev.semdex.SemdexException("No folders are indexed yet: give one, e.g. semdex index ~/Documents");
         }
-        Embedder embedder = semdex.embedder(model);
-        IndexSummary s = semdex.indexer().index(targets, embedder, new ProgressPrinter(System.err));
+        IndexSummary s;
+        List<String> warnings;
+        ProgressPrinter progress = new ProgressPrinter(System.err);
+        try (EmbedderLease lease = semdex.models().leaseForIndexing(model, progress)) {
+            s = semdex.indexer().index(targets, lease.embedder(), progress);
+            warnings = lease.embedder().warnings();
+        }
         System.err.printf(Locale.ROOT, "Indexed %,d files (%,d unchanged, %,d removed, %,d skipped) in %s: "
                         + "%,d chunks, %,d passages embedded, %,d vectors reused.%n",
                 s.filesIndexed(), s.filesUnchanged(), s.filesDeleted(), s.skipped().size(),
                 ProgressPrinter.clock(s.elapsed()), s.chunks(), s.passagesEmbedded(), s.reusedVectors());
-        embedder.warnings().forEach(w -> System.err.println("warning: " + w));
+        warnings.forEach(w -> System.err.println("warning: " + w));
         if (!s.skipped().isEmpty()) {
             Map<String, Integer> byReason = new TreeMap<>();
             s.skipped().forEach(e -> byReason.merge(e.reason(), 1, Integer::sum));

@@ -1,13 +1,13 @@
 package dev.semdex.cli;
 
-import dev.semdex.Semdex;
 import dev.semdex.embed.ModelCatalog;
-import dev.semdex.embed.ModelListing;
-import dev.semdex.embed.ollama.OllamaConfig;
 import dev.semdex.embed.Pooling;
 import dev.semdex.embed.hub.DownloadListener;
 import dev.semdex.embed.hub.ModelManager;
 import dev.semdex.embed.hub.UserModels;
+import dev.semdex.embed.ollama.OllamaConfig;
+import dev.semdex.models.ModelListing;
+import dev.semdex.models.ModelService;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -116,7 +116,7 @@ final class ModelsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            ModelManager manager = models.root.context().semdex().modelManager();
+            ModelManager manager = models.root.context().semdex().models().modelManager();
             ModelManager.Result r = manager.pull(model, revision, new DownloadPrinter());
             printResult("Downloaded", r);
             return 0;
@@ -157,7 +157,7 @@ final class ModelsCommand implements Callable<Integer> {
                     throw new dev.semdex.SemdexException("Unknown pooling '" + pooling + "': use mean or cls.");
                 }
             }
-            ModelManager manager = models.root.context().semdex().modelManager();
+            ModelManager manager = models.root.context().semdex().models().modelManager();
             ModelManager.Result r = manager.add(dir, id,
                     new ModelManager.Overrides(p, maxTokens, queryPrefix, passagePrefix));
             printResult("Added", r);
@@ -182,7 +182,7 @@ final class ModelsCommand implements Callable<Integer> {
         public Integer call() {
             CliContext context = models.root.context();
             String id = ollama.apply(context, model);
-            Semdex.RemovedModel r = context.semdex().removeModel(id);
+            ModelService.RemovedModel r = context.semdex().models().removeModel(id);
             System.out.printf(Locale.ROOT, "Removed %s: %s, %,d vectors deleted from the index.%n", r.id(),
                     r.filesDeleted() ? "files deleted" : "no files deleted", r.vectorsDeleted());
             return 0;

@@ -1,11 +1,11 @@
 package dev.semdex.cli;
 
 import dev.semdex.embed.Embedder;
+import dev.semdex.embed.OllamaModels;
 import dev.semdex.embed.ollama.OllamaCheck;
 import dev.semdex.embed.ollama.OllamaClient;
 import dev.semdex.embed.ollama.OllamaConfig;
 import dev.semdex.embed.ollama.OllamaEmbedder;
-import dev.semdex.embed.ollama.OllamaModels;
 import dev.semdex.settings.Settings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -81,9 +81,9 @@ public final class OllamaCommand implements Runnable {
          */
         public String apply(CliContext context, String modelId) {
             if (OllamaModels.isOllamaId(modelId)) {
-                context.semdex().ollama(config(context));
+                context.semdex().models().ollama(config(context));
             }
-            return context.semdex().canonicalModelId(modelId);
+            return context.semdex().models().canonicalId(modelId);
         }
 
         /** Several models at once, as {@link #apply} returns them, checked against the catalog, without repeats. */
@@ -142,8 +142,8 @@ public final class OllamaCommand implements Runnable {
                 return 1;
             }
             // the model as indexing will use it: exact tokenizer where known, server in the id
-            context.semdex().ollama(config);
-            Embedder embedder = context.semdex().embedder(OllamaModels.PREFIX + check.model());
+            context.semdex().models().ollama(config);
+            Embedder embedder = context.semdex().models().embedder(OllamaModels.PREFIX + check.model());
             System.out.println(check.describe().replace("\nNext step: " + check.nextStep(), ""));
             System.out.println("Chunks:    up to " + embedder.model().chunkTokens() + " tokens, "
                     + (embedder instanceof OllamaEmbedder o && o.exactTokenCounts()

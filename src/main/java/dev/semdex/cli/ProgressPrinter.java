@@ -1,5 +1,7 @@
 package dev.semdex.cli;
 
+import dev.semdex.embed.ServerUnavailableException;
+import dev.semdex.embed.WaitingEmbedder;
 import dev.semdex.index.IndexListener;
 import dev.semdex.index.IndexProgress;
 import java.io.PrintStream;
@@ -9,9 +11,10 @@ import java.util.Locale;
 
 /**
  * Progress on stderr, so stdout stays clean for scripts: one line redrawn in place on a terminal, or a line every
- * few seconds when stderr goes to a file.
+ * few seconds when stderr goes to a file; and, when the run stands still because its embedding server went away,
+ * why.
  */
-public final class ProgressPrinter implements IndexListener {
+public final class ProgressPrinter implements IndexListener, WaitingEmbedder.Listener {
 
     private final PrintStream err;
     private final boolean terminal;
@@ -47,6 +50,19 @@ public final class ProgressPrinter implements IndexListener {
             err.println(line);
         }
         err.flush();
+    }
+
+    @Override
+    public void waiting(ServerUnavailableException reason, Duration nextTryIn) {
+        clear();
+        err.println(reason.getMessage() + " Indexing waits and goes on by itself once the server answers (next try "
+                + "in " + nextTryIn.toSeconds() + " s); everything embedded so far is kept. Press Ctrl+C to stop.");
+    }
+
+    @Override
+    public void resumed() {
+        clear();
+        err.println("The embedding server answers again; indexing goes on.");
     }
 
     static String format(IndexProgress p) {

@@ -54,7 +54,7 @@ final class SearchCommand implements Callable<Integer> {
         }
         String query = String.join(" ", words);
         var semdex = root.context().semdex();
-        model = ollama.apply(root.context(), model != null ? model : semdex.defaultModel());
+        model = ollama.apply(root.context(), model != null ? model : semdex.models().defaultModel());
         semdex.catalog().require(model);
         warnIfModelMissing(semdex, searchMode);
         List<SearchResult> results = semdex.search().search(new SearchRequest(query, model, searchMode, k,

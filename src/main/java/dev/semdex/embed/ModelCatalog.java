@@ -1,7 +1,6 @@
 package dev.semdex.embed;
 
 import dev.semdex.SemdexException;
-import dev.semdex.embed.ollama.OllamaModels;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

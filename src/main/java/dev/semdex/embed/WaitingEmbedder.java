@@ -96,6 +96,6 @@ public final class WaitingEmbedder implements Embedder {
 
     @Override
     public void close() {
-        // the inner embedder is shared (Semdex caches it); its owner closes it
+        // the inner embedder is shared; the lease it came with releases it
     }
 }

@@ -27,7 +27,7 @@ public final class Lab {
 
     public synchronized CompareService compare() {
         if (compare == null) {
-            compare = new CompareService(semdex.store(), semdex.search(), semdex::embedder);
+            compare = new CompareService(semdex.store(), semdex.search(), semdex.models()::leasingPerCall);
         }
         return compare;
     }
@@ -39,15 +39,16 @@ public final class Lab {
 
     /** Quality per model and vector form, on the user's judgements or on a BEIR dataset. */
     public QualityEvaluator quality() {
-        return new QualityEvaluator(semdex.search(), compare(), semdex::embedder);
+        return new QualityEvaluator(semdex.search(), compare(), semdex.models()::leasingPerCall);
     }
 
     public BeirQuality beirQuality() {
-        return new BeirQuality(evaluator(), semdex::embedder, semdex.catalog());
+        return new BeirQuality(evaluator(), semdex.models()::leasingPerCall, semdex.catalog());
     }
 
     public BeirEvaluator evaluator() {
-        return new BeirEvaluator(semdex.dirs().data().resolve("eval"), semdex::embedder, semdex.catalog());
+        return new BeirEvaluator(semdex.dirs().data().resolve("eval"), semdex.models()::leasingPerCall,
+                semdex.catalog());
     }
 
     /** The files as one model sees them, for the corpus map; folder of each file from the indexed folders. */

@@ -33,7 +33,7 @@ public final class SearchService {
     private static final int FUSION_DEPTH = 100;
 
     private final IndexStore store;
-    private final Function<String, Embedder> embedders;
+    private final SearchModels queryModels;
     private final ModelCatalog catalog;
     private final Map<String, VectorIndex> vectorIndexes = new ConcurrentHashMap<>();
     private volatile Map<Long, String> documentPaths;
@@ -46,10 +46,25 @@ public final class SearchService {
         return thread;
     });
 
-    public SearchService(IndexStore store, Function<String, Embedder> embedders, ModelCatalog catalog) {
+    public SearchService(IndexStore store, SearchModels models, ModelCatalog catalog) {
         this.store = store;
-        this.embedders = embedders;
+        this.queryModels = models;
         this.catalog = catalog;
+    }
+
+    /** Over embedders the caller owns and keeps open, with ids taken as they come (tests, evaluations). */
+    public SearchService(IndexStore store, Function<String, Embedder> embedders, ModelCatalog catalog) {
+        this(store, new SearchModels() {
+            @Override
+            public String canonicalId(String modelId) {
+                return modelId;
+            }
+
+            @Override
+            public float[] embedQuery(String modelId, String query) {
+                return embedders.apply(modelId).embedQuery(query);
+            }
+        }, catalog);
     }
 
     /** Forgets cached vectors of a model (and cached paths) after the index changed. */
@@ -96,6 +111,7 @@ public final class SearchService {
         };
     }
 
+    /** The request's model may be named as the user knows it: an Ollama model's id gains its server here. */
     public List<SearchResult> search(SearchRequest request) {
         return answer(request).results();
     }
@@ -104,6 +120,10 @@ public final class SearchService {
     public SearchAnswer answer(SearchRequest request) {
         if (request.query().isBlank() || request.k() <= 0) {
             return SearchAnswer.empty(request);
+        }
+        String id = queryModels.canonicalId(request.modelId());
+        if (!id.equals(request.modelId())) {
+            request = new SearchRequest(request.query(), id, request.mode(), request.k(), request.filter());
         }
         String profile = profileOf(request.modelId());
         LongPredicate accept = acceptor(request.filter());
@@ -185,7 +205,7 @@ public final class SearchService {
         if (index.size() == 0) {
             return new VectorHalf(Map.of(), null);
         }
-        float[] query = embedders.apply(request.modelId()).embedQuery(request.query());
+        float[] query = queryModels.embedQuery(request.modelId(), request.query());
         return new VectorHalf(rankedFiles(index, index.ranker(query), files, accept), query);
     }
 

@@ -88,6 +88,12 @@ public record Settings(int embeddingThreads, String defaultModel, String theme, 
                 hubUrl, longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel);
     }
 
+    /** The same settings embedding with another number of threads. */
+    public Settings withEmbeddingThreads(int threads) {
+        return new Settings(threads, defaultModel, theme, ollamaUrl, ollamaModel, window, ollamaHeaders, hubUrl,
+                longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel);
+    }
+
     public Settings withDefaultModel(String modelId) {
         return new Settings(embeddingThreads, modelId, theme, ollamaUrl, ollamaModel, window, ollamaHeaders, hubUrl,
                 longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel);

@@ -1,7 +1,6 @@
 package dev.semdex.ui;
 
 import dev.semdex.Semdex;
-import dev.semdex.embed.Embedder;
 import dev.semdex.index.FolderWatcher;
 import dev.semdex.settings.AppDirs;
 import dev.semdex.settings.Settings;
@@ -10,8 +9,6 @@ import dev.semdex.ui.common.DesktopActions;
 import dev.semdex.ui.common.FxTaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -24,7 +21,6 @@ import org.slf4j.LoggerFactory;
 public final class AppServices implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AppServices.class);
-    private static final Duration RETIRE_GRACE = Duration.ofSeconds(5);
 
     private final AppDirs dirs;
     private final SettingsStore settingsStore;
@@ -43,12 +39,11 @@ public final class AppServices implements AutoCloseable {
         this.settingsStore = new SettingsStore(dirs.settingsFile());
         boolean firstWindow = !Files.exists(dirs.settingsFile());
         Settings loaded = settingsStore.load();
-        this.semdex = Semdex.open(dirs, loaded.embeddingThreads());
+        this.semdex = Semdex.open(dirs, loaded);
         semdex.store();
         // An index made from the command line keeps its model in the window too, rather than being re-embedded
         // with the built-in default at the first start-up check.
-        this.settings = firstWindow ? loaded.withDefaultModel(semdex.defaultModel()) : loaded;
-        semdex.applySettings(settings);
+        this.settings = firstWindow ? loaded.withDefaultModel(semdex.models().defaultModel()) : loaded;
         this.backend = new SemdexBackend(semdex);
         this.watcher = new FolderWatcher(p -> onFolderChanged.accept(p));
     }
@@ -112,35 +107,17 @@ public final class AppServices implements AutoCloseable {
         return settings;
     }
 
-    /** Keeps the new settings and writes them in the background; a new thread count applies from the next run. */
+    /**
+     * Keeps the new settings and writes them in the background. A new thread count applies to the next run or
+     * search; one that is under way keeps the model it leased until it ends.
+     */
     public void updateSettings(Settings changed) {
-        Settings before = this.settings;
         this.settings = changed;
-        semdex.applySettings(changed);
-        if (before.embeddingThreads() != changed.embeddingThreads()) {
-            applyThreads(changed.embeddingThreads());
-        }
+        semdex.models().apply(changed);
         background.submit(() -> {
             settingsStore.save(changed);
             return null;
         }, ok -> {}, e -> LOG.warn("Cannot save the settings: {}", e.getMessage()));
-    }
-
-    /**
-     * Queued behind the indexing run in progress (the indexing queue runs one job at a time), so no run loses its
-     * model; the next run or search opens the model again with the new count. The old sessions are closed a moment
-     * later, once a search that picked them up just before the switch is surely done.
-     */
-    private void applyThreads(int threads) {
-        indexing.submit(() -> {
-            List<Embedder> retired = semdex.embeddingThreads(threads);
-            if (!retired.isEmpty()) {
-                Thread.sleep(RETIRE_GRACE.toMillis());
-                retired.forEach(Embedder::close);
-            }
-            LOG.info("Embedding with {} thread(s) from now on", threads);
-            return null;
-        }, ok -> {}, e -> LOG.warn("Cannot change the embedding threads: {}", e.getMessage()));
     }
 
     /** Writes the settings now, on the calling thread (at exit). */

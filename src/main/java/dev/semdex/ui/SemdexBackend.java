@@ -2,14 +2,12 @@ package dev.semdex.ui;
 
 import dev.semdex.Semdex;
 import dev.semdex.SemdexException;
-import dev.semdex.embed.Embedder;
-import dev.semdex.embed.ModelSource;
 import dev.semdex.embed.ModelSpec;
 import dev.semdex.embed.ServerUnavailableException;
 import dev.semdex.embed.WaitingEmbedder;
 import dev.semdex.index.IndexListener;
 import dev.semdex.index.IndexSummary;
-import dev.semdex.embed.Embedder;
+import dev.semdex.models.EmbedderLease;
 import dev.semdex.search.BestSentence;
 import dev.semdex.search.SearchAnswer;
 import dev.semdex.search.SearchMode;
@@ -32,9 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class SemdexBackend implements Backend {
 
     private static final Logger LOG = LoggerFactory.getLogger(SemdexBackend.class);
-    /** First wait after an embedding server went away; doubles up to {@link #MAX_SERVER_WAIT}. */
-    static final Duration FIRST_SERVER_WAIT = Duration.ofSeconds(5);
-    static final Duration MAX_SERVER_WAIT = Duration.ofSeconds(60);
 
     private final Semdex semdex;
     private volatile Consumer<String> serverWait = message -> {};
@@ -86,23 +81,22 @@ public final class SemdexBackend implements Backend {
 
     @Override
     public IndexSummary index(Path folder, String modelId, IndexListener listener) {
-        Embedder embedder = semdex.embedder(modelId);
-        if (embedder.model().source() == ModelSource.OLLAMA) {
-            embedder = new WaitingEmbedder(embedder, new WaitingEmbedder.Listener() {
-                @Override
-                public void waiting(ServerUnavailableException reason, Duration nextTryIn) {
-                    serverWait.accept(reason.getMessage() + " Indexing of " + folder.getFileName() + " waits and "
-                            + "goes on by itself once the server answers (next try in " + nextTryIn.toSeconds()
-                            + " s); everything embedded so far is kept. Cancel to stop.");
-                }
+        WaitingEmbedder.Listener waits = new WaitingEmbedder.Listener() {
+            @Override
+            public void waiting(ServerUnavailableException reason, Duration nextTryIn) {
+                serverWait.accept(reason.getMessage() + " Indexing of " + folder.getFileName() + " waits and "
+                        + "goes on by itself once the server answers (next try in " + nextTryIn.toSeconds()
+                        + " s); everything embedded so far is kept. Cancel to stop.");
+            }
 
-                @Override
-                public void resumed() {
-                    serverWait.accept("");
-                }
-            }, FIRST_SERVER_WAIT, MAX_SERVER_WAIT);
+            @Override
+            public void resumed() {
+                serverWait.accept("");
+            }
+        };
+        try (EmbedderLease lease = semdex.models().leaseForIndexing(modelId, waits)) {
+            return semdex.indexer().index(List.of(folder), lease.embedder(), listener);
         }
-        return semdex.indexer().index(List.of(folder), embedder, listener);
     }
 
     @Override
@@ -112,7 +106,7 @@ public final class SemdexBackend implements Backend {
 
     @Override
     public List<String> searchableModels(String preferredId) {
-        String preferred = semdex.canonicalModelId(preferredId);
+        String preferred = semdex.models().canonicalId(preferredId);
         List<String> out = new ArrayList<>();
         semdex.store().status().vectorCounts().forEach((id, count) -> {
             if (count > 0) {
@@ -127,7 +121,7 @@ public final class SemdexBackend implements Backend {
 
     @Override
     public List<String> availableModels() {
-        var manager = semdex.modelManager();
+        var manager = semdex.models().modelManager();
         return semdex.catalog().all().stream().filter(m -> m.availableOffline()
                 || List.of("downloaded", "added").contains(manager.state(m))).map(ModelSpec::id).toList();
     }
@@ -139,23 +133,26 @@ public final class SemdexBackend implements Backend {
 
     @Override
     public SearchAnswer search(SearchRequest request) {
-        String id = semdex.canonicalModelId(request.modelId());
-        return semdex.search().answer(id.equals(request.modelId()) ? request
-                : new SearchRequest(request.query(), id, request.mode(), request.k(), request.filter()));
+        return semdex.search().answer(request);
     }
 
     @Override
     public Map<Long, BestSentence.Span> bestSentences(SearchAnswer answer, List<SearchResult> results) {
-        SearchMode mode = answer.request().mode();
-        Embedder embedder = null;
-        if (mode != SearchMode.KEYWORD) {
-            try {
-                embedder = semdex.embedder(answer.request().modelId());
-            } catch (SemdexException e) {
-                LOG.debug("No model for best sentences; using query words: {}", e.getMessage());
-            }
+        SearchRequest request = answer.request();
+        if (request.mode() == SearchMode.KEYWORD) {
+            return BestSentence.forResults(results, request.query(), request.mode(), null, null);
         }
-        return BestSentence.forResults(results, answer.request().query(), mode, embedder, answer.queryVector());
+        EmbedderLease lease;
+        try {
+            lease = semdex.models().lease(request.modelId());
+        } catch (SemdexException e) {
+            LOG.debug("No model for best sentences; using query words: {}", e.getMessage());
+            return BestSentence.forResults(results, request.query(), request.mode(), null, null);
+        }
+        try (lease) {
+            return BestSentence.forResults(results, request.query(), request.mode(), lease.embedder(),
+                    answer.queryVector());
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.semdex.TestModels;
 import dev.semdex.embed.ModelCatalog;
 import dev.semdex.index.IndexListener;
 import dev.semdex.settings.AppDirs;
+import dev.semdex.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +26,7 @@ class AppServicesTest {
         Path docs = Files.createDirectories(tmp.resolve("docs"));
         Files.writeString(docs.resolve("whales.txt"), "Blue whales feed on krill in cold oceans.");
         AppDirs dirs = new AppDirs(data, data, Path.of("target", "ui-test-cache").toAbsolutePath());
-        try (Semdex semdex = Semdex.open(dirs, 1)) {
+        try (Semdex semdex = Semdex.open(dirs, Settings.defaults().withEmbeddingThreads(1))) {
             semdex.indexer().index(List.of(docs), TestModels.minilm(), IndexListener.NONE);
         }
         AppServices services = AppServices.open(dirs);

@@ -4,8 +4,8 @@ import dev.semdex.lab.ui.CompareFeature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.semdex.embed.ModelCatalog;
-import dev.semdex.embed.ModelListing;
 import dev.semdex.embed.ollama.FakeOllama;
+import dev.semdex.models.ModelListing;
 import dev.semdex.settings.AppDirs;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

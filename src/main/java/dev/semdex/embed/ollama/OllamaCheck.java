@@ -1,6 +1,7 @@
 package dev.semdex.embed.ollama;
 
 import dev.semdex.SemdexException;
+import dev.semdex.embed.OllamaModels;
 import java.util.List;
 
 /**

@@ -1,6 +1,7 @@
 package dev.semdex.embed.ollama;
 
 import dev.semdex.SemdexException;
+import dev.semdex.embed.OllamaModels;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,8 +23,8 @@ import java.util.Map;
 public record OllamaConfig(String baseUrl, Map<String, String> headers, Duration timeout, int batchSize,
         int concurrency, int maxRetries, Duration retryDelay) {
 
-    public static final String DEFAULT_URL = "http://localhost:11434";
-    public static final int DEFAULT_PORT = 11434;
+    public static final String DEFAULT_URL = OllamaModels.DEFAULT_URL;
+    public static final int DEFAULT_PORT = OllamaModels.DEFAULT_PORT;
 
     public OllamaConfig {
         baseUrl = normalizeUrl(baseUrl);
@@ -73,46 +74,11 @@ public record OllamaConfig(String baseUrl, Map<String, String> headers, Duration
     }
 
     /**
-     * Accepts what people type: {@code gpu-box}, {@code gpu-box:11434}, {@code http://gpu-box:11434/}. A missing
-     * scheme means http, a missing port 11434 for http; {@code 0.0.0.0} (a server-side bind address) means this
-     * machine.
+     * Accepts what people type: {@code gpu-box}, {@code gpu-box:11434}, {@code http://gpu-box:11434/}. Lives with
+     * the model ids because an Ollama model's id names its server.
      */
     public static String normalizeUrl(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return DEFAULT_URL;
-        }
-        String s = raw.trim();
-        boolean hasScheme = s.contains("://");
-        if (!hasScheme) {
-            s = "http://" + s;
-        }
-        URI uri;
-        try {
-            uri = URI.create(s);
-        } catch (IllegalArgumentException e) {
-            throw new SemdexException("'" + raw + "' is not a valid Ollama server address; use e.g. "
-                    + "http://gpu-box:11434");
-        }
-        String scheme = uri.getScheme() == null ? "http" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new SemdexException("'" + raw + "' is not an http or https address; use e.g. http://gpu-box:11434");
-        }
-        String host = uri.getHost();
-        if (host == null || host.isBlank()) {
-            throw new SemdexException("'" + raw + "' has no host name; use e.g. http://gpu-box:11434");
-        }
-        if (host.equals("0.0.0.0") || host.equals("[::]")) {
-            host = "localhost";
-        }
-        int port = uri.getPort();
-        if (port < 0 && !hasScheme) {
-            port = DEFAULT_PORT;
-        }
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        while (path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
-        return scheme + "://" + host + (port >= 0 ? ":" + port : "") + path;
+        return OllamaModels.normalizeUrl(raw);
     }
 
     /** Parses {@code Name: value} as typed on the command line. */

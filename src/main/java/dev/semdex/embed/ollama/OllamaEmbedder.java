@@ -4,6 +4,7 @@ import dev.semdex.SemdexException;
 import dev.semdex.chunk.TextTokenizer;
 import dev.semdex.embed.Embedder;
 import dev.semdex.embed.ModelSpec;
+import dev.semdex.embed.OllamaModels;
 import dev.semdex.embed.Vectors;
 import java.util.ArrayList;
 import java.util.Collections;

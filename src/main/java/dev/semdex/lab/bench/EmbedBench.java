@@ -72,7 +72,7 @@ final class EmbedBench implements Callable<Integer> {
         int[] tokens = texts.stream().mapToInt(t -> Math.min(spec.maxTokens(),
                 embedder.tokenizer().count(spec.passagePrefix() + t) + 2)).toArray();
         try (BenchDir dir = BenchDir.open(null, "semdex-embed-bench")) {
-            PeerEmbedder other = peer ? semdex.localModelFiles(model)
+            PeerEmbedder other = peer ? semdex.models().localFiles(model)
                     .map(files -> PeerEmbedder.open(spec, files, dir.path())).orElse(null) : null;
             Result result = run(embedder, other, texts);
             print(spec, embedder, tokens, result, other != null);

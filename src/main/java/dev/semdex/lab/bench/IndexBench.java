@@ -11,6 +11,7 @@ import dev.semdex.index.IndexListener;
 import dev.semdex.index.IndexSummary;
 import dev.semdex.index.StageTimes;
 import dev.semdex.settings.AppDirs;
+import dev.semdex.settings.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ final class IndexBench implements Callable<Integer> {
             writeFolder(folder, corpus);
             System.err.printf(Locale.ROOT, "Wrote %,d files in %.1f s%n", docs, (System.nanoTime() - t0) / 1e9);
             try (Semdex semdex = Semdex.open(AppDirs.under(dir.resolve("data")),
-                    Runtime.getRuntime().availableProcessors())) {
+                    Settings.defaults().withEmbeddingThreads(Runtime.getRuntime().availableProcessors()))) {
                 run(semdex, folder, Math.min(docs, corpus.size()), dir);
             }
         }
@@ -116,7 +117,7 @@ final class IndexBench implements Callable<Integer> {
         if (peerPassages > 0) {
             String peerModel = ModelCatalog.FORMER_DEFAULT_MODEL;
             List<String> sample = semdex.store().chunks().texts(embedder.model().chunkProfile(), peerPassages);
-            PeerEmbedder peer = semdex.localModelFiles(peerModel)
+            PeerEmbedder peer = semdex.models().localFiles(peerModel)
                     .map(files -> PeerEmbedder.open(semdex.catalog().require(peerModel), files, dir.path()))
                     .orElseThrow(() -> new SemdexException("The peer's model " + peerModel + " is not here."));
             peer.embed(sample.subList(0, Math.min(32, sample.size())));
@@ -127,7 +128,7 @@ final class IndexBench implements Callable<Integer> {
                     PeerEmbedder.NAME, peerModel, peerRate, passagesPerSecond / peerRate));
         }
         line.append(String.format(Locale.ROOT, " peak_rss_mb=%d threads=%d", TreeBench.peakRssMegabytes(),
-                semdex.embeddingThreads()));
+                semdex.models().embeddingThreads()));
         System.out.println(line);
     }
 

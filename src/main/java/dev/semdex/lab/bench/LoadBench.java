@@ -13,6 +13,7 @@ import dev.semdex.search.SearchMode;
 import dev.semdex.search.SearchRequest;
 import dev.semdex.search.SearchService;
 import dev.semdex.settings.AppDirs;
+import dev.semdex.settings.Settings;
 import dev.semdex.store.DocumentWrite;
 import dev.semdex.store.HashKey;
 import dev.semdex.store.Hashes;
@@ -86,7 +87,8 @@ final class LoadBench implements Callable<Integer> {
         int threads = backgroundThreads != null ? backgroundThreads
                 : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         BeirDataset dataset = BeirDataset.load(beir);
-        try (Semdex semdex = Semdex.open(AppDirs.under(dir.resolve("data")), threads)) {
+        try (Semdex semdex = Semdex.open(AppDirs.under(dir.resolve("data")),
+                Settings.defaults().withEmbeddingThreads(threads))) {
             Embedder embedder = semdex.embedder(model);
             fill(semdex.store(), embedder, dataset, dir.resolve("indexed"));
             SearchService search = semdex.search();

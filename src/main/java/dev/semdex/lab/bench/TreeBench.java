@@ -7,6 +7,7 @@ import dev.semdex.embed.ModelCatalog;
 import dev.semdex.index.IndexListener;
 import dev.semdex.index.IndexSummary;
 import dev.semdex.settings.AppDirs;
+import dev.semdex.settings.Settings;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -57,8 +58,9 @@ final class TreeBench implements Callable<Integer> {
     }
 
     private void run(BenchDir dir, Path tree) {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         try (Semdex semdex = Semdex.open(AppDirs.under(dir.resolve("data")),
-                Math.max(1, Runtime.getRuntime().availableProcessors() - 1))) {
+                Settings.defaults().withEmbeddingThreads(threads))) {
             Embedder embedder = semdex.embedder(model);
             long t1 = System.nanoTime();
             IndexSummary first = semdex.indexer().index(List.of(tree), embedder, new ProgressPrinter(System.err));

@@ -105,7 +105,7 @@ final class EvalCommand implements Callable<Integer> {
     /** The per-model, per-dimension, per-precision table (vector search) on a BEIR dataset or own judgements. */
     private int qualityTable() {
         var semdex = root.context().semdex();
-        String single = model != null ? model : judged ? semdex.defaultModel() : ModelCatalog.DEFAULT_MODEL;
+        String single = model != null ? model : judged ? semdex.models().defaultModel() : ModelCatalog.DEFAULT_MODEL;
         List<String> ids = ollama.applyAll(root.context(), models.isEmpty() ? List.of(single) : models);
         List<QualityRow> rows;
         if (judged) {

@@ -37,7 +37,7 @@ final class MapCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var semdex = root.context().semdex();
-        model = model != null ? model : semdex.defaultModel();
+        model = model != null ? model : semdex.models().defaultModel();
         semdex.catalog().require(model);
         CorpusMap map = new Lab(semdex).corpusMap(model, clusters);
         if (json) {

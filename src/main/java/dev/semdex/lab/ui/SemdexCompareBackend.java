@@ -11,6 +11,7 @@ import dev.semdex.lab.compare.QualityRow;
 import dev.semdex.embed.ModelSpec;
 import dev.semdex.index.IndexListener;
 import dev.semdex.index.IndexSummary;
+import dev.semdex.models.EmbedderLease;
 import dev.semdex.store.IndexStore;
 import dev.semdex.store.StoredFolder;
 import dev.semdex.store.StoredModel;
@@ -90,8 +91,8 @@ public final class SemdexCompareBackend implements CompareBackend {
         if (folders.isEmpty()) {
             throw new SemdexException("No folders are indexed yet. Add a folder in the main window first.");
         }
-        try {
-            return semdex.indexer().index(folders, semdex.embedder(modelId), listener);
+        try (EmbedderLease lease = semdex.models().lease(modelId)) {
+            return semdex.indexer().index(folders, lease.embedder(), listener);
         } finally {
             semdex.search().invalidateAll(); // re-indexed documents get new chunk ids for every model
         }

@@ -1,6 +1,6 @@
 package dev.semdex.ui.models;
 
-import dev.semdex.embed.ModelListing;
+import dev.semdex.models.ModelListing;
 import dev.semdex.embed.ModelSource;
 import java.io.File;
 import java.util.Locale;

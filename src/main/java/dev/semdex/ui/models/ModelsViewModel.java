@@ -1,9 +1,9 @@
 package dev.semdex.ui.models;
 
-import dev.semdex.Semdex;
-import dev.semdex.embed.ModelListing;
 import dev.semdex.embed.hub.DownloadListener;
 import dev.semdex.embed.hub.ModelManager;
+import dev.semdex.models.ModelListing;
+import dev.semdex.models.ModelService;
 import dev.semdex.ui.common.Cancellable;
 import dev.semdex.ui.common.Errors;
 import dev.semdex.ui.common.Formats;
@@ -39,7 +39,7 @@ public final class ModelsViewModel {
 
         ModelManager.Result add(Path dir);
 
-        Semdex.RemovedModel remove(String id);
+        ModelService.RemovedModel remove(String id);
     }
 
     private final Service service;

@@ -1,9 +1,10 @@
 package dev.semdex.ui.models;
 
 import dev.semdex.Semdex;
-import dev.semdex.embed.ModelListing;
 import dev.semdex.embed.hub.DownloadListener;
 import dev.semdex.embed.hub.ModelManager;
+import dev.semdex.models.ModelListing;
+import dev.semdex.models.ModelService;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 
@@ -23,21 +24,21 @@ public final class SemdexModelService implements ModelsViewModel.Service {
 
     @Override
     public ModelListing.Listing list() {
-        return semdex.listModels(ollamaConfigured.getAsBoolean());
+        return semdex.models().listModels(ollamaConfigured.getAsBoolean());
     }
 
     @Override
     public ModelManager.Result download(String id, DownloadListener listener) {
-        return semdex.modelManager().pull(id, null, listener);
+        return semdex.models().modelManager().pull(id, null, listener);
     }
 
     @Override
     public ModelManager.Result add(Path dir) {
-        return semdex.modelManager().add(dir, null, ModelManager.Overrides.NONE);
+        return semdex.models().modelManager().add(dir, null, ModelManager.Overrides.NONE);
     }
 
     @Override
-    public Semdex.RemovedModel remove(String id) {
-        return semdex.removeModel(id);
+    public ModelService.RemovedModel remove(String id) {
+        return semdex.models().removeModel(id);
     }
 }

@@ -14,6 +14,7 @@ import dev.semdex.embed.ModelCatalog;
 import dev.semdex.embed.Pooling;
 import dev.semdex.embed.Vectors;
 import dev.semdex.settings.AppDirs;
+import dev.semdex.settings.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +99,7 @@ class AddModelTest {
         assertThat(search[0]).as(search[2]).isEqualTo("0");
         assertThat(new ObjectMapper().readTree(search[1]).get(0).get("path").asText()).endsWith("whales.txt");
 
-        try (Semdex semdex = Semdex.open(AppDirs.under(data), 1)) {
+        try (Semdex semdex = Semdex.open(AppDirs.under(data), Settings.defaults().withEmbeddingThreads(1))) {
             float[] a = semdex.embedder("mine").embedQuery("where do whales live");
             float[] b = TestModels.minilm().embedQuery("where do whales live");
             assertThat(Vectors.dot(a, b)).isGreaterThan(0.9999f);
@@ -116,7 +117,7 @@ class AddModelTest {
         String[] gone = run("--data-dir", data.toString(), "search", "whales", "--model", "mine");
         assertThat(gone[0]).isNotEqualTo("0");
         assertThat(gone[2]).contains("Unknown model 'mine'");
-        try (Semdex semdex = Semdex.open(AppDirs.under(data), 1)) {
+        try (Semdex semdex = Semdex.open(AppDirs.under(data), Settings.defaults().withEmbeddingThreads(1))) {
             assertThat(semdex.store().models().all()).doesNotContainKey("mine");
         }
     }

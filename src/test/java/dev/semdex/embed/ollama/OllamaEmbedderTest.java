@@ -1,5 +1,6 @@
 package dev.semdex.embed.ollama;
 
+import dev.semdex.embed.OllamaModels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -3,24 +3,25 @@ package dev.semdex.embed.ollama;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.semdex.Semdex;
 import dev.semdex.SemdexException;
 import dev.semdex.TestModels;
-import dev.semdex.embed.Embedder;
-import dev.semdex.Semdex;
 import dev.semdex.cli.CliRunner;
 import dev.semdex.embed.BundledModelFiles;
-import dev.semdex.embed.EmbedderFactory;
+import dev.semdex.embed.Embedder;
 import dev.semdex.embed.ModelCatalog;
-import dev.semdex.settings.AppDirs;
 import dev.semdex.extract.FolderScanner;
 import dev.semdex.extract.ScanOptions;
 import dev.semdex.extract.TextExtractor;
 import dev.semdex.index.IndexListener;
 import dev.semdex.index.IndexSummary;
 import dev.semdex.index.Indexer;
+import dev.semdex.models.EmbedderFactory;
 import dev.semdex.search.SearchMode;
 import dev.semdex.search.SearchRequest;
 import dev.semdex.search.SearchService;
+import dev.semdex.settings.AppDirs;
+import dev.semdex.settings.Settings;
 import dev.semdex.store.Database;
 import dev.semdex.store.IndexStore;
 import java.nio.file.Files;
@@ -161,7 +162,7 @@ class OllamaIndexingTest {
                 "ollama:all-minilm", "--ollama-url", url);
         assertThat(index.exitCode()).as(index.err()).isZero();
         String id = "ollama:all-minilm@" + url.substring("http://".length());
-        try (Semdex semdex = Semdex.open(AppDirs.under(data), 1)) {
+        try (Semdex semdex = Semdex.open(AppDirs.under(data), Settings.defaults().withEmbeddingThreads(1))) {
             assertThat(semdex.store().models().all()).containsOnlyKeys(id);
         }
         CliRunner.Result search = CliRunner.run("--data-dir", data.toString(), "search", "molten rock", "--model",
@@ -181,7 +182,7 @@ class OllamaIndexingTest {
                 "ollama:all-minilm", "--ollama-url", url);
         assertThat(removed.exitCode()).as(removed.err()).isZero();
         assertThat(removed.out()).contains("Removed " + id).doesNotContain(" 0 vectors");
-        try (Semdex semdex = Semdex.open(AppDirs.under(data), 1)) {
+        try (Semdex semdex = Semdex.open(AppDirs.under(data), Settings.defaults().withEmbeddingThreads(1))) {
             assertThat(semdex.store().models().all()).isEmpty();
         }
     }

@@ -104,8 +104,7 @@ class OllamaSecretsTest {
             AppDirs dirs = AppDirs.under(tmp.resolve("window"));
             new SettingsStore(dirs.create().settingsFile()).save(Settings.defaults()
                     .withOllama(server.url(), "all-minilm", Map.of("Authorization", "Bearer " + SECRET)));
-            try (Semdex semdex = Semdex.open(dirs, 1)) {
-                semdex.applySettings(new SettingsStore(dirs.settingsFile()).load());
+            try (Semdex semdex = Semdex.open(dirs, new SettingsStore(dirs.settingsFile()).load())) {
                 assertThat(semdex.embedder("ollama:all-minilm").embedPassages(List.of("lava"))).hasSize(1);
             }
             // A settings file broken by hand right at the token is ignored with a warning that does not quote it.

@@ -6,9 +6,10 @@ import dev.semdex.Semdex;
 import dev.semdex.TestModels;
 import dev.semdex.embed.BundledModelFiles;
 import dev.semdex.embed.ModelCatalog;
-import dev.semdex.embed.ModelListing;
 import dev.semdex.embed.hub.FakeHub;
+import dev.semdex.models.ModelListing;
 import dev.semdex.settings.AppDirs;
+import dev.semdex.settings.Settings;
 import dev.semdex.ui.ManualRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +43,8 @@ class ModelsViewModelTest {
         hub.file("jinaai/" + JINA, "tokenizer.json", Files.readAllBytes(files.tokenizer()), false)
                 .file("jinaai/" + JINA, "model.onnx", Files.readAllBytes(files.model()), true)
                 .text("jinaai/" + JINA, "1_Pooling/config.json", "{\"pooling_mode_mean_tokens\": true}");
-        semdex = Semdex.open(AppDirs.under(tmp.resolve("data")), 1);
-        semdex.hubEndpoint(hub.url());
+        semdex = Semdex.open(AppDirs.under(tmp.resolve("data")), Settings.defaults()
+                .withModels(1, ModelCatalog.DEFAULT_MODEL, hub.url(), ModelCatalog.DEFAULT_LONG_CHUNK_TOKENS));
         vm = new ModelsViewModel(new SemdexModelService(semdex, () -> false), runner, "all-minilm-l6-v2",
                 chosen::add);
     }

@@ -1,8 +1,7 @@
-package dev.semdex.embed.ollama;
+package dev.semdex.embed;
 
-import dev.semdex.embed.ModelSource;
-import dev.semdex.embed.ModelSpec;
-import dev.semdex.embed.Pooling;
+import dev.semdex.SemdexException;
+import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,12 +12,15 @@ import java.util.Optional;
  * {@code ollama:<model>@<host:port>} ({@code @https://host/path} for https), because two servers' "same" model may
  * be different weights or quantisations and their vectors must never be mixed. The server decides pooling; Semdex
  * only needs the prefixes the model was trained with and, where known, the Hugging Face tokenizer that splits text
- * as the server does, so chunks can be measured exactly. The dimension is 0 until an {@link OllamaEmbedder} probes
- * the server.
+ * as the server does, so chunks can be measured exactly. The dimension is 0 until the embedder probes the server.
+ * This is the catalog's side of Ollama, with no network code, so that the catalog can name Ollama models without
+ * depending on the client in {@code embed.ollama}.
  */
 public final class OllamaModels {
 
     public static final String PREFIX = "ollama:";
+    public static final String DEFAULT_URL = "http://localhost:11434";
+    public static final int DEFAULT_PORT = 11434;
     /** Chunks hold at most this many (estimated) tokens unless the model was trained on shorter text. */
     static final int DEFAULT_CHUNK_TOKENS = 512;
     public static final String TOKENIZER_FAMILY = "ollama-estimate";
@@ -76,7 +78,7 @@ public final class OllamaModels {
 
     /** {@code http://gpu:11434} → {@code gpu:11434}; https URLs keep their scheme. */
     public static String serverKey(String baseUrl) {
-        String url = OllamaConfig.normalizeUrl(baseUrl);
+        String url = normalizeUrl(baseUrl);
         return url.startsWith("http://") ? url.substring("http://".length()) : url;
     }
 
@@ -89,6 +91,49 @@ public final class OllamaModels {
         }
         base = base.substring(base.lastIndexOf('/') + 1);
         return HINTS.getOrDefault(base, new Hint(DEFAULT_CHUNK_TOKENS, "", "", null));
+    }
+
+    /**
+     * Accepts what people type: {@code gpu-box}, {@code gpu-box:11434}, {@code http://gpu-box:11434/}. A missing
+     * scheme means http, a missing port 11434 for http; {@code 0.0.0.0} (a server-side bind address) means this
+     * machine.
+     */
+    public static String normalizeUrl(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return DEFAULT_URL;
+        }
+        String s = raw.trim();
+        boolean hasScheme = s.contains("://");
+        if (!hasScheme) {
+            s = "http://" + s;
+        }
+        URI uri;
+        try {
+            uri = URI.create(s);
+        } catch (IllegalArgumentException e) {
+            throw new SemdexException("'" + raw + "' is not a valid Ollama server address; use e.g. "
+                    + "http://gpu-box:11434");
+        }
+        String scheme = uri.getScheme() == null ? "http" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new SemdexException("'" + raw + "' is not an http or https address; use e.g. http://gpu-box:11434");
+        }
+        String host = uri.getHost();
+        if (host == null || host.isBlank()) {
+            throw new SemdexException("'" + raw + "' has no host name; use e.g. http://gpu-box:11434");
+        }
+        if (host.equals("0.0.0.0") || host.equals("[::]")) {
+            host = "localhost";
+        }
+        int port = uri.getPort();
+        if (port < 0 && !hasScheme) {
+            port = DEFAULT_PORT;
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return scheme + "://" + host + (port >= 0 ? ":" + port : "") + path;
     }
 
     public static ModelSpec spec(String id) {

@@ -1,12 +1,17 @@
-package dev.semdex.embed;
+package dev.semdex.models;
 
 import dev.semdex.SemdexException;
 import dev.semdex.chunk.TextTokenizer;
+import dev.semdex.embed.BundledModelFiles;
+import dev.semdex.embed.Embedder;
+import dev.semdex.embed.ModelCatalog;
+import dev.semdex.embed.ModelSource;
+import dev.semdex.embed.ModelSpec;
+import dev.semdex.embed.OllamaModels;
 import dev.semdex.embed.djl.DjlEmbedder;
 import dev.semdex.embed.hub.UserModels;
 import dev.semdex.embed.ollama.OllamaConfig;
 import dev.semdex.embed.ollama.OllamaEmbedder;
-import dev.semdex.embed.ollama.OllamaModels;
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -1,11 +1,14 @@
-package dev.semdex.embed;
+package dev.semdex.models;
 
 import dev.semdex.SemdexException;
+import dev.semdex.embed.ModelCatalog;
+import dev.semdex.embed.ModelSource;
+import dev.semdex.embed.ModelSpec;
+import dev.semdex.embed.OllamaModels;
 import dev.semdex.embed.hub.ModelManager;
 import dev.semdex.embed.hub.UserModels;
 import dev.semdex.embed.ollama.OllamaClient;
 import dev.semdex.embed.ollama.OllamaConfig;
-import dev.semdex.embed.ollama.OllamaModels;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
