@@ -5,15 +5,18 @@ import dev.semdex.embed.ModelCatalog;
 import dev.semdex.extract.FolderScanner;
 import dev.semdex.extract.ScanOptions;
 import dev.semdex.extract.TextExtractor;
+import dev.semdex.index.FolderService;
 import dev.semdex.index.Indexer;
 import dev.semdex.models.IndexedModels;
 import dev.semdex.models.ModelService;
+import dev.semdex.search.SearchChoices;
 import dev.semdex.search.SearchService;
 import dev.semdex.settings.AppDirs;
 import dev.semdex.settings.Settings;
 import dev.semdex.store.Database;
 import dev.semdex.store.IndexStore;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -72,6 +75,11 @@ public final class Semdex implements AutoCloseable {
         return models.embedder(modelId);
     }
 
+    /** Opens the index now rather than at first use, so that a window's first search does not wait for it. */
+    public void openIndex() {
+        store();
+    }
+
     public synchronized IndexStore store() {
         if (store == null) {
             database = Database.open(dirs.database());
@@ -96,6 +104,24 @@ public final class Semdex implements AutoCloseable {
             search = new SearchService(store(), models, catalog);
         }
         return search;
+    }
+
+    /**
+     * Why the index cannot be changed (another Semdex writes to it, or the data folder is read-only); empty when it
+     * can.
+     */
+    public Optional<String> readOnlyReason() {
+        return store().readOnlyReason();
+    }
+
+    /** The filters, models and passages around the results that the search window offers. */
+    public SearchChoices searchChoices() {
+        return new SearchChoices(store(), models);
+    }
+
+    /** The folders the user keeps in the index, and indexing them. */
+    public FolderService folders() {
+        return new FolderService(store(), this::indexer, models, search());
     }
 
     /** Deletes a model's vectors from the index (the model itself stays installed); returns how many. */

@@ -2,7 +2,7 @@ package dev.semdex.cli;
 
 import dev.semdex.embed.ModelCatalog;
 import dev.semdex.embed.Pooling;
-import dev.semdex.embed.hub.DownloadListener;
+import dev.semdex.embed.DownloadListener;
 import dev.semdex.embed.hub.ModelManager;
 import dev.semdex.embed.hub.UserModels;
 import dev.semdex.embed.ollama.OllamaConfig;

@@ -4,12 +4,18 @@ import dev.semdex.Semdex;
 import dev.semdex.lab.compare.BeirQuality;
 import dev.semdex.lab.compare.CompareService;
 import dev.semdex.lab.compare.CorpusMap;
+import dev.semdex.lab.compare.Precision;
 import dev.semdex.lab.compare.QualityEvaluator;
+import dev.semdex.lab.compare.QualityRow;
 import dev.semdex.lab.eval.BeirEvaluator;
+import dev.semdex.store.IndexStore;
 import dev.semdex.store.Judgements;
+import dev.semdex.store.StoredModel;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The model lab's services over the product's core: comparisons, quality on the user's judgements or a BEIR set,
@@ -32,14 +38,56 @@ public final class Lab {
         return compare;
     }
 
+    /** A model with vectors in the index: how many and how much room they take. */
+    public record IndexedModel(String id, int dimension, long vectors, long vectorBytes) {}
+
+    /** The models with at least one vector in the index. */
+    public List<IndexedModel> indexedModels() {
+        IndexStore store = semdex.store();
+        Map<String, StoredModel> models = store.models().all();
+        List<IndexedModel> out = new ArrayList<>();
+        store.status().vectorCounts().forEach((id, count) -> {
+            if (count > 0) {
+                StoredModel m = models.get(id);
+                out.add(new IndexedModel(id, m == null ? 0 : m.dimension(), count, store.status().vectorBytes(id)));
+            }
+        });
+        return out;
+    }
+
     /** The user's relevance judgements, kept in the index. */
     public Judgements judgements() {
         return semdex.store().judgements();
     }
 
+    /** Files judged for a query: path to relevant or not. */
+    public Map<String, Boolean> judgementsOf(String query) {
+        return judgements().of(query);
+    }
+
+    public void judge(String query, String path, boolean relevant) {
+        judgements().judge(query, path, relevant);
+    }
+
+    /** Takes back a judgement (a thumb pressed again). */
+    public void forget(String query, String path) {
+        judgements().forget(query, path);
+    }
+
+    /** How many queries have at least one judgement: what the quality tab can score. */
+    public int judgedQueries() {
+        return judgements().qrels().size();
+    }
+
     /** Quality per model and vector form, on the user's judgements or on a BEIR dataset. */
     public QualityEvaluator quality() {
         return new QualityEvaluator(semdex.search(), compare(), semdex.models()::leasingPerCall);
+    }
+
+    /** The quality table on the user's own judgements. */
+    public List<QualityRow> qualityOnJudgements(List<String> models, List<Integer> dims,
+            List<Precision> precisions) {
+        return quality().evaluateJudged(judgements(), models, dims, precisions);
     }
 
     public BeirQuality beirQuality() {

@@ -2,6 +2,7 @@ package dev.semdex.models;
 
 import dev.semdex.SemdexException;
 import dev.semdex.embed.BundledModelFiles;
+import dev.semdex.embed.DownloadListener;
 import dev.semdex.embed.Embedder;
 import dev.semdex.embed.ModelCatalog;
 import dev.semdex.embed.ModelSource;
@@ -15,7 +16,9 @@ import dev.semdex.embed.ollama.OllamaConfig;
 import dev.semdex.search.SearchModels;
 import dev.semdex.settings.AppDirs;
 import dev.semdex.settings.Settings;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -200,6 +203,28 @@ public final class ModelService implements SearchModels, AutoCloseable {
         }
         return inIndex.contains(ModelCatalog.FORMER_DEFAULT_MODEL) ? ModelCatalog.FORMER_DEFAULT_MODEL
                 : ModelCatalog.DEFAULT_MODEL;
+    }
+
+    /** Model ids that embed without the network: bundled ones and those downloaded or added on this machine. */
+    public List<String> offlineModelIds() {
+        ModelManager manager = modelManager();
+        return catalog.all().stream().filter(m -> m.availableOffline()
+                || List.of("downloaded", "added").contains(manager.state(m))).map(ModelSpec::id).toList();
+    }
+
+    /** Downloads a catalog model or a hub repository ({@code owner/name}) and registers it; blocking. */
+    public InstalledModel download(String idOrRepo, DownloadListener listener) {
+        return installed(modelManager().pull(idOrRepo, null, listener));
+    }
+
+    /** Registers a model folder the user keeps elsewhere (it stays where it is); blocking, loads the model once. */
+    public InstalledModel addFolder(Path dir) {
+        return installed(modelManager().add(dir, null, ModelManager.Overrides.NONE));
+    }
+
+    private static InstalledModel installed(ModelManager.Result result) {
+        return new InstalledModel(result.model().id(), result.engine(), result.model().dimension(),
+                result.warnings());
     }
 
     /** What {@link #removeModel} did. */

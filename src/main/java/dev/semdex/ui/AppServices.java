@@ -7,6 +7,14 @@ import dev.semdex.settings.Settings;
 import dev.semdex.settings.SettingsStore;
 import dev.semdex.ui.common.DesktopActions;
 import dev.semdex.ui.common.FxTaskRunner;
+import dev.semdex.ui.folders.FoldersPort;
+import dev.semdex.ui.folders.SemdexFoldersPort;
+import dev.semdex.ui.models.ModelsPort;
+import dev.semdex.ui.models.SemdexModelsPort;
+import dev.semdex.ui.search.SearchPort;
+import dev.semdex.ui.search.SemdexSearchPort;
+import dev.semdex.ui.settings.SemdexSettingsPort;
+import dev.semdex.ui.settings.SettingsPort;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -26,7 +34,10 @@ public final class AppServices implements AutoCloseable {
     private final SettingsStore settingsStore;
     private volatile Settings settings;
     private final Semdex semdex;
-    private final Backend backend;
+    private final SearchPort searchPort;
+    private final FoldersPort foldersPort;
+    private final ModelsPort modelsPort;
+    private final SettingsPort settingsPort;
     private final FxTaskRunner background = new FxTaskRunner("semdex-ui", 0);
     private final FxTaskRunner indexing = new FxTaskRunner("semdex-indexing", 1);
     private final FxTaskRunner watching = new FxTaskRunner("semdex-watch", 1);
@@ -40,11 +51,14 @@ public final class AppServices implements AutoCloseable {
         boolean firstWindow = !Files.exists(dirs.settingsFile());
         Settings loaded = settingsStore.load();
         this.semdex = Semdex.open(dirs, loaded);
-        semdex.store();
+        semdex.openIndex();
         // An index made from the command line keeps its model in the window too, rather than being re-embedded
         // with the built-in default at the first start-up check.
         this.settings = firstWindow ? loaded.withDefaultModel(semdex.models().defaultModel()) : loaded;
-        this.backend = new SemdexBackend(semdex);
+        this.searchPort = new SemdexSearchPort(semdex.search(), semdex.searchChoices(), semdex.models());
+        this.foldersPort = new SemdexFoldersPort(semdex.folders(), semdex.search());
+        this.modelsPort = new SemdexModelsPort(semdex.models(), this::ollamaConfigured);
+        this.settingsPort = new SemdexSettingsPort(semdex.models()::offlineModelIds);
         this.watcher = new FolderWatcher(p -> onFolderChanged.accept(p));
     }
 
@@ -62,15 +76,38 @@ public final class AppServices implements AutoCloseable {
      * can. The index was opened with the services, so this touches no disk and may be asked on the UI thread.
      */
     public Optional<String> readOnlyReason() {
-        return semdex.store().readOnlyReason();
+        return semdex.readOnlyReason();
     }
 
     public Semdex semdex() {
         return semdex;
     }
 
-    public Backend backend() {
-        return backend;
+    /** The search pane's way into the core. */
+    public SearchPort searchPort() {
+        return searchPort;
+    }
+
+    /** The folder pane's way into the core. */
+    public FoldersPort foldersPort() {
+        return foldersPort;
+    }
+
+    /** The model manager's way into the core. */
+    public ModelsPort modelsPort() {
+        return modelsPort;
+    }
+
+    /** The settings window's way into the core. */
+    public SettingsPort settingsPort() {
+        return settingsPort;
+    }
+
+    /** Whether the user set up an Ollama server, so that the model manager asks it for its models. */
+    private boolean ollamaConfigured() {
+        Settings s = settings;
+        return !s.ollamaModel().isBlank() || System.getenv("OLLAMA_HOST") != null
+                || !Settings.DEFAULT_OLLAMA_URL.equals(s.ollamaUrl());
     }
 
     public FxTaskRunner background() {

@@ -215,7 +215,7 @@ public final class MainController {
         return new ContextMenu(open, reveal, copy);
     }
 
-    private void showPreview(dev.semdex.ui.Backend.Passage p) {
+    private void showPreview(dev.semdex.search.Passage p) {
         if (p == null) {
             previewTitle.setText("Preview");
             previewPath.setWrapText(true);

@@ -4,13 +4,13 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.semdex.settings.Settings;
 import dev.semdex.ui.common.DesktopActions;
+import dev.semdex.ui.common.Errors;
 import dev.semdex.ui.common.FxmlLoaderFactory;
 import dev.semdex.ui.folders.FolderItem;
 import dev.semdex.ui.folders.FoldersController;
 import dev.semdex.ui.folders.FoldersViewModel;
 import dev.semdex.ui.models.ModelManagerDialog;
 import dev.semdex.ui.models.ModelsViewModel;
-import dev.semdex.ui.models.SemdexModelService;
 import dev.semdex.ui.search.FileKind;
 import dev.semdex.ui.search.SearchViewModel;
 import dev.semdex.ui.settings.SettingsDialog;
@@ -38,9 +38,9 @@ public final class MainWindow {
     private MainWindow(AppServices services, Stage stage, ModelLab.Factory labFactory) {
         this.services = services;
         this.stage = stage;
-        this.search = new SearchViewModel(services.backend(), services.background(),
+        this.search = new SearchViewModel(services.searchPort(), services.background(),
                 () -> services.settings().defaultModel());
-        this.folders = new FoldersViewModel(services.backend(), services.background(), services.indexing(),
+        this.folders = new FoldersViewModel(services.foldersPort(), services.background(), services.indexing(),
                 () -> services.settings().defaultModel(), this::showError);
         this.lab = labFactory.create(services, stage, search, services.desktop()::open);
     }
@@ -65,7 +65,7 @@ public final class MainWindow {
         Parent root = view.root();
         controller = view.controller();
         controller.setOnOpenModels(this::openModels);
-        services.backend().onServerWait(message -> services.background().onUi(() -> showError(message.isEmpty()
+        services.foldersPort().onServerWait(message -> services.background().onUi(() -> showError(message.isEmpty()
                 ? "The embedding server answers again; indexing goes on." : message)));
         applyTheme(services.settings());
         Scene scene = new Scene(root, 1180, 760);
@@ -116,22 +116,20 @@ public final class MainWindow {
     }
 
     private void openSettings() {
-        Settings current = services.settings();
-        SettingsDialog.show(stage, current, services.backend().availableModels(), services.dirs().data(),
-                services.background())
-                .ifPresent(changed -> {
-                    services.updateSettings(changed);
-                    applyTheme(changed);
-                    search.refreshModels();
-                });
+        // The offline models are found on disk, so not on the UI thread; the dialog opens once they are known.
+        services.background().submit(() -> services.settingsPort().offlineModels(), models -> {
+            Settings current = services.settings();
+            SettingsDialog.show(stage, current, models, services.dirs().data(), services.settingsPort(),
+                    services.background()).ifPresent(changed -> {
+                        services.updateSettings(changed);
+                        applyTheme(changed);
+                        search.refreshModels();
+                    });
+        }, e -> showError(Errors.message(e)));
     }
 
     private void openModels() {
-        ModelsViewModel vm = new ModelsViewModel(new SemdexModelService(services.semdex(), () -> {
-            Settings s = services.settings();
-            return !s.ollamaModel().isBlank() || System.getenv("OLLAMA_HOST") != null
-                    || !Settings.DEFAULT_OLLAMA_URL.equals(s.ollamaUrl());
-        }), services.background(), services.settings().defaultModel(), id -> {
+        ModelsViewModel vm = new ModelsViewModel(services.modelsPort(), services.background(), services.settings().defaultModel(), id -> {
             services.updateSettings(services.settings().withDefaultModel(id));
             search.refreshModels();
         });

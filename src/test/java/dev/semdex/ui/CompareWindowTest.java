@@ -70,8 +70,8 @@ class CompareWindowTest {
         for (Map.Entry<String, String> note : NEAR_TOPICS.entrySet()) {
             Files.writeString(docs.resolve(note.getKey()), note.getValue());
         }
-        services.backend().addFolder(docs);
-        services.backend().index(docs, MINILM_Q, new IndexListener() {});
+        services.foldersPort().addFolder(docs);
+        services.foldersPort().index(docs, MINILM_Q, new IndexListener() {});
         FxToolkit.setupStage(stage -> main = MainWindow.show(services, stage, CompareFeature::new));
         WaitForAsyncUtils.waitForFxEvents();
     }

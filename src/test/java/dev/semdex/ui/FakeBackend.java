@@ -1,9 +1,12 @@
 package dev.semdex.ui;
 
 import dev.semdex.SemdexException;
+import dev.semdex.index.FolderStatus;
 import dev.semdex.index.IndexListener;
 import dev.semdex.index.IndexProgress;
 import dev.semdex.index.IndexSummary;
+import dev.semdex.index.SkippedDocument;
+import dev.semdex.search.Passage;
 import dev.semdex.search.SearchRequest;
 import dev.semdex.search.SearchResult;
 import java.nio.file.Path;
@@ -12,12 +15,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import dev.semdex.ui.folders.FoldersPort;
+import dev.semdex.ui.search.SearchPort;
 
-/** An in-memory {@link Backend}: records calls and answers from fields the test sets. */
-public final class FakeBackend implements Backend {
+/** The search and folder ports in memory: records calls and answers from fields the test sets. */
+public final class FakeBackend implements SearchPort, FoldersPort {
 
-    public final List<FolderInfo> folders = new ArrayList<>();
-    public final List<Skipped> skipped = new ArrayList<>();
+    public final List<FolderStatus> folders = new ArrayList<>();
+    public final List<SkippedDocument> skipped = new ArrayList<>();
     public final List<SearchRequest> searches = new ArrayList<>();
     /** Semantic and hybrid searches fail as if this embedding server were down; keyword search still works. */
     public String serverDown;
@@ -36,27 +41,32 @@ public final class FakeBackend implements Backend {
     private long nextId = 1;
 
     @Override
-    public List<FolderInfo> folders() {
+    public List<FolderStatus> folders() {
         return List.copyOf(folders);
     }
 
     @Override
-    public FolderInfo addFolder(Path folder) {
+    public List<Path> indexedFolders() {
+        return folders.stream().map(FolderStatus::path).toList();
+    }
+
+    @Override
+    public FolderStatus addFolder(Path folder) {
         Path key = folder.toAbsolutePath().normalize();
-        for (FolderInfo f : folders) {
+        for (FolderStatus f : folders) {
             if (f.path().equals(key)) {
                 return f;
             }
         }
-        FolderInfo info = new FolderInfo(nextId++, key, 0, 0, 0, null, List.of());
+        FolderStatus info = new FolderStatus(nextId++, key, 0, 0, 0, null, List.of());
         folders.add(info);
         return info;
     }
 
     @Override
-    public FolderInfo setExclusions(Path folder, List<String> patterns) {
+    public FolderStatus setExclusions(Path folder, List<String> patterns) {
         Path key = folder.toAbsolutePath().normalize();
-        folders.replaceAll(f -> f.path().equals(key) ? new FolderInfo(f.id(), f.path(), f.files(), f.skipped(),
+        folders.replaceAll(f -> f.path().equals(key) ? new FolderStatus(f.id(), f.path(), f.files(), f.skipped(),
                 f.chunks(), f.lastIndexed(), List.copyOf(patterns)) : f);
         return folders.stream().filter(f -> f.path().equals(key)).findFirst().orElseThrow();
     }
@@ -87,7 +97,7 @@ public final class FakeBackend implements Backend {
             duringIndex.accept(folder);
         }
         folders.replaceAll(f -> f.path().equals(folder.toAbsolutePath().normalize())
-                ? new FolderInfo(f.id(), f.path(), filesPerFolder, skipped.size(), filesPerFolder * 2L, Instant.now(),
+                ? new FolderStatus(f.id(), f.path(), filesPerFolder, skipped.size(), filesPerFolder * 2L, Instant.now(),
                         f.exclusions())
                 : f);
         List<IndexSummary.SkippedEntry> skips = skipped.stream()
@@ -97,7 +107,7 @@ public final class FakeBackend implements Backend {
     }
 
     @Override
-    public List<Skipped> skipped() {
+    public List<SkippedDocument> skipped() {
         return List.copyOf(skipped);
     }
 
@@ -108,11 +118,6 @@ public final class FakeBackend implements Backend {
             out.add(0, preferred);
         }
         return out;
-    }
-
-    @Override
-    public List<String> availableModels() {
-        return List.of("all-minilm-l6-v2", "bge-small-en-v1.5");
     }
 
     @Override

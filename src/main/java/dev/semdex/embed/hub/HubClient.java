@@ -1,5 +1,6 @@
 package dev.semdex.embed.hub;
 
+import dev.semdex.embed.DownloadListener;
 import dev.semdex.SemdexException;
 import java.io.IOException;
 import java.io.InputStream;

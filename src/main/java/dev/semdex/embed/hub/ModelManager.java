@@ -1,5 +1,6 @@
 package dev.semdex.embed.hub;
 
+import dev.semdex.embed.DownloadListener;
 import dev.semdex.SemdexException;
 import dev.semdex.embed.ModelCatalog;
 import dev.semdex.embed.ModelSource;

@@ -12,11 +12,7 @@ import dev.semdex.embed.ModelSpec;
 import dev.semdex.index.IndexListener;
 import dev.semdex.index.IndexSummary;
 import dev.semdex.models.EmbedderLease;
-import dev.semdex.store.IndexStore;
-import dev.semdex.store.StoredFolder;
-import dev.semdex.store.StoredModel;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,16 +29,8 @@ public final class SemdexCompareBackend implements CompareBackend {
 
     @Override
     public List<IndexedModel> indexedModels() {
-        IndexStore store = semdex.store();
-        Map<String, StoredModel> models = store.models().all();
-        List<IndexedModel> out = new ArrayList<>();
-        store.status().vectorCounts().forEach((id, count) -> {
-            if (count > 0) {
-                StoredModel m = models.get(id);
-                out.add(new IndexedModel(id, m == null ? 0 : m.dimension(), count, store.status().vectorBytes(id)));
-            }
-        });
-        return out;
+        return lab.indexedModels().stream()
+                .map(m -> new IndexedModel(m.id(), m.dimension(), m.vectors(), m.vectorBytes())).toList();
     }
 
     @Override
@@ -57,27 +45,27 @@ public final class SemdexCompareBackend implements CompareBackend {
 
     @Override
     public Map<String, Boolean> judgements(String query) {
-        return lab.judgements().of(query);
+        return lab.judgementsOf(query);
     }
 
     @Override
     public void judge(String query, String path, boolean relevant) {
-        lab.judgements().judge(query, path, relevant);
+        lab.judge(query, path, relevant);
     }
 
     @Override
     public void forget(String query, String path) {
-        lab.judgements().forget(query, path);
+        lab.forget(query, path);
     }
 
     @Override
     public int judgedQueries() {
-        return lab.judgements().qrels().size();
+        return lab.judgedQueries();
     }
 
     @Override
     public List<QualityRow> quality(List<String> models, List<Integer> dims, List<Precision> precisions) {
-        return lab.quality().evaluateJudged(lab.judgements(), models, dims, precisions);
+        return lab.qualityOnJudgements(models, dims, precisions);
     }
 
     @Override
@@ -87,7 +75,7 @@ public final class SemdexCompareBackend implements CompareBackend {
 
     @Override
     public IndexSummary indexAllFolders(String modelId, IndexListener listener) {
-        List<Path> folders = semdex.store().folders().all().stream().map(StoredFolder::path).toList();
+        List<Path> folders = semdex.searchChoices().folders();
         if (folders.isEmpty()) {
             throw new SemdexException("No folders are indexed yet. Add a folder in the main window first.");
         }

@@ -1,6 +1,6 @@
 package dev.semdex.ui.folders;
 
-import dev.semdex.ui.Backend.FolderInfo;
+import dev.semdex.index.FolderStatus;
 import dev.semdex.ui.common.Formats;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,7 +32,7 @@ public final class FolderItem {
     private final StringProperty activity = new SimpleStringProperty("");
     private List<String> exclusions = List.of();
 
-    public FolderItem(FolderInfo info) {
+    public FolderItem(FolderStatus info) {
         this.id = info.id();
         this.path = info.path();
         update(info);
@@ -41,7 +41,7 @@ public final class FolderItem {
         }
     }
 
-    void update(FolderInfo info) {
+    void update(FolderStatus info) {
         files.set(info.files());
         skipped.set(info.skipped());
         chunks.set(info.chunks());

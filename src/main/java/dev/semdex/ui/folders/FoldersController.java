@@ -1,6 +1,6 @@
 package dev.semdex.ui.folders;
 
-import dev.semdex.ui.Backend;
+import dev.semdex.index.SkippedDocument;
 import dev.semdex.ui.common.Formats;
 import java.io.File;
 import java.time.Instant;
@@ -42,7 +42,7 @@ public final class FoldersController {
     @FXML private Button exclusionsButton;
     @FXML private Tab skippedTab;
     @FXML private TextField skippedFilter;
-    @FXML private ListView<Backend.Skipped> skippedList;
+    @FXML private ListView<SkippedDocument> skippedList;
     @FXML private VBox progressBox;
     @FXML private Label progressTitle;
     @FXML private Button pauseButton;
@@ -184,11 +184,11 @@ public final class FoldersController {
         vm.cancel();
     }
 
-    private static final class SkippedCell extends ListCell<Backend.Skipped> {
+    private static final class SkippedCell extends ListCell<SkippedDocument> {
         private final Tooltip tip = new Tooltip();
 
         @Override
-        protected void updateItem(Backend.Skipped item, boolean empty) {
+        protected void updateItem(SkippedDocument item, boolean empty) {
             super.updateItem(item, empty);
             if (empty || item == null) {
                 setText(null);

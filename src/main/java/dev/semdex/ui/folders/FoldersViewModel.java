@@ -2,8 +2,8 @@ package dev.semdex.ui.folders;
 
 import dev.semdex.index.IndexProgress;
 import dev.semdex.index.IndexSummary;
-import dev.semdex.ui.Backend;
-import dev.semdex.ui.Backend.FolderInfo;
+import dev.semdex.index.FolderStatus;
+import dev.semdex.index.SkippedDocument;
 import dev.semdex.ui.common.Errors;
 import dev.semdex.ui.common.Formats;
 import dev.semdex.ui.common.IndexRunController;
@@ -42,14 +42,14 @@ public final class FoldersViewModel {
     /** How often a long run lets search see the vectors written so far. */
     private static final Duration REFRESH_SEARCH_EVERY = Duration.ofSeconds(10);
 
-    private final Backend backend;
+    private final FoldersPort backend;
     private final TaskRunner runner;
     private final IndexRunController<FolderRun> runs;
     private final Supplier<String> modelId;
     private final Consumer<String> onError;
     private final ObservableList<FolderItem> folders = FXCollections.observableArrayList();
-    private final ObservableList<Backend.Skipped> skipped = FXCollections.observableArrayList();
-    private final FilteredList<Backend.Skipped> filteredSkipped = new FilteredList<>(skipped);
+    private final ObservableList<SkippedDocument> skipped = FXCollections.observableArrayList();
+    private final FilteredList<SkippedDocument> filteredSkipped = new FilteredList<>(skipped);
     private final StringProperty skippedFilter = new SimpleStringProperty("");
     private final BooleanProperty indexing = new SimpleBooleanProperty();
     private final BooleanProperty paused = new SimpleBooleanProperty();
@@ -66,7 +66,7 @@ public final class FoldersViewModel {
     private Runnable onIndexChanged = () -> {};
     private Runnable onIndexGrew = () -> {};
 
-    public FoldersViewModel(Backend backend, TaskRunner runner, TaskRunner indexRunner, Supplier<String> modelId,
+    public FoldersViewModel(FoldersPort backend, TaskRunner runner, TaskRunner indexRunner, Supplier<String> modelId,
             Consumer<String> onError) {
         this.backend = backend;
         this.runner = runner;
@@ -94,7 +94,7 @@ public final class FoldersViewModel {
     /** Loads the folders and skipped files of the index; {@code then} runs with the folders once shown. */
     public void load(Consumer<List<FolderItem>> then) {
         runner.submit(backend::folders, infos -> {
-            for (FolderInfo info : infos) {
+            for (FolderStatus info : infos) {
                 folders.add(new FolderItem(info));
             }
             then.accept(List.copyOf(folders));
@@ -114,7 +114,7 @@ public final class FoldersViewModel {
         }
     }
 
-    private FolderItem itemFor(FolderInfo info) {
+    private FolderItem itemFor(FolderStatus info) {
         Optional<FolderItem> known = find(info.path());
         if (known.isPresent()) {
             return known.get();
@@ -393,11 +393,11 @@ public final class FoldersViewModel {
         return folders;
     }
 
-    public ObservableList<Backend.Skipped> skipped() {
+    public ObservableList<SkippedDocument> skipped() {
         return skipped;
     }
 
-    public FilteredList<Backend.Skipped> filteredSkipped() {
+    public FilteredList<SkippedDocument> filteredSkipped() {
         return filteredSkipped;
     }
 

@@ -1,9 +1,8 @@
 package dev.semdex.ui.models;
 
-import dev.semdex.embed.hub.DownloadListener;
-import dev.semdex.embed.hub.ModelManager;
+import dev.semdex.embed.ModelCatalog;
+import dev.semdex.models.InstalledModel;
 import dev.semdex.models.ModelListing;
-import dev.semdex.models.ModelService;
 import dev.semdex.ui.common.Cancellable;
 import dev.semdex.ui.common.Errors;
 import dev.semdex.ui.common.Formats;
@@ -31,18 +30,7 @@ import javafx.collections.ObservableList;
  */
 public final class ModelsViewModel {
 
-    /** What the pane needs from the core; every call blocks. */
-    public interface Service {
-        ModelListing.Listing list();
-
-        ModelManager.Result download(String id, DownloadListener listener);
-
-        ModelManager.Result add(Path dir);
-
-        ModelService.RemovedModel remove(String id);
-    }
-
-    private final Service service;
+    private final ModelsPort service;
     private final TaskRunner runner;
     private final Consumer<String> onDefaultChosen;
     private final ObservableList<ModelListing.Entry> models = FXCollections.observableArrayList();
@@ -58,7 +46,7 @@ public final class ModelsViewModel {
     /**
      * @param onDefaultChosen called with the id the user picks for new indexing (the window saves it)
      */
-    public ModelsViewModel(Service service, TaskRunner runner, String currentDefault,
+    public ModelsViewModel(ModelsPort service, TaskRunner runner, String currentDefault,
             Consumer<String> onDefaultChosen) {
         this.service = service;
         this.runner = runner;
@@ -93,7 +81,7 @@ public final class ModelsViewModel {
                     showDownload(file.get(), latest.get(), started);
                 });
             }
-        }), result -> finish("Downloaded " + result.model().id() + ": " + result.model().dimension()
+        }), result -> finish("Downloaded " + result.id() + ": " + result.dimension()
                 + " dimensions" + warnings(result)), this::failed);
     }
 
@@ -130,8 +118,8 @@ public final class ModelsViewModel {
             return;
         }
         start("Loading the model in " + dir.getFileName() + "…");
-        operation = runner.submit(() -> service.add(dir), result -> finish("Added " + result.model().id() + " ("
-                + result.engine() + ", " + result.model().dimension() + " dimensions)" + warnings(result)),
+        operation = runner.submit(() -> service.add(dir), result -> finish("Added " + result.id() + " ("
+                + result.engine() + ", " + result.dimension() + " dimensions)" + warnings(result)),
                 this::failed);
     }
 
@@ -151,7 +139,7 @@ public final class ModelsViewModel {
 
     /** Uses the model for new indexing; null goes back to the built-in default. */
     public void makeDefault(ModelListing.Entry entry) {
-        String id = entry == null ? dev.semdex.embed.ModelCatalog.DEFAULT_MODEL : entry.id();
+        String id = entry == null ? ModelCatalog.DEFAULT_MODEL : entry.id();
         defaultModel.set(id);
         onDefaultChosen.accept(id);
         status.set(id + " is now used for new indexing.");
@@ -181,7 +169,7 @@ public final class ModelsViewModel {
         load();
     }
 
-    private static String warnings(ModelManager.Result result) {
+    private static String warnings(InstalledModel result) {
         return result.warnings().isEmpty() ? "." : ". Note: " + String.join("; ", result.warnings()) + ".";
     }
 

@@ -3,11 +3,11 @@ package dev.semdex.ui.search;
 import dev.semdex.embed.ServerUnavailableException;
 import dev.semdex.search.BestSentence;
 import dev.semdex.search.SearchFilter;
+import dev.semdex.search.Passage;
 import dev.semdex.search.SearchAnswer;
 import dev.semdex.search.SearchMode;
 import dev.semdex.search.SearchRequest;
 import dev.semdex.search.SearchResult;
-import dev.semdex.ui.Backend;
 import dev.semdex.ui.common.Cancellable;
 import dev.semdex.ui.common.Errors;
 import dev.semdex.ui.common.TaskRunner;
@@ -42,7 +42,7 @@ public final class SearchViewModel {
     /** Results whose best sentence is found right after a search (the ones in view); others when selected. */
     static final int BEST_SENTENCE_RESULTS = 10;
 
-    private final Backend backend;
+    private final SearchPort backend;
     private final TaskRunner runner;
     private final Supplier<String> preferredModel;
     private final StringProperty query = new SimpleStringProperty("");
@@ -58,7 +58,7 @@ public final class SearchViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty searching = new SimpleBooleanProperty();
     private final ObjectProperty<SearchResult> selected = new SimpleObjectProperty<>();
-    private final ObjectProperty<Backend.Passage> preview = new SimpleObjectProperty<>();
+    private final ObjectProperty<Passage> preview = new SimpleObjectProperty<>();
     private final StringProperty shownQuery = new SimpleStringProperty("");
     private final ObservableMap<Long, BestSentence.Span> bestSentences = FXCollections.observableHashMap();
     private SearchAnswer shownAnswer;
@@ -69,7 +69,7 @@ public final class SearchViewModel {
     private Cancellable previewLoad = Cancellable.NONE;
     private long generation;
 
-    public SearchViewModel(Backend backend, TaskRunner runner, Supplier<String> preferredModel) {
+    public SearchViewModel(SearchPort backend, TaskRunner runner, Supplier<String> preferredModel) {
         this.backend = backend;
         this.runner = runner;
         this.preferredModel = preferredModel;
@@ -90,7 +90,7 @@ public final class SearchViewModel {
 
     /** Reloads the folders and file types offered as filters; a filter whose choice is gone falls back to "all". */
     public void refreshFilters() {
-        runner.submit(() -> new FilterChoices(backend.folders().stream().map(f -> f.path().toString()).toList(),
+        runner.submit(() -> new FilterChoices(backend.indexedFolders().stream().map(Path::toString).toList(),
                 backend.fileTypes()), choices -> {
                     String folder = folderFilter.get();
                     String type = typeFilter.get();
@@ -298,7 +298,7 @@ public final class SearchViewModel {
         return selected;
     }
 
-    public ObjectProperty<Backend.Passage> previewProperty() {
+    public ObjectProperty<Passage> previewProperty() {
         return preview;
     }
 

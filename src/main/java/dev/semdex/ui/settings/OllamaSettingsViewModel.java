@@ -1,16 +1,12 @@
 package dev.semdex.ui.settings;
 
 import dev.semdex.SemdexException;
-import dev.semdex.embed.ollama.OllamaCheck;
-import dev.semdex.embed.ollama.OllamaClient;
-import dev.semdex.embed.ollama.OllamaConfig;
+import dev.semdex.models.OllamaSetup;
 import dev.semdex.settings.Settings;
 import dev.semdex.ui.common.Cancellable;
 import dev.semdex.ui.common.Errors;
 import dev.semdex.ui.common.TaskRunner;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -26,6 +22,7 @@ import javafx.beans.property.StringProperty;
  */
 public final class OllamaSettingsViewModel {
 
+    private final SettingsPort port;
     private final TaskRunner runner;
     private final StringProperty url = new SimpleStringProperty("");
     private final StringProperty model = new SimpleStringProperty("");
@@ -43,7 +40,8 @@ public final class OllamaSettingsViewModel {
     private Cancellable pull = Cancellable.NONE;
     private Cancellable check = Cancellable.NONE;
 
-    public OllamaSettingsViewModel(TaskRunner runner, Settings settings) {
+    public OllamaSettingsViewModel(SettingsPort port, TaskRunner runner, Settings settings) {
+        this.port = port;
         this.runner = runner;
         url.set(settings.ollamaUrl());
         model.set(settings.ollamaModel());
@@ -55,35 +53,23 @@ public final class OllamaSettingsViewModel {
     }
 
     /** The server as the fields describe it; a bad address or header line is a {@link SemdexException}. */
-    public OllamaConfig config() {
-        return OllamaConfig.of(url.get()).withHeaders(headerMap())
-                .withTimeout(java.time.Duration.ofSeconds(Math.max(1, timeoutSeconds.get())))
-                .withBatching(batchSize.get(), parallel.get());
-    }
-
-    /** One {@code Name: value} per line; blank lines are ignored. */
-    public Map<String, String> headerMap() {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String line : headers.get().split("\\R")) {
-            if (!line.isBlank()) {
-                Map.Entry<String, String> e = OllamaConfig.parseHeader(line);
-                out.put(e.getKey(), e.getValue());
-            }
-        }
-        return out;
+    public OllamaSetup.Server server() {
+        return OllamaSetup.Server.parse(url.get(), headers.get(), timeoutSeconds.get(), batchSize.get(),
+                parallel.get());
     }
 
     /** Settings with the fields applied. */
     public Settings applyTo(Settings settings) {
-        return settings.withOllama(OllamaConfig.normalizeUrl(url.get()), model.get().strip(), headerMap())
+        OllamaSetup.Server server = server();
+        return settings.withOllama(server.url(), model.get().strip(), server.headers())
                 .withOllamaLimits(timeoutSeconds.get(), batchSize.get(), parallel.get());
     }
 
     public void check() {
         check.cancel();
-        OllamaConfig config;
+        OllamaSetup.Server server;
         try {
-            config = config();
+            server = server();
         } catch (SemdexException e) {
             checkResult.set(e.getMessage());
             checkOk.set(false);
@@ -91,12 +77,12 @@ public final class OllamaSettingsViewModel {
         }
         String name = model.get();
         checking.set(true);
-        checkResult.set("Checking " + config.baseUrl() + "…");
-        check = runner.submit(() -> OllamaCheck.run(config, name), result -> {
+        checkResult.set("Checking " + server.url() + "…");
+        check = runner.submit(() -> port.checkOllama(server, name), result -> {
             checking.set(false);
             checkOk.set(result.ok());
-            checkResult.set(result.describe());
-            pullOffered.set(result.version() != null && !result.present() && !result.model().isEmpty());
+            checkResult.set(result.description());
+            pullOffered.set(result.pullOffered());
         }, error -> {
             checking.set(false);
             checkOk.set(false);
@@ -106,9 +92,9 @@ public final class OllamaSettingsViewModel {
 
     /** Pulls the model onto the server, streaming its progress; a check follows when it is done. */
     public void pull() {
-        OllamaConfig config;
+        OllamaSetup.Server server;
         try {
-            config = config();
+            server = server();
         } catch (SemdexException e) {
             pullStatus.set(e.getMessage());
             return;
@@ -116,10 +102,9 @@ public final class OllamaSettingsViewModel {
         String name = model.get().strip();
         pulling.set(true);
         pullProgress.set(-1);
-        pullStatus.set("Asking " + config.baseUrl() + " to pull " + name + "…");
+        pullStatus.set("Asking " + server.url() + " to pull " + name + "…");
         pull = runner.submit(() -> {
-            new OllamaClient(config.withTimeout(java.time.Duration.ofSeconds(30))).pull(name,
-                    p -> runner.onUi(() -> showPull(p)));
+            port.pullOllamaModel(server, name, p -> runner.onUi(() -> showPull(p)));
             return null;
         }, ok -> {
             pulling.set(false);
@@ -134,7 +119,7 @@ public final class OllamaSettingsViewModel {
         });
     }
 
-    private void showPull(OllamaClient.PullProgress p) {
+    private void showPull(OllamaSetup.PullProgress p) {
         if (!pulling.get()) {
             return;
         }

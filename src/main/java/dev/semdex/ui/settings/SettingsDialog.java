@@ -19,10 +19,14 @@ public final class SettingsDialog {
 
     private SettingsDialog() {}
 
-    /** Shows the dialog and waits; the changed settings if the user pressed OK. */
+    /**
+     * Shows the dialog and waits; the changed settings if the user pressed OK.
+     *
+     * @param models the models offered as the default, from {@link SettingsPort#offlineModels()}
+     */
     public static Optional<Settings> show(Window owner, Settings current, List<String> models, Path dataDir,
-            TaskRunner runner) {
-        OllamaSettingsViewModel ollama = new OllamaSettingsViewModel(runner, current);
+            SettingsPort port, TaskRunner runner) {
+        OllamaSettingsViewModel ollama = new OllamaSettingsViewModel(port, runner, current);
         FxmlLoaderFactory.View<DialogPane, SettingsController> view = new FxmlLoaderFactory()
                 .with(SettingsController.class, () -> new SettingsController(current, models, dataDir, ollama))
                 .load("settings.fxml", DialogPane.class, SettingsController.class);

@@ -1,5 +1,6 @@
 package dev.semdex.embed.hub;
 
+import dev.semdex.embed.DownloadListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

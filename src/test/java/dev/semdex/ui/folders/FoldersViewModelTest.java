@@ -2,7 +2,6 @@ package dev.semdex.ui.folders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.semdex.ui.Backend;
 import dev.semdex.ui.FakeBackend;
 import dev.semdex.ui.ManualRunner;
 import java.nio.file.Files;
@@ -115,7 +114,7 @@ class FoldersViewModelTest {
     @Test
     void lastIndexedTimesFollowTheClock() throws Exception {
         java.time.Instant indexedAt = java.time.Instant.parse("2026-11-28T10:00:00Z");
-        backend.folders.add(new Backend.FolderInfo(9, dir, 5, 0, 12, indexedAt, List.of()));
+        backend.folders.add(new dev.semdex.index.FolderStatus(9, dir, 5, 0, 12, indexedAt, List.of()));
         vm.load(loaded -> {});
         FolderItem item = vm.folders().get(0);
 
@@ -158,15 +157,15 @@ class FoldersViewModelTest {
 
     @Test
     void skippedFilesAreListedAndFiltered() throws Exception {
-        backend.skipped.add(new Backend.Skipped("/x/scan.pdf", "no text found"));
-        backend.skipped.add(new Backend.Skipped("/x/big.iso", "unsupported type"));
+        backend.skipped.add(new dev.semdex.index.SkippedDocument("/x/scan.pdf", "no text found"));
+        backend.skipped.add(new dev.semdex.index.SkippedDocument("/x/big.iso", "unsupported type"));
         vm.addFolders(List.of(folder("a")));
 
         assertThat(vm.folders().get(0).state()).isEqualTo(FolderState.WITH_ERRORS);
         assertThat(vm.folders().get(0).badge()).isEqualTo("2 skipped");
         assertThat(vm.filteredSkipped()).hasSize(2);
         vm.skippedFilterProperty().set("TEXT");
-        assertThat(vm.filteredSkipped()).extracting(Backend.Skipped::path).containsExactly("/x/scan.pdf");
+        assertThat(vm.filteredSkipped()).extracting(dev.semdex.index.SkippedDocument::path).containsExactly("/x/scan.pdf");
         vm.skippedFilterProperty().set("");
         assertThat(vm.filteredSkipped()).hasSize(2);
     }
@@ -214,7 +213,7 @@ class FoldersViewModelTest {
 
     @Test
     void loadShowsStoredFolders() {
-        backend.folders.add(new Backend.FolderInfo(9, dir, 5, 1, 12, java.time.Instant.now(), List.of()));
+        backend.folders.add(new dev.semdex.index.FolderStatus(9, dir, 5, 1, 12, java.time.Instant.now(), List.of()));
         List<FolderItem> loaded = new ArrayList<>();
         vm.load(loaded::addAll);
 

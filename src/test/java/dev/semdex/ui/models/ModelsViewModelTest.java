@@ -45,7 +45,7 @@ class ModelsViewModelTest {
                 .text("jinaai/" + JINA, "1_Pooling/config.json", "{\"pooling_mode_mean_tokens\": true}");
         semdex = Semdex.open(AppDirs.under(tmp.resolve("data")), Settings.defaults()
                 .withModels(1, ModelCatalog.DEFAULT_MODEL, hub.url(), ModelCatalog.DEFAULT_LONG_CHUNK_TOKENS));
-        vm = new ModelsViewModel(new SemdexModelService(semdex, () -> false), runner, "all-minilm-l6-v2",
+        vm = new ModelsViewModel(new SemdexModelsPort(semdex.models(), () -> false), runner, "all-minilm-l6-v2",
                 chosen::add);
     }
 

@@ -112,7 +112,7 @@ class SearchViewModelTest {
 
     @Test
     void folderAndTypeFiltersGoWithTheSearchAndSearchAgain() {
-        backend.folders.add(new dev.semdex.ui.Backend.FolderInfo(1, java.nio.file.Path.of("/docs"), 1, 0, 1, null,
+        backend.folders.add(new dev.semdex.index.FolderStatus(1, java.nio.file.Path.of("/docs"), 1, 0, 1, null,
                 java.util.List.of()));
         backend.fileTypes = java.util.List.of("pdf", "txt");
         vm.refreshFilters();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.semdex.embed.ollama.FakeOllama;
 import dev.semdex.settings.Settings;
 import dev.semdex.ui.ManualRunner;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +21,7 @@ class OllamaSettingsViewModelTest {
     @BeforeEach
     void setUp() throws Exception {
         server = new FakeOllama();
-        vm = new OllamaSettingsViewModel(runner, Settings.defaults().withOllama(server.url(), "all-minilm",
+        vm = new OllamaSettingsViewModel(new SemdexSettingsPort(List::of), runner, Settings.defaults().withOllama(server.url(), "all-minilm",
                 Map.of("Authorization", "Bearer abc")));
     }
 

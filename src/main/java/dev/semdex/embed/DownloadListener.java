@@ -1,4 +1,4 @@
-package dev.semdex.embed.hub;
+package dev.semdex.embed;
 
 /** Told how far a download has got; called from the downloading thread, so keep it quick. */
 @FunctionalInterface

@@ -1,0 +1,4 @@
+package dev.semdex.index;
+
+/** A file the index keeps as skipped, with the reason the user reads (corrupt, too large, unsupported). */
+public record SkippedDocument(String path, String reason) {}
