@@ -13,6 +13,8 @@ import dev.semdex.embed.hub.ModelManager;
 import dev.semdex.embed.hub.UserModels;
 import dev.semdex.embed.ollama.OllamaConfig;
 import dev.semdex.extract.FolderScanner;
+import dev.semdex.extract.OcrOptions;
+import dev.semdex.extract.OcrReader;
 import dev.semdex.extract.ScanOptions;
 import dev.semdex.extract.TextExtractor;
 import dev.semdex.index.Indexer;
@@ -48,6 +50,8 @@ public final class Semdex implements AutoCloseable {
     private IndexStore store;
     private TextExtractor extractor;
     private SearchService search;
+    private OcrOptions ocrOptions = OcrOptions.defaults();
+    private OcrReader ocrReader;
 
     private Semdex(AppDirs dirs, int embeddingThreads) {
         this.dirs = dirs;
@@ -84,6 +88,7 @@ public final class Semdex implements AutoCloseable {
     public void applySettings(Settings settings) {
         hubEndpoint(settings.hubUrl());
         longChunkTokens(settings.longChunkTokens());
+        ocr(settings.ocr());
         String url = OllamaConfig.resolveUrl(null, settings.ollamaUrl(),
                 System.getenv("OLLAMA_HOST"));
         ollama(OllamaConfig.of(url).withHeaders(settings.ollamaHeaders())
@@ -239,7 +244,23 @@ public final class Semdex implements AutoCloseable {
     }
 
     public Indexer indexer() {
-        return new Indexer(store(), extractor(), new FolderScanner(), ScanOptions.defaults());
+        return new Indexer(store(), extractor(), new FolderScanner(), ScanOptions.defaults(), ocrReader());
+    }
+
+    /** How images and scanned pages are read from the next indexing run on. */
+    public synchronized void ocr(OcrOptions options) {
+        if (!options.equals(ocrOptions)) {
+            ocrOptions = options;
+            ocrReader = null;
+        }
+    }
+
+    /** The OCR stage's reader; finding Tesseract runs it once, so the answer is kept until the options change. */
+    public synchronized OcrReader ocrReader() {
+        if (ocrReader == null) {
+            ocrReader = OcrReader.open(ocrOptions);
+        }
+        return ocrReader;
     }
 
     public synchronized SearchService search() {
