@@ -50,6 +50,8 @@ public final class Semdex implements AutoCloseable {
     private IndexStore store;
     private TextExtractor extractor;
     private SearchService search;
+    /** Apart from the monitor of {@code this}: finding Tesseract runs it, and search must not wait for that. */
+    private final Object ocrLock = new Object();
     private OcrOptions ocrOptions = OcrOptions.defaults();
     private OcrReader ocrReader;
 
@@ -248,19 +250,23 @@ public final class Semdex implements AutoCloseable {
     }
 
     /** How images and scanned pages are read from the next indexing run on. */
-    public synchronized void ocr(OcrOptions options) {
-        if (!options.equals(ocrOptions)) {
-            ocrOptions = options;
-            ocrReader = null;
+    public void ocr(OcrOptions options) {
+        synchronized (ocrLock) {
+            if (!options.equals(ocrOptions)) {
+                ocrOptions = options;
+                ocrReader = null;
+            }
         }
     }
 
     /** The OCR stage's reader; finding Tesseract runs it once, so the answer is kept until the options change. */
-    public synchronized OcrReader ocrReader() {
-        if (ocrReader == null) {
-            ocrReader = OcrReader.open(ocrOptions);
+    public OcrReader ocrReader() {
+        synchronized (ocrLock) {
+            if (ocrReader == null) {
+                ocrReader = OcrReader.open(ocrOptions);
+            }
+            return ocrReader;
         }
-        return ocrReader;
     }
 
     public synchronized SearchService search() {

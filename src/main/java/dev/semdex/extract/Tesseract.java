@@ -123,14 +123,17 @@ public final class Tesseract {
     }
 
     private static Set<String> listLanguages(String program) throws IOException {
-        Process process = new ProcessBuilder(program, "--list-langs").redirectErrorStream(true).start();
+        Path out = Files.createTempFile("semdex-tesseract-", ".txt");
+        Process process = null;
         try {
-            byte[] out = process.getInputStream().readAllBytes();
+            // Into a file, not a pipe: a program that hangs must not hang the caller past the time-out.
+            process = new ProcessBuilder(program, "--list-langs").redirectErrorStream(true)
+                    .redirectOutput(out.toFile()).start();
             if (!process.waitFor(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || process.exitValue() != 0) {
                 return null;
             }
             Set<String> codes = new LinkedHashSet<>();
-            for (String line : new String(out, StandardCharsets.UTF_8).split("\\R")) {
+            for (String line : Files.readString(out, StandardCharsets.UTF_8).split("\\R")) {
                 String code = line.strip();
                 if (!code.isEmpty() && !code.contains(" ") && !code.equals("osd")) {
                     codes.add(code);
@@ -141,7 +144,10 @@ public final class Tesseract {
             Thread.currentThread().interrupt();
             return null;
         } finally {
-            process.destroyForcibly();
+            if (process != null) {
+                process.destroyForcibly();
+            }
+            Files.deleteIfExists(out);
         }
     }
 }

@@ -127,7 +127,9 @@ public final class ScannedDocuments {
             param.setCompressionQuality(jpegQuality);
         }
         IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
-        withResolution(metadata, dpi);
+        if (format.equals("png") || format.equals("jpeg")) {
+            withResolution(metadata, dpi); // other writers' plugins (BMP's from jai-imageio) fail on a standard tree
+        }
         Files.deleteIfExists(file);
         try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
             writer.setOutput(out);
