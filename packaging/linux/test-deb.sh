@@ -57,6 +57,7 @@ fi
 deb=$(ls target/installer/semdex_*_amd64.deb 2>/dev/null | head -1)
 [ -n "$deb" ] || die "no target/installer/semdex_*_amd64.deb"
 echo "     $deb: $(du -m "$deb" | cut -f1) MB, Installed-Size $(( $(dpkg-deb -f "$deb" Installed-Size) / 1024 )) MB"
+dpkg-deb -f "$deb" Recommends | grep -q "tesseract-ocr" || die "the .deb does not recommend tesseract-ocr (OCR)"
 
 # 2. Install; apt-get -f brings the dependencies dpkg reports missing
 start=$(date +%s)

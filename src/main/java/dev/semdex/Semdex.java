@@ -3,6 +3,8 @@ package dev.semdex;
 import dev.semdex.embed.Embedder;
 import dev.semdex.embed.ModelCatalog;
 import dev.semdex.extract.FolderScanner;
+import dev.semdex.extract.OcrOptions;
+import dev.semdex.extract.OcrReader;
 import dev.semdex.extract.ScanOptions;
 import dev.semdex.extract.TextExtractor;
 import dev.semdex.index.FolderService;
@@ -32,6 +34,10 @@ public final class Semdex implements AutoCloseable {
     private IndexStore store;
     private TextExtractor extractor;
     private SearchService search;
+    /** Apart from the monitor of {@code this}: finding Tesseract runs it, and search must not wait for that. */
+    private final Object ocrLock = new Object();
+    private OcrOptions ocrOptions = OcrOptions.defaults();
+    private OcrReader ocrReader;
 
     private Semdex(AppDirs dirs, Settings settings) {
         this.dirs = dirs;
@@ -47,6 +53,7 @@ public final class Semdex implements AutoCloseable {
             }
         });
         this.catalog = models.catalog();
+        ocr(settings.ocr());
     }
 
     /**
@@ -96,7 +103,33 @@ public final class Semdex implements AutoCloseable {
     }
 
     public Indexer indexer() {
-        return new Indexer(store(), extractor(), new FolderScanner(), ScanOptions.defaults());
+        return new Indexer(store(), extractor(), new FolderScanner(), ScanOptions.defaults(), ocrReader());
+    }
+
+    /** Applies changed settings: the models' (threads, hub, Ollama, chunk size) and OCR's. */
+    public void apply(Settings settings) {
+        models.apply(settings);
+        ocr(settings.ocr());
+    }
+
+    /** How images and scanned pages are read from the next indexing run on. */
+    public void ocr(OcrOptions options) {
+        synchronized (ocrLock) {
+            if (!options.equals(ocrOptions)) {
+                ocrOptions = options;
+                ocrReader = null;
+            }
+        }
+    }
+
+    /** The OCR stage's reader; finding Tesseract runs it once, so the answer is kept until the options change. */
+    public OcrReader ocrReader() {
+        synchronized (ocrLock) {
+            if (ocrReader == null) {
+                ocrReader = OcrReader.open(ocrOptions);
+            }
+            return ocrReader;
+        }
     }
 
     public synchronized SearchService search() {

@@ -20,7 +20,7 @@ public final class CliContext implements AutoCloseable {
         return dataDir == null ? AppDirs.forThisUser() : AppDirs.under(dataDir);
     }
 
-    /** The settings the window saved; the command line shares them (hub URL, chunk size, Ollama server). */
+    /** The settings the window saved; the command line shares them (hub URL, chunk size, OCR, Ollama server). */
     public Settings settings() {
         return new SettingsStore(dirs().settingsFile()).load();
     }

@@ -65,6 +65,10 @@ final class IndexCommand implements Callable<Integer> {
                         + "%,d chunks, %,d passages embedded, %,d vectors reused.%n",
                 s.filesIndexed(), s.filesUnchanged(), s.filesDeleted(), s.skipped().size(),
                 ProgressPrinter.clock(s.elapsed()), s.chunks(), s.passagesEmbedded(), s.reusedVectors());
+        if (s.stages().ocrPages() > 0) {
+            System.err.printf(Locale.ROOT, "OCR read %,d pages in %s.%n", s.stages().ocrPages(),
+                    ProgressPrinter.clock(s.stages().ocr()));
+        }
         warnings.forEach(w -> System.err.println("warning: " + w));
         if (!s.skipped().isEmpty()) {
             Map<String, Integer> byReason = new TreeMap<>();

@@ -67,7 +67,8 @@ public final class ProgressPrinter implements IndexListener, WaitingEmbedder.Lis
 
     static String format(IndexProgress p) {
         Duration eta = p.eta();
-        String current = p.currentFile() == null ? "" : "  " + p.currentFile().getFileName();
+        String current = p.ocr() != null ? "  " + p.ocr().describe() + " (" + p.ocr().file().getFileName() + ")"
+                : p.currentFile() == null ? "" : "  " + p.currentFile().getFileName();
         return String.format(Locale.ROOT, "files %,d/%,d  chunks %,d  %.1f files/s  %.1f passages/s  ETA %s%s",
                 p.filesDone(), p.filesTotal(), p.chunks(), p.filesPerSecond(), p.passagesPerSecond(),
                 eta == null ? "--" : clock(eta), current);

@@ -61,6 +61,11 @@ public final class FileTypes {
             Map.entry(MediaType.application("epub+zip"), "epub"),
             Map.entry(MediaType.application("vnd.ms-outlook"), "email"));
 
+    /** Images Tesseract reads; the scanner lets them in only when OCR can run (see {@link ScanOptions}). */
+    private static final Set<MediaType> OCR_IMAGES = Set.of(
+            MediaType.image("png"), MediaType.image("jpeg"), MediaType.image("tiff"), MediaType.image("webp"),
+            MediaType.image("bmp"), MediaType.image("x-ms-bmp"), MediaType.image("gif"));
+
     /** Labels for the text family where the extension would be less clear than the kind. */
     private static final Map<MediaType, String> TEXT_LABELS = Map.ofEntries(
             Map.entry(MediaType.TEXT_PLAIN, "text"),
@@ -126,6 +131,15 @@ public final class FileTypes {
         return "html".equals(TEXT_LABELS.get(type.getBaseType()));
     }
 
+    /** Pictures of text that OCR reads as a whole: png, jpeg, tiff (every page), webp, bmp, gif. */
+    static boolean isOcrImage(MediaType type) {
+        return OCR_IMAGES.contains(type.getBaseType());
+    }
+
+    static boolean isPdf(MediaType type) {
+        return "pdf".equals(DOCUMENT_LABELS.get(type.getBaseType()));
+    }
+
     /** Markdown, which is read as the text it shows rather than as written. */
     static boolean isMarkdown(MediaType type) {
         return "markdown".equals(TEXT_LABELS.get(type.getBaseType()));
@@ -159,6 +173,9 @@ public final class FileTypes {
     private static Verdict verdictFor(MediaType type, String extension) {
         MediaType base = type.getBaseType();
         String top = base.getType();
+        if (OCR_IMAGES.contains(base)) {
+            return new Verdict(true, base, "image");
+        }
         if (top.equals("image") || top.equals("audio") || top.equals("video")) {
             return new Verdict(false, base, top);
         }

@@ -175,6 +175,9 @@ public final class FolderScanner {
             return SkipReasons.PERMISSION_DENIED;
         }
         FileTypes.Verdict verdict = FileTypes.classify(file);
+        if (verdict.supported() && FileTypes.isOcrImage(verdict.mediaType())) {
+            return options.imageSkipReason();
+        }
         if (!verdict.supported()) {
             String type = verdict.mediaType().equals(MediaType.OCTET_STREAM)
                     ? "unknown binary format" : verdict.mediaType().toString();

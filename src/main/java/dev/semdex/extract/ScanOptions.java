@@ -12,17 +12,19 @@ public final class ScanOptions {
     /** 50 MB: beyond that a "document" is almost always a data dump, a log or an export nobody searches by meaning. */
     public static final long DEFAULT_MAX_FILE_BYTES = 50L * 1024 * 1024;
 
-    private static final ScanOptions DEFAULTS = new ScanOptions(DEFAULT_MAX_FILE_BYTES, List.of());
+    private static final ScanOptions DEFAULTS = new ScanOptions(DEFAULT_MAX_FILE_BYTES, List.of(), null);
 
     private final long maxFileBytes;
     private final List<String> exclusionPatterns;
+    private final String imageSkipReason;
 
-    private ScanOptions(long maxFileBytes, List<String> exclusionPatterns) {
+    private ScanOptions(long maxFileBytes, List<String> exclusionPatterns, String imageSkipReason) {
         if (maxFileBytes <= 0) {
             throw new IllegalArgumentException("maxFileBytes must be positive: " + maxFileBytes);
         }
         this.maxFileBytes = maxFileBytes;
         this.exclusionPatterns = List.copyOf(exclusionPatterns);
+        this.imageSkipReason = imageSkipReason;
     }
 
     public static ScanOptions defaults() {
@@ -42,28 +44,44 @@ public final class ScanOptions {
         return exclusionPatterns;
     }
 
+    /**
+     * Why images that OCR would read are left out (OCR off, Tesseract missing), or null when they are let in. Decided
+     * from the name, so a folder of photos is not read on every run while OCR cannot use it.
+     */
+    public String imageSkipReason() {
+        return imageSkipReason;
+    }
+
     public ScanOptions withMaxFileBytes(long maxFileBytes) {
-        return new ScanOptions(maxFileBytes, exclusionPatterns);
+        return new ScanOptions(maxFileBytes, exclusionPatterns, imageSkipReason);
     }
 
     public ScanOptions withExclusionPatterns(List<String> exclusionPatterns) {
-        return new ScanOptions(maxFileBytes, Objects.requireNonNull(exclusionPatterns, "exclusionPatterns"));
+        return new ScanOptions(maxFileBytes, Objects.requireNonNull(exclusionPatterns, "exclusionPatterns"),
+                imageSkipReason);
+    }
+
+    /** Images are skipped with {@code reason}; null lets them in. */
+    public ScanOptions withImageSkipReason(String reason) {
+        return new ScanOptions(maxFileBytes, exclusionPatterns, reason);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof ScanOptions other
                 && maxFileBytes == other.maxFileBytes
-                && exclusionPatterns.equals(other.exclusionPatterns);
+                && exclusionPatterns.equals(other.exclusionPatterns)
+                && Objects.equals(imageSkipReason, other.imageSkipReason);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(maxFileBytes, exclusionPatterns);
+        return Objects.hash(maxFileBytes, exclusionPatterns, imageSkipReason);
     }
 
     @Override
     public String toString() {
-        return "ScanOptions[maxFileBytes=" + maxFileBytes + ", exclusionPatterns=" + exclusionPatterns + "]";
+        return "ScanOptions[maxFileBytes=" + maxFileBytes + ", exclusionPatterns=" + exclusionPatterns
+                + ", imageSkipReason=" + imageSkipReason + "]";
     }
 }

@@ -14,11 +14,20 @@ public final class SkipReasons {
     /** A file or folder the scan could not read (prefix; the OS's words may follow). */
     public static final String COULD_NOT_BE_READ = "could not be read";
 
+    /** An image, or a PDF without a text layer, while Tesseract is missing: the reason says how to fix it. */
+    public static final String OCR_MISSING = "install tesseract-ocr to search the text in images";
+    /** The same while the user has turned OCR off. */
+    public static final String OCR_OFF = "OCR is turned off in the settings";
+
     private SkipReasons() {}
 
-    /** True when the reason may no longer hold although the file did not change (see the class comment). */
+    /**
+     * True when the reason may no longer hold although the file did not change (see the class comment); so is a
+     * file left out for want of OCR, which the next run reads once Tesseract is installed or OCR turned on.
+     */
     public static boolean mayPassLater(String reason) {
         return reason != null && (reason.equals(PERMISSION_DENIED) || reason.equals(NOT_FOUND)
-                || reason.startsWith(CANNOT_READ) || reason.startsWith(COULD_NOT_BE_READ));
+                || reason.startsWith(CANNOT_READ) || reason.startsWith(COULD_NOT_BE_READ)
+                || reason.contains(OCR_MISSING) || reason.contains(OCR_OFF));
     }
 }

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -40,8 +42,9 @@ import org.apache.tika.parser.pdf.PDFParserConfig;
  *
  * <p>Plain-text formats (source code, markdown, CSV, logs) are decoded directly, with Tika's charset detection, so
  * their lines survive unchanged (Markdown is then read as the text it shows, see {@link MarkdownText}); everything
- * else goes through Tika's auto-detecting parser. OCR is off: it would turn a few seconds per scanned PDF into
- * minutes.
+ * else goes through Tika's auto-detecting parser. Tika's own OCR stays off: it would run inside the file's time
+ * budget with no progress and no way to pause. Instead the result names the parts that are pictures of text (an
+ * image; PDF pages with no text layer to speak of) for the indexer's OCR stage ({@link OcrReader}).
  *
  * <p>Thread-safe: several indexing threads may share one instance. Each parse runs on a daemon worker so that a
  * parse stuck past its budget can be abandoned; close the extractor to stop its workers.
@@ -50,6 +53,8 @@ public final class TextExtractor implements AutoCloseable {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     public static final int DEFAULT_MAX_CHARS = 20_000_000;
+    /** Fewer letters and digits than this on a PDF page, and the page may be a scan: a page number is not a text. */
+    static final int MIN_PAGE_TEXT = 32;
 
     private final Duration timeout;
     private final int maxChars;
@@ -91,9 +96,24 @@ public final class TextExtractor implements AutoCloseable {
      * @throws CancellationException when the calling thread is interrupted; its interrupt flag stays set
      */
     public ExtractedText extract(Path file) {
+        Extraction extraction = read(file);
+        if (extraction.text().text().isEmpty()) {
+            throw new ExtractionException("no text found");
+        }
+        return extraction.text();
+    }
+
+    /**
+     * Extracts the file's text layer and names its scanned parts, which OCR is to read: an image's text is empty, a
+     * PDF's scanned pages are empty or hold the little text their layer has.
+     *
+     * @throws ExtractionException   when the file yields no text and has no scanned parts, with a reason
+     * @throws CancellationException when the calling thread is interrupted; its interrupt flag stays set
+     */
+    public Extraction read(Path file) {
         Objects.requireNonNull(file, "file");
         AtomicBoolean abandoned = new AtomicBoolean();
-        Future<ExtractedText> result = workers.submit(() -> extractOnWorker(file, abandoned));
+        Future<Extraction> result = workers.submit(() -> extractOnWorker(file, abandoned));
         try {
             return result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -118,13 +138,17 @@ public final class TextExtractor implements AutoCloseable {
         workers.shutdownNow();
     }
 
-    private ExtractedText extractOnWorker(Path file, AtomicBoolean abandoned) {
+    private Extraction extractOnWorker(Path file, AtomicBoolean abandoned) {
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, String.valueOf(file.getFileName()));
         MediaType type = MediaType.OCTET_STREAM;
         TextBuffer buffer = new TextBuffer(maxChars);
         try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
             type = detect(file, in, metadata);
+            if (FileTypes.isOcrImage(type)) {
+                return new Extraction(new ExtractedText("", null, type.getBaseType().toString()),
+                        ScannedPages.image());
+            }
             if (FileTypes.isPlainText(type)) {
                 readPlainText(file, in, metadata, buffer, abandoned);
             } else {
@@ -138,7 +162,9 @@ public final class TextExtractor implements AutoCloseable {
                 throw ExtractionFailures.of(failure, type);
             }
         }
-        if (buffer.length() == 0) {
+        ScannedPages scans = FileTypes.isPdf(type) && !buffer.isFull()
+                ? ScannedPages.pdf(pagesWithoutText(buffer.text(), buffer.pageStarts())) : ScannedPages.NONE;
+        if (buffer.length() == 0 && !scans.any()) {
             throw new ExtractionException("no text found");
         }
         String text = buffer.text();
@@ -147,7 +173,25 @@ public final class TextExtractor implements AutoCloseable {
         } else if (FileTypes.isMarkdown(type)) {
             text = MarkdownText.of(text, maxChars);
         }
-        return new ExtractedText(text, buffer.pageStarts(), type.getBaseType().toString());
+        return new Extraction(new ExtractedText(text, buffer.pageStarts(), type.getBaseType().toString()), scans);
+    }
+
+    /** 1-based numbers of the pages with fewer than {@link #MIN_PAGE_TEXT} letters and digits. */
+    static List<Integer> pagesWithoutText(String text, int[] pageStarts) {
+        List<Integer> pages = new ArrayList<>();
+        for (int page = 0; page < pageStarts.length; page++) {
+            int end = page + 1 < pageStarts.length ? pageStarts[page + 1] : text.length();
+            int letters = 0;
+            for (int i = pageStarts[page]; i < end && letters < MIN_PAGE_TEXT; i++) {
+                if (Character.isLetterOrDigit(text.charAt(i))) {
+                    letters++;
+                }
+            }
+            if (letters < MIN_PAGE_TEXT) {
+                pages.add(page + 1);
+            }
+        }
+        return pages;
     }
 
     /**

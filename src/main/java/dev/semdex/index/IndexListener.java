@@ -14,8 +14,9 @@ public interface IndexListener {
     default void skipped(Path file, String reason) {}
 
     /**
-     * Called between files on the indexing thread. An implementation may block here to pause the run (the GUI's
-     * pause button); it must throw {@link InterruptedException} if interrupted while waiting.
+     * Called between files on the indexing thread, and between pages on the OCR thread (a scan can take minutes). An
+     * implementation may block here to pause the run (the GUI's pause button); it must throw
+     * {@link InterruptedException} if interrupted while waiting, and be safe to call from both threads.
      */
     default void checkpoint() throws InterruptedException {}
 }

@@ -5,10 +5,13 @@ import dev.semdex.chunk.Chunk;
 import dev.semdex.chunk.Chunker;
 import dev.semdex.embed.Embedder;
 import dev.semdex.extract.ExtractedText;
+import dev.semdex.extract.Extraction;
 import dev.semdex.extract.ExtractionException;
 import dev.semdex.extract.FolderScanner;
+import dev.semdex.extract.OcrReader;
 import dev.semdex.extract.ScanOptions;
 import dev.semdex.extract.ScannedFile;
+import dev.semdex.extract.ScannedPages;
 import dev.semdex.extract.SkipReasons;
 import dev.semdex.extract.TextExtractor;
 import dev.semdex.store.DocumentWrite;
@@ -35,6 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -42,22 +46,33 @@ import java.util.concurrent.atomic.AtomicLong;
  * alone, touched files by their content hash; a file's chunks and vectors are written in one transaction, so an
  * interrupted run resumes where it stopped. Extraction of the next files runs while the current ones are embedded,
  * and the passages of several small files go to the model together, so every embedding thread has work even when
- * each file holds a single passage.
+ * each file holds a single passage. Images and scanned PDF pages are read by OCR in a stage of their own
+ * ({@link OcrStage}) while the other files go on.
  */
 public final class Indexer {
 
     private static final int PREFETCH = 8;
+    /** How often a run waiting for OCR reports which page it is on. */
+    private static final long OCR_PROGRESS_MILLIS = 250;
 
     private final IndexStore store;
     private final TextExtractor extractor;
     private final FolderScanner scanner;
     private final ScanOptions baseScanOptions;
+    private final OcrReader ocr;
 
+    /** An indexer that reads no images: they are listed as skipped because OCR is off. */
     public Indexer(IndexStore store, TextExtractor extractor, FolderScanner scanner, ScanOptions scanOptions) {
+        this(store, extractor, scanner, scanOptions, OcrReader.off());
+    }
+
+    public Indexer(IndexStore store, TextExtractor extractor, FolderScanner scanner, ScanOptions scanOptions,
+            OcrReader ocr) {
         this.store = store;
         this.extractor = extractor;
         this.scanner = scanner;
-        this.baseScanOptions = scanOptions;
+        this.baseScanOptions = scanOptions.withImageSkipReason(ocr.unavailableReason());
+        this.ocr = ocr;
     }
 
     /** Indexes the folders with the embedder's model; blocks; interrupting the thread cancels after the current file. */
@@ -96,6 +111,9 @@ public final class Indexer {
         private long reused;
         private final AtomicLong extractNanos = new AtomicLong();
         private final AtomicLong chunkNanos = new AtomicLong();
+        private final AtomicLong ocrNanos = new AtomicLong();
+        private final AtomicInteger ocrPages = new AtomicInteger();
+        private OcrStage<Prepared> ocrStage;
         private long embedNanos;
         private long storeNanos;
 
@@ -159,11 +177,12 @@ public final class Indexer {
                 return t;
             });
             BlockingQueue<Future<Prepared>> queue = new ArrayBlockingQueue<>(PREFETCH);
+            ocrStage = new OcrStage<>();
             try {
                 int next = 0;
                 List<Prepared> group = new ArrayList<>();
                 int passages = 0;
-                while (next < files.size() || !queue.isEmpty()) {
+                while (next < files.size() || !queue.isEmpty() || !ocrStage.isEmpty()) {
                     while (next < files.size() && queue.remainingCapacity() > 0) {
                         Pending file = files.get(next++);
                         queue.add(reader.submit(() -> prepare(file.file(), file.known())));
@@ -172,7 +191,12 @@ public final class Indexer {
                     if (Thread.currentThread().isInterrupted()) {
                         throw new CancellationException("Indexing cancelled");
                     }
-                    Prepared prepared = queue.remove().get();
+                    Prepared prepared = ocrStage.nextIsDone() || queue.isEmpty() ? awaitOcr()
+                            : queue.remove().get();
+                    if (prepared instanceof Scanned scanned) {
+                        ocrStage.submit(() -> readScans(scanned));
+                        continue;
+                    }
                     int count = prepared instanceof Ready ready ? ready.chunks().size() : 0;
                     if (!group.isEmpty() && passages + count > embedder.passagesPerCall()) {
                         passages = flush(folder, group); // a large file goes alone: a failure costs the rest nothing
@@ -192,6 +216,7 @@ public final class Indexer {
                 }
                 throw new SemdexException("Indexing failed: " + e.getCause().getMessage(), e.getCause());
             } finally {
+                ocrStage.close();
                 reader.shutdownNow();
                 try {
                     reader.awaitTermination(5, TimeUnit.SECONDS);
@@ -210,7 +235,17 @@ public final class Indexer {
                 if (doc != null && hash.equals(doc.contentHash()) && store.documents().isIndexedFor(doc.id(), modelId)) {
                     return new Touched(file, doc.id());
                 }
-                ExtractedText text = extractor.extract(file.path());
+                Extraction extraction = extractor.read(file.path());
+                if (extraction.scans().any()) {
+                    if (ocr.available()) {
+                        return new Scanned(file, hash, extraction);
+                    }
+                    if (extraction.text().text().isBlank()) {
+                        return new Failed(file, extraction.scans().kind() == ScannedPages.Kind.IMAGE
+                                ? ocr.unavailableReason() : "no text found; " + ocr.unavailableReason());
+                    }
+                }
+                ExtractedText text = extraction.text();
                 if (text.text().isBlank()) {
                     return new Failed(file, "no text found");
                 }
@@ -226,6 +261,59 @@ public final class Indexer {
                 chunkNanos.addAndGet(chunking);
                 extractNanos.addAndGet(System.nanoTime() - start - chunking);
             }
+        }
+
+        /** On the OCR thread: reads the file's scanned pages and chunks the whole text. */
+        private Prepared readScans(Scanned scanned) {
+            ScannedFile file = scanned.file();
+            long start = System.nanoTime();
+            long chunking = 0;
+            try {
+                OcrReader.Result read = ocr.read(file.path(), scanned.extraction(), (page, pages) -> {
+                    ocrStage.reading(file.path(), page, pages);
+                    listener.checkpoint();
+                });
+                ocrPages.addAndGet(read.pagesRead());
+                ExtractedText text = read.text();
+                long chunkStart = System.nanoTime();
+                List<Chunk> parts = chunker.chunk(text.text(), text.pageStarts(), text::pageAt);
+                chunking = System.nanoTime() - chunkStart;
+                return new Ready(file, scanned.hash(), text.mediaType(), parts);
+            } catch (ExtractionException e) {
+                return new Failed(file, e.getMessage());
+            } finally {
+                ocrStage.idle();
+                chunkNanos.addAndGet(chunking);
+                ocrNanos.addAndGet(System.nanoTime() - start - chunking);
+            }
+        }
+
+        /**
+         * Waits for the oldest file in the OCR stage, telling the listener which page is being read meanwhile; the
+         * pause button and cancel work while it waits.
+         */
+        private Prepared awaitOcr() throws InterruptedException, java.util.concurrent.ExecutionException {
+            IndexProgress.OcrPage shown = null;
+            while (true) {
+                Prepared done = ocrStage.poll(OCR_PROGRESS_MILLIS);
+                if (done != null) {
+                    return done;
+                }
+                IndexProgress.OcrPage page = ocrStage.current();
+                if (page != null && !page.equals(shown)) {
+                    shown = page;
+                    listener.progress(progress(page.file()));
+                }
+                listener.checkpoint();
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException("Indexing cancelled");
+                }
+            }
+        }
+
+        private IndexProgress progress(Path currentFile) {
+            return new IndexProgress(done, total, chunks, embedded, currentFile,
+                    Duration.ofNanos(System.nanoTime() - startNanos), ocrStage == null ? null : ocrStage.current());
         }
 
         /** Stores and empties the group; returns its new passage count (none). */
@@ -259,8 +347,7 @@ public final class Indexer {
                 }
                 store(folder, p, hashesOf, newVectors);
                 done++;
-                listener.progress(new IndexProgress(done, total, chunks, embedded, p.file().path(),
-                        Duration.ofNanos(System.nanoTime() - startNanos)));
+                listener.progress(progress(p.file().path()));
             }
         }
 
@@ -341,7 +428,8 @@ public final class Indexer {
             return new IndexSummary(seen, indexed, unchanged, deleted, chunks, embedded, reused, List.copyOf(skipped),
                     Duration.ofNanos(System.nanoTime() - startNanos), new StageTimes(
                             Duration.ofNanos(extractNanos.get()), Duration.ofNanos(chunkNanos.get()),
-                            Duration.ofNanos(embedNanos), Duration.ofNanos(storeNanos)));
+                            Duration.ofNanos(embedNanos), Duration.ofNanos(storeNanos),
+                            Duration.ofNanos(ocrNanos.get()), ocrPages.get()));
         }
     }
 
@@ -352,7 +440,7 @@ public final class Indexer {
      * A file read off the embedding thread, in one of three outcomes; a type per outcome leaves no field that only
      * some of them fill.
      */
-    private sealed interface Prepared permits Ready, Failed, Touched {
+    private sealed interface Prepared permits Ready, Failed, Touched, Scanned {
         ScannedFile file();
     }
 
@@ -364,6 +452,9 @@ public final class Indexer {
 
     /** A file whose time changed but whose content did not: only its size and time are written. */
     private record Touched(ScannedFile file, long documentId) implements Prepared {}
+
+    /** A file with scanned pages (its text layer, if any, and the pages), waiting for the OCR stage. */
+    private record Scanned(ScannedFile file, String hash, Extraction extraction) implements Prepared {}
 
     private static long sizeOf(Path p) {
         try {

@@ -2,6 +2,8 @@ package dev.semdex.settings;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.semdex.embed.ModelCatalog;
+import dev.semdex.extract.OcrOptions;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -21,11 +23,17 @@ import java.util.Map;
  * @param ollamaTimeoutSeconds per request to the Ollama server
  * @param ollamaBatchSize  texts per request
  * @param ollamaParallel   requests in flight at once
+ * @param ocrEnabled       read the text in images and scanned pages with Tesseract; null (a settings file from before
+ *                         OCR) means on, which takes effect where Tesseract is installed
+ * @param ocrLanguages     Tesseract language codes joined by {@code +}, from those it has installed
+ * @param ocrPageSeconds   time budget of one page or image
+ * @param tesseractFolder  where the {@code tesseract} program is when it is not on the PATH (Windows); blank: PATH
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(int embeddingThreads, String defaultModel, String theme, String ollamaUrl, String ollamaModel,
         WindowBounds window, Map<String, String> ollamaHeaders, String hubUrl, int longChunkTokens,
-        int ollamaTimeoutSeconds, int ollamaBatchSize, int ollamaParallel) {
+        int ollamaTimeoutSeconds, int ollamaBatchSize, int ollamaParallel, Boolean ocrEnabled, String ocrLanguages,
+        int ocrPageSeconds, String tesseractFolder) {
 
     public static final String LIGHT = "light";
     public static final String DARK = "dark";
@@ -59,14 +67,31 @@ public record Settings(int embeddingThreads, String defaultModel, String theme, 
         ollamaTimeoutSeconds = ollamaTimeoutSeconds <= 0 ? 120 : ollamaTimeoutSeconds;
         ollamaBatchSize = ollamaBatchSize <= 0 ? 32 : Math.min(ollamaBatchSize, 1024);
         ollamaParallel = ollamaParallel <= 0 ? 2 : Math.min(ollamaParallel, 16);
+        ocrEnabled = ocrEnabled == null || ocrEnabled;
+        OcrOptions ocr = new OcrOptions(ocrEnabled, ocrLanguages, Duration.ofSeconds(Math.max(0, ocrPageSeconds)),
+                tesseractFolder);
+        ocrLanguages = ocr.languages();
+        ocrPageSeconds = (int) Math.min(MAX_OCR_PAGE_SECONDS, ocr.pageTimeout().toSeconds());
+        tesseractFolder = ocr.tesseractFolder();
     }
+
+    /** The settings written before OCR existed; OCR takes its defaults. */
+    public Settings(int embeddingThreads, String defaultModel, String theme, String ollamaUrl, String ollamaModel,
+            WindowBounds window, Map<String, String> ollamaHeaders, String hubUrl, int longChunkTokens,
+            int ollamaTimeoutSeconds, int ollamaBatchSize, int ollamaParallel) {
+        this(embeddingThreads, defaultModel, theme, ollamaUrl, ollamaModel, window, ollamaHeaders, hubUrl,
+                longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, null, null, 0, null);
+    }
+
+    /** An hour: a page that takes longer is not a page. */
+    public static final int MAX_OCR_PAGE_SECONDS = 3600;
 
     /** Jina v2's input limit. */
     public static final int MAX_LONG_CHUNK_TOKENS = 8192;
     public static final int MIN_CHUNK_TOKENS = 128;
 
     public static Settings defaults() {
-        return new Settings(0, null, LIGHT, null, null, null, null, null, 0, 0, 0, 0);
+        return new Settings(0, null, LIGHT, null, null, null, null, null, 0, 0, 0, 0, null, null, 0, null);
     }
 
     /** All cores but one, so the window and searches stay quick while a folder is indexed; at least one. */
@@ -80,41 +105,60 @@ public record Settings(int embeddingThreads, String defaultModel, String theme, 
 
     public Settings withWindow(WindowBounds bounds) {
         return new Settings(embeddingThreads, defaultModel, theme, ollamaUrl, ollamaModel, bounds, ollamaHeaders,
-                hubUrl, longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel);
+                hubUrl, longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, ocrEnabled,
+                ocrLanguages, ocrPageSeconds, tesseractFolder);
     }
 
     public Settings withTheme(String newTheme) {
         return new Settings(embeddingThreads, defaultModel, newTheme, ollamaUrl, ollamaModel, window, ollamaHeaders,
-                hubUrl, longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel);
+                hubUrl, longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, ocrEnabled,
+                ocrLanguages, ocrPageSeconds, tesseractFolder);
     }
 
     /** The same settings embedding with another number of threads. */
     public Settings withEmbeddingThreads(int threads) {
         return new Settings(threads, defaultModel, theme, ollamaUrl, ollamaModel, window, ollamaHeaders, hubUrl,
-                longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel);
+                longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, ocrEnabled, ocrLanguages,
+                ocrPageSeconds, tesseractFolder);
     }
 
     public Settings withDefaultModel(String modelId) {
         return new Settings(embeddingThreads, modelId, theme, ollamaUrl, ollamaModel, window, ollamaHeaders, hubUrl,
-                longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel);
+                longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, ocrEnabled,
+                ocrLanguages, ocrPageSeconds, tesseractFolder);
     }
 
     /** The Ollama part of the settings dialog. */
     public Settings withOllama(String url, String model, Map<String, String> headers) {
         return new Settings(embeddingThreads, defaultModel, theme, url, model, window, headers, hubUrl,
-                longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel);
+                longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, ocrEnabled,
+                ocrLanguages, ocrPageSeconds, tesseractFolder);
     }
 
     /** Timeout, batch size and requests in flight for the Ollama server. */
     public Settings withOllamaLimits(int timeoutSeconds, int batchSize, int parallel) {
         return new Settings(embeddingThreads, defaultModel, theme, ollamaUrl, ollamaModel, window, ollamaHeaders,
-                hubUrl, longChunkTokens, timeoutSeconds, batchSize, parallel);
+                hubUrl, longChunkTokens, timeoutSeconds, batchSize, parallel, ocrEnabled, ocrLanguages,
+                ocrPageSeconds, tesseractFolder);
     }
 
     /** The model part of the settings dialog. */
     public Settings withModels(int threads, String newDefaultModel, String newHubUrl, int newLongChunkTokens) {
         return new Settings(threads, newDefaultModel, theme, ollamaUrl, ollamaModel, window, ollamaHeaders,
-                newHubUrl, newLongChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel);
+                newHubUrl, newLongChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, ocrEnabled,
+                ocrLanguages, ocrPageSeconds, tesseractFolder);
+    }
+
+    /** The OCR part of the settings. */
+    public Settings withOcr(boolean enabled, String languages, int pageSeconds, String folder) {
+        return new Settings(embeddingThreads, defaultModel, theme, ollamaUrl, ollamaModel, window, ollamaHeaders,
+                hubUrl, longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, enabled, languages,
+                pageSeconds, folder);
+    }
+
+    /** What the indexer's OCR stage is to do. */
+    public OcrOptions ocr() {
+        return new OcrOptions(ocrEnabled, ocrLanguages, Duration.ofSeconds(ocrPageSeconds), tesseractFolder);
     }
 
     /** Where and how large the main window was. */

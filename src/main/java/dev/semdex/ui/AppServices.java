@@ -150,7 +150,7 @@ public final class AppServices implements AutoCloseable {
      */
     public void updateSettings(Settings changed) {
         this.settings = changed;
-        semdex.models().apply(changed);
+        semdex.apply(changed);
         background.submit(() -> {
             settingsStore.save(changed);
             return null;

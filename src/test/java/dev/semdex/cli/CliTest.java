@@ -162,4 +162,20 @@ class CliTest {
         }
         return out;
     }
+
+    @Test
+    void indexHonoursTheOcrSettingOfTheWindow() throws Exception {
+        Path dataDir = tmp.resolve("ocr-off-data");
+        Path folder = Files.createDirectories(tmp.resolve("ocr-off-docs"));
+        Files.writeString(folder.resolve("note.txt"), "A note about the harbour lighthouse.");
+        dev.semdex.lab.bench.ScannedDocuments.write(folder.resolve("sign.png"), "png", "Sign", "Lighthouse tours daily",
+                new dev.semdex.lab.bench.ScannedDocuments.Scan(150, 0, 0), 1);
+        Files.createDirectories(dataDir);
+        Files.writeString(dataDir.resolve("settings.json"), "{\"ocrEnabled\": false}");
+
+        CliRunner.Result r = CliRunner.run("--data-dir", dataDir.toString(), "index", folder.toString());
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).contains("sign.png: OCR is turned off in the settings");
+    }
 }

@@ -103,8 +103,8 @@ class FolderScannerTest {
     }
 
     @Test
-    void reportsImagesArchivesAndUnknownBinariesAsUnsupported() throws IOException {
-        Files.write(root.resolve("photo.png"), new byte[]{(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0});
+    void reportsArchivesAndUnknownBinariesAsUnsupported() throws IOException {
+        Files.write(root.resolve("drawing.psd"), new byte[]{'8', 'B', 'P', 'S', 0, 1, 0, 0});
         Files.write(root.resolve("bundle.zip"), new byte[]{'P', 'K', 3, 4, 0, 0, 0, 0});
         Files.write(root.resolve("blob.unknownext"), new byte[]{1, 2, 0, 4});
         write("plain.unknownext", "text with an extension nobody knows");
@@ -117,7 +117,22 @@ class FolderScannerTest {
         assertThat(skipped).containsExactly(
                 "blob.unknownext: unsupported file type (unknown binary format)",
                 "bundle.zip: unsupported file type (application/zip)",
-                "photo.png: unsupported file type (image/png)");
+                "drawing.psd: unsupported file type (image/vnd.adobe.photoshop)");
+    }
+
+    @Test
+    void letsImagesInForOcrOrSkipsThemWithTheReasonOcrCannotRun() throws IOException {
+        Files.write(root.resolve("photo.png"), new byte[]{(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0});
+        write("scan.tif", "II*");
+
+        scan(ScanOptions.defaults());
+        assertThat(found).containsExactly("photo.png", "scan.tif");
+
+        found.clear();
+        scan(ScanOptions.defaults().withImageSkipReason(SkipReasons.OCR_MISSING));
+        assertThat(found).isEmpty();
+        assertThat(skipped).containsExactly("photo.png: " + SkipReasons.OCR_MISSING,
+                "scan.tif: " + SkipReasons.OCR_MISSING);
     }
 
     @Test

@@ -148,7 +148,8 @@ class MainWindowTest {
     @Order(3)
     void settingsAreSavedAsJson() throws Exception {
         robot.clickOn("#settingsButton");
-        WaitForAsyncUtils.waitForFxEvents();
+        // The dialog opens once the offline models are found, off the UI thread.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#themeBox").tryQuery().isPresent());
         robot.interact(() -> robot.lookup("#themeBox").queryAs(javafx.scene.control.ChoiceBox.class)
                 .setValue("Dark"));
         robot.clickOn("OK");

@@ -69,7 +69,9 @@ class ModelsWindowTest {
     void ollamaTabChecksTheConnection() throws Exception {
         try (FakeOllama server = new FakeOllama()) {
             robot.clickOn("#settingsButton");
-            WaitForAsyncUtils.waitForFxEvents();
+            // The dialog opens once the offline models are found, off the UI thread.
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> robot.lookup("#settingsTabs").tryQuery().isPresent());
             robot.interact(() -> robot.lookup("#settingsTabs").queryAs(TabPane.class).getSelectionModel().select(2));
             robot.interact(() -> {
                 robot.lookup("#ollamaUrlField").queryAs(TextField.class).setText(server.url());

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -34,6 +35,11 @@ import picocli.CommandLine.Option;
  * against everything else the process did ({@code other_cpu_s}), which is then split into the JVM's JIT compiler and
  * garbage-collector threads and the rest ({@code work_cpu_s}: extraction, chunking, hashing, SQLite, scheduling), so
  * that "how much does the work around the model cost" is answered both with and without the JVM's own overhead.
+ *
+ * <p>With {@code --scans N} the folder also holds N of the documents printed and scanned (PNG, JPEG and image-only
+ * PDF, 150–300 dpi), which the OCR stage reads; the line then gives OCR pages/s and, as the baseline measured in the
+ * same run, the rate of the {@code tesseract} command itself on a sample of the same images, run as a user would
+ * (its default threads) and single-threaded as Semdex runs it.
  */
 @Command(name = "index", description = "Index a generated folder of mixed file types end to end; report the time "
         + "per stage, the re-check time and the peer's passages/s on the same passages.")
@@ -53,6 +59,15 @@ final class IndexBench implements Callable<Integer> {
             description = "Passages the peer embeds for its rate; 0 skips the peer (default: ${DEFAULT-VALUE}).")
     int peerPassages;
 
+    @Option(names = "--scans", defaultValue = "0", paramLabel = "N",
+            description = "Scanned documents to add (images and image-only PDFs, read by OCR; default: ${DEFAULT-VALUE}).")
+    int scans;
+
+    @Option(names = "--cli-sample", defaultValue = "20", paramLabel = "N",
+            description = "Scanned images the tesseract command reads on its own for the baseline (default: "
+                    + "${DEFAULT-VALUE}).")
+    int cliSample;
+
     @Option(names = "--work", paramLabel = "DIR", description = "Where to write the folder and the index "
             + "(default: a new folder under the system's temp folder, deleted afterwards).")
     Path work;
@@ -67,10 +82,12 @@ final class IndexBench implements Callable<Integer> {
             Path folder = dir.resolve("documents");
             long t0 = System.nanoTime();
             writeFolder(folder, corpus);
-            System.err.printf(Locale.ROOT, "Wrote %,d files in %.1f s%n", docs, (System.nanoTime() - t0) / 1e9);
+            List<Path> images = writeScans(folder.resolve("scans"), corpus);
+            System.err.printf(Locale.ROOT, "Wrote %,d files and %,d scans in %.1f s%n", docs, scans,
+                    (System.nanoTime() - t0) / 1e9);
             try (Semdex semdex = Semdex.open(AppDirs.under(dir.resolve("data")),
                     Settings.defaults().withEmbeddingThreads(Runtime.getRuntime().availableProcessors()))) {
-                run(semdex, folder, Math.min(docs, corpus.size()), dir);
+                run(semdex, folder, Math.min(docs, corpus.size()), dir, images);
             }
         }
         return 0;
@@ -89,7 +106,26 @@ final class IndexBench implements Callable<Integer> {
         }
     }
 
-    private void run(Semdex semdex, Path folder, int distinct, BenchDir dir) {
+    /** The scanned documents; returns the image files among them, for the baseline. */
+    private List<Path> writeScans(Path folder, List<BeirDataset.Doc> corpus) throws IOException {
+        List<Path> images = new ArrayList<>();
+        if (scans == 0) {
+            return images;
+        }
+        Files.createDirectories(folder);
+        for (int i = 0; i < scans; i++) {
+            BeirDataset.Doc doc = corpus.get(i % corpus.size());
+            String format = ScannedDocuments.FORMATS.get(i % ScannedDocuments.FORMATS.size());
+            Path file = folder.resolve(doc.id() + "-" + i + "." + format);
+            ScannedDocuments.write(file, format, doc.title(), doc.text(), ScannedDocuments.Scan.varied(i), i);
+            if (!format.equals("pdf")) {
+                images.add(file);
+            }
+        }
+        return images;
+    }
+
+    private void run(Semdex semdex, Path folder, int distinct, BenchDir dir, List<Path> images) {
         Embedder embedder = semdex.embedder(model);
         CpuTimes before = CpuTimes.now();
         long t0 = System.nanoTime();
@@ -126,6 +162,13 @@ final class IndexBench implements Callable<Integer> {
             double peerRate = sample.size() / ((System.nanoTime() - t2) / 1e9);
             line.append(String.format(Locale.ROOT, " peer=%s peer_model=%s peer_passages_per_s=%.1f ratio=%.2f",
                     PeerEmbedder.NAME, peerModel, peerRate, passagesPerSecond / peerRate));
+        }
+        line.append(String.format(Locale.ROOT, " scans=%d ocr_s=%.1f ocr_pages=%d ocr_pages_per_s=%.2f", scans,
+                secs(st.ocr()), st.ocrPages(), st.ocrPages() == 0 ? 0 : st.ocrPages() / secs(st.ocr())));
+        if (!images.isEmpty() && cliSample > 0) {
+            List<Path> sample = images.subList(0, Math.min(cliSample, images.size()));
+            line.append(String.format(Locale.ROOT, " tesseract_cli_pages_per_s=%.2f tesseract_cli_1thread_pages_per_s=%.2f",
+                    TesseractCli.pagesPerSecond(sample, false), TesseractCli.pagesPerSecond(sample, true)));
         }
         line.append(String.format(Locale.ROOT, " peak_rss_mb=%d threads=%d", TreeBench.peakRssMegabytes(),
                 semdex.models().embeddingThreads()));
