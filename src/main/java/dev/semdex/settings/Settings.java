@@ -2,6 +2,8 @@ package dev.semdex.settings;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.semdex.embed.ModelCatalog;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,11 +23,14 @@ import java.util.Map;
  * @param ollamaTimeoutSeconds per request to the Ollama server
  * @param ollamaBatchSize  texts per request
  * @param ollamaParallel   requests in flight at once
+ * @param ollamaUrls       every Ollama server to embed on, the first being {@code ollamaUrl}; a file written before
+ *                         there could be several has only {@code ollamaUrl}, which becomes the list of one. Both are
+ *                         written, so that an older Semdex reading the file still finds the first server.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(int embeddingThreads, String defaultModel, String theme, String ollamaUrl, String ollamaModel,
         WindowBounds window, Map<String, String> ollamaHeaders, String hubUrl, int longChunkTokens,
-        int ollamaTimeoutSeconds, int ollamaBatchSize, int ollamaParallel) {
+        int ollamaTimeoutSeconds, int ollamaBatchSize, int ollamaParallel, List<String> ollamaUrls) {
 
     public static final String LIGHT = "light";
     public static final String DARK = "dark";
@@ -41,8 +46,16 @@ public record Settings(int embeddingThreads, String defaultModel, String theme, 
         if (!DARK.equals(theme)) {
             theme = LIGHT;
         }
+        ollamaUrls = ollamaUrls == null ? List.of()
+                : ollamaUrls.stream().filter(u -> u != null && !u.isBlank()).map(String::strip).distinct().toList();
+        if (!ollamaUrls.isEmpty()) {
+            ollamaUrl = ollamaUrls.get(0);
+        }
         if (ollamaUrl == null || ollamaUrl.isBlank()) {
             ollamaUrl = DEFAULT_OLLAMA_URL;
+        }
+        if (ollamaUrls.isEmpty()) {
+            ollamaUrls = List.of(ollamaUrl);
         }
         if (ollamaModel == null) {
             ollamaModel = "";
@@ -61,12 +74,20 @@ public record Settings(int embeddingThreads, String defaultModel, String theme, 
         ollamaParallel = ollamaParallel <= 0 ? 2 : Math.min(ollamaParallel, 16);
     }
 
+    /** As saved before there could be several Ollama servers: the one server becomes the list. */
+    public Settings(int embeddingThreads, String defaultModel, String theme, String ollamaUrl, String ollamaModel,
+            WindowBounds window, Map<String, String> ollamaHeaders, String hubUrl, int longChunkTokens,
+            int ollamaTimeoutSeconds, int ollamaBatchSize, int ollamaParallel) {
+        this(embeddingThreads, defaultModel, theme, ollamaUrl, ollamaModel, window, ollamaHeaders, hubUrl,
+                longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, null);
+    }
+
     /** Jina v2's input limit. */
     public static final int MAX_LONG_CHUNK_TOKENS = 8192;
     public static final int MIN_CHUNK_TOKENS = 128;
 
     public static Settings defaults() {
-        return new Settings(0, null, LIGHT, null, null, null, null, null, 0, 0, 0, 0);
+        return new Settings(0, null, LIGHT, null, null, null, null, null, 0, 0, 0, 0, null);
     }
 
     /** All cores but one, so the window and searches stay quick while a folder is indexed; at least one. */
@@ -80,41 +101,54 @@ public record Settings(int embeddingThreads, String defaultModel, String theme, 
 
     public Settings withWindow(WindowBounds bounds) {
         return new Settings(embeddingThreads, defaultModel, theme, ollamaUrl, ollamaModel, bounds, ollamaHeaders,
-                hubUrl, longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel);
+                hubUrl, longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, ollamaUrls);
     }
 
     public Settings withTheme(String newTheme) {
         return new Settings(embeddingThreads, defaultModel, newTheme, ollamaUrl, ollamaModel, window, ollamaHeaders,
-                hubUrl, longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel);
+                hubUrl, longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, ollamaUrls);
     }
 
     /** The same settings embedding with another number of threads. */
     public Settings withEmbeddingThreads(int threads) {
         return new Settings(threads, defaultModel, theme, ollamaUrl, ollamaModel, window, ollamaHeaders, hubUrl,
-                longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel);
+                longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, ollamaUrls);
     }
 
     public Settings withDefaultModel(String modelId) {
         return new Settings(embeddingThreads, modelId, theme, ollamaUrl, ollamaModel, window, ollamaHeaders, hubUrl,
-                longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel);
+                longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, ollamaUrls);
     }
 
-    /** The Ollama part of the settings dialog. */
+    /** The Ollama part of the settings dialog; {@code url} becomes the first server, the others stay. */
     public Settings withOllama(String url, String model, Map<String, String> headers) {
+        List<String> urls = new ArrayList<>(ollamaUrls);
+        urls.set(0, url == null || url.isBlank() ? DEFAULT_OLLAMA_URL : url);
         return new Settings(embeddingThreads, defaultModel, theme, url, model, window, headers, hubUrl,
-                longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel);
+                longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, urls);
+    }
+
+    /**
+     * Every server to embed on, in the order the user listed them; the first is {@link #ollamaUrl()}. An empty list
+     * means the default server.
+     */
+    public Settings withOllamaServers(List<String> urls) {
+        List<String> list = urls == null ? List.of() : urls;
+        String first = list.isEmpty() ? DEFAULT_OLLAMA_URL : list.get(0);
+        return new Settings(embeddingThreads, defaultModel, theme, first, ollamaModel, window, ollamaHeaders, hubUrl,
+                longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, list);
     }
 
     /** Timeout, batch size and requests in flight for the Ollama server. */
     public Settings withOllamaLimits(int timeoutSeconds, int batchSize, int parallel) {
         return new Settings(embeddingThreads, defaultModel, theme, ollamaUrl, ollamaModel, window, ollamaHeaders,
-                hubUrl, longChunkTokens, timeoutSeconds, batchSize, parallel);
+                hubUrl, longChunkTokens, timeoutSeconds, batchSize, parallel, ollamaUrls);
     }
 
     /** The model part of the settings dialog. */
     public Settings withModels(int threads, String newDefaultModel, String newHubUrl, int newLongChunkTokens) {
         return new Settings(threads, newDefaultModel, theme, ollamaUrl, ollamaModel, window, ollamaHeaders,
-                newHubUrl, newLongChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel);
+                newHubUrl, newLongChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, ollamaUrls);
     }
 
     /** Where and how large the main window was. */
