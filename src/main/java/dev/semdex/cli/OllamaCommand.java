@@ -33,9 +33,10 @@ public final class OllamaCommand implements Runnable {
     public static final class Options {
 
         @Option(names = "--ollama-url", paramLabel = "URL",
-                description = "Ollama server for ollama:<model> models (default: the settings, else OLLAMA_HOST, "
-                        + "else http://localhost:11434).")
-        String url;
+                description = "Ollama server for ollama:<model> models; repeat it to spread the work over several "
+                        + "servers serving the same model (default: the settings, else OLLAMA_HOST, else "
+                        + "http://localhost:11434).")
+        List<String> urls;
 
         @Option(names = "--ollama-token", paramLabel = "TOKEN",
                 description = "Bearer token for a proxy in front of the server (default: SEMDEX_OLLAMA_TOKEN).")
@@ -57,11 +58,33 @@ public final class OllamaCommand implements Runnable {
                 description = "Requests in flight at once (default: ${DEFAULT-VALUE}).")
         int parallel;
 
+        /** The first server: the one {@code ollama check} and {@code models} talk to. */
         public OllamaConfig config(CliContext context) {
+            return servers(context).get(0);
+        }
+
+        /**
+         * Every server to embed on: those given on the command line, else those in the settings (the first of
+         * which {@code OLLAMA_HOST} replaces when the settings keep the default), in order, without repeats.
+         */
+        public List<OllamaConfig> servers(CliContext context) {
             Settings settings = context.settings();
-            String base = OllamaConfig.resolveUrl(url, settings.ollamaUrl(), System.getenv("OLLAMA_HOST"));
+            List<String> given = urls == null ? List.of()
+                    : urls.stream().filter(u -> u != null && !u.isBlank()).toList();
+            List<String> bases = new java.util.ArrayList<>();
+            if (given.isEmpty()) {
+                bases.add(OllamaConfig.resolveUrl(null, settings.ollamaUrl(), System.getenv("OLLAMA_HOST")));
+                settings.ollamaUrls().stream().skip(1).map(OllamaConfig::normalizeUrl).forEach(bases::add);
+            } else {
+                given.stream().map(OllamaConfig::normalizeUrl).forEach(bases::add);
+            }
+            return bases.stream().distinct().map(base -> config(context, base)).toList();
+        }
+
+        private OllamaConfig config(CliContext context, String base) {
+            Settings settings = context.settings();
             Map<String, String> extra = new LinkedHashMap<>();
-            if (base.equals(OllamaConfig.normalizeUrl(settings.ollamaUrl()))) {
+            if (settings.ollamaUrls().stream().map(OllamaConfig::normalizeUrl).anyMatch(base::equals)) {
                 extra.putAll(settings.ollamaHeaders());
             }
             if (headers != null) {
@@ -81,7 +104,7 @@ public final class OllamaCommand implements Runnable {
          */
         public String apply(CliContext context, String modelId) {
             if (OllamaModels.isOllamaId(modelId)) {
-                context.semdex().models().ollama(config(context));
+                context.semdex().models().ollamaServers(servers(context));
             }
             return context.semdex().models().canonicalId(modelId);
         }
@@ -96,7 +119,7 @@ public final class OllamaCommand implements Runnable {
         /** Whether the user named a server at all (option, settings or OLLAMA_HOST): then `models` lists its models. */
         public boolean serverConfigured(CliContext context) {
             String fromSettings = context.settings().ollamaUrl();
-            return url != null && !url.isBlank() || System.getenv("OLLAMA_HOST") != null
+            return urls != null && !urls.isEmpty() || System.getenv("OLLAMA_HOST") != null
                     || !OllamaConfig.normalizeUrl(fromSettings).equals(OllamaConfig.DEFAULT_URL);
         }
     }

@@ -52,6 +52,32 @@ public final class ProgressPrinter implements IndexListener, WaitingEmbedder.Lis
         err.flush();
     }
 
+    /**
+     * Progress of work counted in items rather than files ({@code semdex embed}): done, rate and ETA, at the same
+     * pace as indexing progress.
+     */
+    public void counted(String unit, int done, int total, Duration elapsed) {
+        long now = System.nanoTime();
+        if (now - lastPrint < intervalNanos && done < total) {
+            return;
+        }
+        lastPrint = now;
+        double seconds = Math.max(1e-3, elapsed.toNanos() / 1e9);
+        double rate = done / seconds;
+        String eta = done == 0 ? "--" : clock(Duration.ofSeconds(Math.round((total - done) / rate)));
+        String line = String.format(Locale.ROOT, "%s %,d/%,d  %.1f %s/s  ETA %s", unit, done, total, rate, unit,
+                eta);
+        if (terminal) {
+            err.print("\r" + line + "\033[K");
+            if (done >= total) {
+                err.println();
+            }
+        } else {
+            err.println(line);
+        }
+        err.flush();
+    }
+
     @Override
     public void waiting(ServerUnavailableException reason, Duration nextTryIn) {
         clear();

@@ -11,8 +11,10 @@ import dev.semdex.embed.OllamaModels;
 import dev.semdex.embed.djl.DjlEmbedder;
 import dev.semdex.embed.hub.UserModels;
 import dev.semdex.embed.ollama.OllamaConfig;
+import dev.semdex.embed.ollama.MultiServerEmbedder;
 import dev.semdex.embed.ollama.OllamaEmbedder;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** Opens the right embedder for a catalog entry; the one place that knows which runtime serves which source. */
@@ -21,7 +23,7 @@ public final class EmbedderFactory {
     private final ModelCatalog catalog;
     private final BundledModelFiles bundled;
     private volatile int threads;
-    private volatile OllamaConfig ollama = OllamaConfig.of(OllamaConfig.DEFAULT_URL);
+    private volatile List<OllamaConfig> ollamaServers = List.of(OllamaConfig.of(OllamaConfig.DEFAULT_URL));
     private volatile UserModels userModels;
 
     public EmbedderFactory(ModelCatalog catalog, BundledModelFiles bundled, int threads) {
@@ -43,13 +45,29 @@ public final class EmbedderFactory {
         return catalog;
     }
 
-    /** The Ollama server that {@code ollama:<model>} ids embed on from now on. */
+    /** The one Ollama server that {@code ollama:<model>} ids embed on from now on. */
     public void ollama(OllamaConfig config) {
-        this.ollama = config;
+        ollamaServers(List.of(config));
     }
 
+    /**
+     * The Ollama servers that {@code ollama:<model>} ids embed on from now on, spread over all of them; the first
+     * names the model's id unless the index already has the model under another of them.
+     */
+    public void ollamaServers(List<OllamaConfig> servers) {
+        if (servers.isEmpty()) {
+            throw new IllegalArgumentException("no Ollama server");
+        }
+        this.ollamaServers = List.copyOf(servers);
+    }
+
+    /** The first configured Ollama server. */
     public OllamaConfig ollama() {
-        return ollama;
+        return ollamaServers.get(0);
+    }
+
+    public List<OllamaConfig> ollamaServers() {
+        return ollamaServers;
     }
 
     /** The downloaded and added models, opened from their folders. */
@@ -62,7 +80,7 @@ public final class EmbedderFactory {
      * configured server, so vectors of two servers never mix; every other id is returned as it is.
      */
     public String canonicalId(String modelId) {
-        return OllamaModels.qualify(modelId, ollama.baseUrl());
+        return OllamaModels.qualify(modelId, ollama().baseUrl());
     }
 
     public Embedder open(String modelId) {
@@ -90,21 +108,26 @@ public final class EmbedderFactory {
     }
 
     /**
-     * The server named in the id wins; the configured headers go along only to the configured server, so a token
-     * for one machine is never sent to another.
+     * The server named in the id wins; when it is one of the configured servers, all of them embed. The configured
+     * headers go along only to the configured servers, so a token for them is never sent to another machine.
      */
     private Embedder openOllama(ModelSpec spec) {
-        OllamaConfig config = ollama;
-        String server = OllamaModels.server(spec.id()).map(OllamaConfig::normalizeUrl).orElse(config.baseUrl());
-        if (!server.equals(config.baseUrl())) {
-            config = new OllamaConfig(server, null, config.timeout(), config.batchSize(), config.concurrency(),
-                    config.maxRetries(), config.retryDelay());
-        }
+        List<OllamaConfig> configured = ollamaServers;
+        OllamaConfig first = configured.get(0);
+        String server = OllamaModels.server(spec.id()).map(OllamaConfig::normalizeUrl).orElse(first.baseUrl());
+        boolean isConfigured = configured.stream().anyMatch(c -> c.baseUrl().equals(server));
         Optional<ModelSpec> sameTokenizer = ollamaTokenizerModel(spec);
         TextTokenizer tokenizer = sameTokenizer.flatMap(this::tokenizerFile).map(DjlEmbedder::countingTokenizer)
                 .orElse(null);
-        return OllamaEmbedder.open(config, spec, tokenizer,
-                sameTokenizer.map(ModelSpec::tokenizerFamily).orElse(null), true);
+        String family = sameTokenizer.map(ModelSpec::tokenizerFamily).orElse(null);
+        if (isConfigured && configured.size() > 1) {
+            return MultiServerEmbedder.open(configured, spec, tokenizer, family, true);
+        }
+        OllamaConfig config = isConfigured
+                ? configured.stream().filter(c -> c.baseUrl().equals(server)).findFirst().orElseThrow()
+                : new OllamaConfig(server, null, first.timeout(), first.batchSize(), first.concurrency(),
+                        first.maxRetries(), first.retryDelay());
+        return OllamaEmbedder.open(config, spec, tokenizer, family, true);
     }
 
     /** The local model that tokenises like the Ollama model, if the catalog knows one. */

@@ -7,6 +7,7 @@ import dev.semdex.embed.Embedder;
 import dev.semdex.embed.ModelCatalog;
 import dev.semdex.embed.ModelSource;
 import dev.semdex.embed.ModelSpec;
+import dev.semdex.embed.OllamaModels;
 import dev.semdex.embed.WaitingEmbedder;
 import dev.semdex.embed.djl.DjlRuntime;
 import dev.semdex.embed.hub.HubClient;
@@ -18,6 +19,7 @@ import dev.semdex.settings.AppDirs;
 import dev.semdex.settings.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -73,10 +75,13 @@ public final class ModelService implements SearchModels, AutoCloseable {
         embeddingThreads(settings.embeddingThreads());
         hubEndpoint(settings.hubUrl());
         longChunkTokens(settings.longChunkTokens());
-        String url = OllamaConfig.resolveUrl(null, settings.ollamaUrl(), System.getenv("OLLAMA_HOST"));
-        ollama(OllamaConfig.of(url).withHeaders(settings.ollamaHeaders())
+        String first = OllamaConfig.resolveUrl(null, settings.ollamaUrl(), System.getenv("OLLAMA_HOST"));
+        List<String> urls = new ArrayList<>(List.of(first));
+        settings.ollamaUrls().stream().skip(1).map(OllamaConfig::normalizeUrl).filter(u -> !urls.contains(u))
+                .forEach(urls::add);
+        ollamaServers(urls.stream().map(url -> OllamaConfig.of(url).withHeaders(settings.ollamaHeaders())
                 .withTimeout(Duration.ofSeconds(settings.ollamaTimeoutSeconds()))
-                .withBatching(settings.ollamaBatchSize(), settings.ollamaParallel()));
+                .withBatching(settings.ollamaBatchSize(), settings.ollamaParallel())).toList());
     }
 
     /** The Ollama server that {@code ollama:<model>} models embed on; set before the first such embedder opens. */
@@ -84,9 +89,18 @@ public final class ModelService implements SearchModels, AutoCloseable {
         factory.ollama(config);
     }
 
-    /** The Ollama server {@code ollama:<model>} ids without a server embed on. */
+    /** The Ollama servers that {@code ollama:<model>} models embed on, spread over all; set before they open. */
+    public void ollamaServers(List<OllamaConfig> servers) {
+        factory.ollamaServers(servers);
+    }
+
+    /** The (first) Ollama server {@code ollama:<model>} ids without a server embed on. */
     public OllamaConfig ollama() {
         return factory.ollama();
+    }
+
+    public List<OllamaConfig> ollamaServers() {
+        return factory.ollamaServers();
     }
 
     /**
@@ -125,11 +139,24 @@ public final class ModelService implements SearchModels, AutoCloseable {
 
     /**
      * The id a model's vectors are stored under: {@code ollama:<model>} gains the configured server
-     * ({@code ollama:<model>@gpu-box:11434}); other ids are unchanged. Every method here that takes an id makes it
+     * ({@code ollama:<model>@gpu-box:11434}); other ids are unchanged. With several servers it is the first server
+     * whose id the index already has, else the first server: adding a server to a list (or reordering it) never
+     * changes the id, so an index built on one server goes on with several, and the same-model check at connection
+     * makes their vectors interchangeable. Every method here that takes an id makes it
      * canonical first, so callers may pass either form.
      */
     @Override
     public String canonicalId(String modelId) {
+        List<OllamaConfig> servers = factory.ollamaServers();
+        if (servers.size() > 1 && OllamaModels.isOllamaId(modelId) && OllamaModels.server(modelId).isEmpty()) {
+            Set<String> indexed = index.ids();
+            for (OllamaConfig server : servers) {
+                String id = OllamaModels.qualify(modelId, server.baseUrl());
+                if (indexed.contains(id)) {
+                    return id;
+                }
+            }
+        }
         return factory.canonicalId(modelId);
     }
 

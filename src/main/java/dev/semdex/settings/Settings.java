@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.semdex.embed.ModelCatalog;
 import dev.semdex.extract.OcrOptions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,12 +30,15 @@ import java.util.Map;
  * @param ocrLanguages     Tesseract language codes joined by {@code +}, from those it has installed
  * @param ocrPageSeconds   time budget of one page or image
  * @param tesseractFolder  where the {@code tesseract} program is when it is not on the PATH (Windows); blank: PATH
+ * @param ollamaUrls       every Ollama server to embed on, the first being {@code ollamaUrl}; a file written before
+ *                         there could be several has only {@code ollamaUrl}, which becomes the list of one. Both are
+ *                         written, so that an older Semdex reading the file still finds the first server.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(int embeddingThreads, String defaultModel, String theme, String ollamaUrl, String ollamaModel,
         WindowBounds window, Map<String, String> ollamaHeaders, String hubUrl, int longChunkTokens,
         int ollamaTimeoutSeconds, int ollamaBatchSize, int ollamaParallel, Boolean ocrEnabled, String ocrLanguages,
-        int ocrPageSeconds, String tesseractFolder) {
+        int ocrPageSeconds, String tesseractFolder, List<String> ollamaUrls) {
 
     public static final String LIGHT = "light";
     public static final String DARK = "dark";
@@ -49,8 +54,16 @@ public record Settings(int embeddingThreads, String defaultModel, String theme, 
         if (!DARK.equals(theme)) {
             theme = LIGHT;
         }
+        ollamaUrls = ollamaUrls == null ? List.of()
+                : ollamaUrls.stream().filter(u -> u != null && !u.isBlank()).map(String::strip).distinct().toList();
+        if (!ollamaUrls.isEmpty()) {
+            ollamaUrl = ollamaUrls.get(0);
+        }
         if (ollamaUrl == null || ollamaUrl.isBlank()) {
             ollamaUrl = DEFAULT_OLLAMA_URL;
+        }
+        if (ollamaUrls.isEmpty()) {
+            ollamaUrls = List.of(ollamaUrl);
         }
         if (ollamaModel == null) {
             ollamaModel = "";
@@ -75,12 +88,12 @@ public record Settings(int embeddingThreads, String defaultModel, String theme, 
         tesseractFolder = ocr.tesseractFolder();
     }
 
-    /** The settings written before OCR existed; OCR takes its defaults. */
+    /** The settings written before OCR and several Ollama servers existed: both take their defaults. */
     public Settings(int embeddingThreads, String defaultModel, String theme, String ollamaUrl, String ollamaModel,
             WindowBounds window, Map<String, String> ollamaHeaders, String hubUrl, int longChunkTokens,
             int ollamaTimeoutSeconds, int ollamaBatchSize, int ollamaParallel) {
         this(embeddingThreads, defaultModel, theme, ollamaUrl, ollamaModel, window, ollamaHeaders, hubUrl,
-                longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, null, null, 0, null);
+                longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, null, null, 0, null, null);
     }
 
     /** An hour: a page that takes longer is not a page. */
@@ -91,7 +104,7 @@ public record Settings(int embeddingThreads, String defaultModel, String theme, 
     public static final int MIN_CHUNK_TOKENS = 128;
 
     public static Settings defaults() {
-        return new Settings(0, null, LIGHT, null, null, null, null, null, 0, 0, 0, 0, null, null, 0, null);
+        return new Settings(0, null, LIGHT, null, null, null, null, null, 0, 0, 0, 0, null, null, 0, null, null);
     }
 
     /** All cores but one, so the window and searches stay quick while a folder is indexed; at least one. */
@@ -106,54 +119,68 @@ public record Settings(int embeddingThreads, String defaultModel, String theme, 
     public Settings withWindow(WindowBounds bounds) {
         return new Settings(embeddingThreads, defaultModel, theme, ollamaUrl, ollamaModel, bounds, ollamaHeaders,
                 hubUrl, longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, ocrEnabled,
-                ocrLanguages, ocrPageSeconds, tesseractFolder);
+                ocrLanguages, ocrPageSeconds, tesseractFolder, ollamaUrls);
     }
 
     public Settings withTheme(String newTheme) {
         return new Settings(embeddingThreads, defaultModel, newTheme, ollamaUrl, ollamaModel, window, ollamaHeaders,
                 hubUrl, longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, ocrEnabled,
-                ocrLanguages, ocrPageSeconds, tesseractFolder);
+                ocrLanguages, ocrPageSeconds, tesseractFolder, ollamaUrls);
     }
 
     /** The same settings embedding with another number of threads. */
     public Settings withEmbeddingThreads(int threads) {
         return new Settings(threads, defaultModel, theme, ollamaUrl, ollamaModel, window, ollamaHeaders, hubUrl,
                 longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, ocrEnabled, ocrLanguages,
-                ocrPageSeconds, tesseractFolder);
+                ocrPageSeconds, tesseractFolder, ollamaUrls);
     }
 
     public Settings withDefaultModel(String modelId) {
         return new Settings(embeddingThreads, modelId, theme, ollamaUrl, ollamaModel, window, ollamaHeaders, hubUrl,
                 longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, ocrEnabled,
-                ocrLanguages, ocrPageSeconds, tesseractFolder);
+                ocrLanguages, ocrPageSeconds, tesseractFolder, ollamaUrls);
     }
 
-    /** The Ollama part of the settings dialog. */
+    /** The Ollama part of the settings dialog; {@code url} becomes the first server, the others stay. */
     public Settings withOllama(String url, String model, Map<String, String> headers) {
+        List<String> urls = new ArrayList<>(ollamaUrls);
+        urls.set(0, url == null || url.isBlank() ? DEFAULT_OLLAMA_URL : url);
         return new Settings(embeddingThreads, defaultModel, theme, url, model, window, headers, hubUrl,
                 longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, ocrEnabled,
-                ocrLanguages, ocrPageSeconds, tesseractFolder);
+                ocrLanguages, ocrPageSeconds, tesseractFolder, urls);
+    }
+
+    /**
+     * Every server to embed on, in the order the user listed them; the first is {@link #ollamaUrl()}. An empty list
+     * means the default server.
+     */
+    public Settings withOllamaServers(List<String> urls) {
+        List<String> list = urls == null ? List.of() : urls;
+        String first = list.isEmpty() ? DEFAULT_OLLAMA_URL : list.get(0);
+        return new Settings(embeddingThreads, defaultModel, theme, first, ollamaModel, window, ollamaHeaders, hubUrl,
+                longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, ocrEnabled, ocrLanguages,
+                ocrPageSeconds, tesseractFolder, list);
     }
 
     /** Timeout, batch size and requests in flight for the Ollama server. */
     public Settings withOllamaLimits(int timeoutSeconds, int batchSize, int parallel) {
         return new Settings(embeddingThreads, defaultModel, theme, ollamaUrl, ollamaModel, window, ollamaHeaders,
                 hubUrl, longChunkTokens, timeoutSeconds, batchSize, parallel, ocrEnabled, ocrLanguages,
-                ocrPageSeconds, tesseractFolder);
+                ocrPageSeconds, tesseractFolder, ollamaUrls);
     }
 
     /** The model part of the settings dialog. */
     public Settings withModels(int threads, String newDefaultModel, String newHubUrl, int newLongChunkTokens) {
         return new Settings(threads, newDefaultModel, theme, ollamaUrl, ollamaModel, window, ollamaHeaders,
                 newHubUrl, newLongChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, ocrEnabled,
-                ocrLanguages, ocrPageSeconds, tesseractFolder);
+                ocrLanguages, ocrPageSeconds, tesseractFolder, ollamaUrls);
     }
 
     /** The OCR part of the settings. */
     public Settings withOcr(boolean enabled, String languages, int pageSeconds, String folder) {
         return new Settings(embeddingThreads, defaultModel, theme, ollamaUrl, ollamaModel, window, ollamaHeaders,
                 hubUrl, longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, enabled, languages,
-                pageSeconds, folder);
+                pageSeconds, folder, ollamaUrls);
     }
 
     /** What the indexer's OCR stage is to do. */

@@ -49,4 +49,30 @@ class ModelServiceTest {
             }
         }
     }
+
+    @Test
+    void withSeveralServersTheIdIsTheOneTheIndexHasElseTheFirstServers() {
+        java.util.Set<String> indexed = new java.util.HashSet<>();
+        IndexedModels index = new IndexedModels() {
+            @Override
+            public java.util.Set<String> ids() {
+                return indexed;
+            }
+
+            @Override
+            public int removeVectors(String modelId) {
+                return 0;
+            }
+        };
+        Settings settings = Settings.defaults().withEmbeddingThreads(1)
+                .withOllamaServers(java.util.List.of("http://gpu-a:11434", "http://gpu-b:11434"));
+        try (ModelService models = new ModelService(new AppDirs(dir, dir, Path.of("target", "ui-test-cache")
+                .toAbsolutePath()), settings, index)) {
+            assertThat(models.ollamaServers()).hasSize(2);
+            assertThat(models.canonicalId("ollama:all-minilm")).isEqualTo("ollama:all-minilm@gpu-a:11434");
+            indexed.add("ollama:all-minilm@gpu-b:11434");
+            assertThat(models.canonicalId("ollama:all-minilm")).as("an index built on the second server alone")
+                    .isEqualTo("ollama:all-minilm@gpu-b:11434");
+        }
+    }
 }

@@ -12,6 +12,8 @@ import dev.semdex.SemdexException;
 import dev.semdex.chunk.TextTokenizer;
 import dev.semdex.embed.Embedder;
 import dev.semdex.embed.ModelSpec;
+import dev.semdex.embed.PooledVectors;
+import dev.semdex.embed.Vectors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * session and embeds one passage at a time; on two cores that reached the peer's throughput, where batching padded
  * sequences lost a good part of it (shared/research/peer-benchmarks.md).
  */
-public final class DjlEmbedder implements Embedder {
+public final class DjlEmbedder implements Embedder, PooledVectors {
 
     private final ModelSpec spec;
     private final ZooModel<String, float[]> model;
@@ -177,6 +179,18 @@ public final class DjlEmbedder implements Embedder {
 
     @Override
     public List<float[]> embedPassages(List<String> passages) {
+        List<float[]> pooled = pooledPassages(passages);
+        pooled.forEach(Vectors::normalize);
+        return pooled;
+    }
+
+    @Override
+    public float[] pooledQuery(String query) {
+        return pool(spec.queryPrefix() + query);
+    }
+
+    @Override
+    public List<float[]> pooledPassages(List<String> passages) {
         String[] inputs = passages.stream().map(p -> spec.passagePrefix() + p).toArray(String[]::new);
         float[][] out = new float[inputs.length][];
         if (inputs.length == 0) {
@@ -193,7 +207,7 @@ public final class DjlEmbedder implements Embedder {
                     if (Thread.currentThread().isInterrupted()) {
                         return null;
                     }
-                    out[i] = embedOne(inputs[i]);
+                    out[i] = pool(inputs[i]);
                 }
                 return null;
             }));
@@ -218,6 +232,10 @@ public final class DjlEmbedder implements Embedder {
     }
 
     private float[] embedOne(String input) {
+        return Vectors.normalize(pool(input));
+    }
+
+    private float[] pool(String input) {
         lifecycle.readLock().lock();
         try {
             if (closed) {

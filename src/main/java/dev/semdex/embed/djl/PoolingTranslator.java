@@ -13,6 +13,8 @@ import dev.semdex.embed.Pooling;
 /**
  * Feeds one passage to a BERT-style encoder and pools its token vectors in plain Java. One passage per call: on
  * this class of machine two single-threaded sessions running batch-1 beat padded batches (see the performance notes).
+ * The pooled vector comes out as the model made it; normalising is the embedder's step, so that the raw vector can
+ * be compared with a reference implementation's.
  */
 final class PoolingTranslator implements NoBatchifyTranslator<String, float[]> {
 
@@ -64,6 +66,6 @@ final class PoolingTranslator implements NoBatchifyTranslator<String, float[]> {
                 pooled[d] /= tokens;
             }
         }
-        return dev.semdex.embed.Vectors.normalize(pooled);
+        return pooled;
     }
 }

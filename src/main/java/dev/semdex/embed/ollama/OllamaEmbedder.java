@@ -28,16 +28,15 @@ import org.slf4j.LoggerFactory;
  * knows it (else with the deliberately high {@link EstimatingTokenizer}) and sized to fit the context the server
  * reports, capped at {@value #MAX_INPUT_TOKENS} tokens because longer inputs crash some Ollama versions; every
  * request asks for that context ({@code options.num_ctx}, the same value each time so the server never reloads the
- * model), and the {@code prompt_eval_count} of every answer is compared with the tokens sent, so a server that still
- * truncates is reported ({@link #warnings()}).
+ * model), and every input is checked against what the server reads ({@link TruncationCheck}), so a cut is
+ * reported ({@link #warnings()}).
  */
 public final class OllamaEmbedder implements Embedder {
 
     private static final Logger LOG = LoggerFactory.getLogger(OllamaEmbedder.class);
     /** Ollama ≥ 0.30 crashes on inputs above its 2048-token num_batch (ollama#16582). */
     static final int MAX_INPUT_TOKENS = 2000;
-    /** BOS/EOS or CLS/SEP, which the server adds. */
-    static final int SPECIAL_TOKENS = 2;
+    static final int SPECIAL_TOKENS = TruncationCheck.SPECIAL_TOKENS;
     /** Used when /api/show names no context length: Ollama's smallest default. */
     static final int FALLBACK_CONTEXT = 2048;
     /** Room above the longest chunk in the context asked for: special tokens, the prefix, tokenizer differences. */
@@ -51,6 +50,7 @@ public final class OllamaEmbedder implements Embedder {
     private final ExecutorService pool;
     private final int maxPassageTokens;
     private final int numCtx;
+    private final TruncationCheck truncation;
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
     private ModelSpec spec;
     private int dimension = -1;
@@ -66,6 +66,7 @@ public final class OllamaEmbedder implements Embedder {
                 - tokenizer.count(base.passagePrefix());
         this.maxPassageTokens = Math.max(16, budget);
         this.numCtx = Math.min(contextLength, MAX_INPUT_TOKENS + CONTEXT_MARGIN);
+        this.truncation = new TruncationCheck(tokenizer, exactTokenizer, numCtx);
         this.spec = base;
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(config.concurrency(), r -> {
@@ -231,8 +232,30 @@ public final class OllamaEmbedder implements Embedder {
         }
     }
 
-    /** One request, retried when the failure is temporary; {@code expected} ≤ 0 accepts any consistent length. */
+    /**
+     * One request for passages (prefix added here) that gives up at once when the server cannot be reached, for a
+     * {@link MultiServerEmbedder} that would rather hand the passages to another server than wait for this one.
+     */
+    List<float[]> embedPassagesWithoutWaiting(List<String> passages) {
+        List<String> texts = new ArrayList<>(passages.size());
+        passages.forEach(p -> texts.add(spec.passagePrefix() + p));
+        return embedBatch(texts, dimension, false);
+    }
+
+    /** The vector of a text exactly as given (no prefix), for comparing servers. */
+    float[] embedVerbatim(String text) {
+        return embedBatch(List.of(text), dimension, false).get(0);
+    }
+
     List<float[]> embedBatch(List<String> texts, int expected) {
+        return embedBatch(texts, expected, true);
+    }
+
+    /**
+     * One request, retried when the failure is temporary; {@code expected} ≤ 0 accepts any consistent length.
+     * Without {@code waitForServer} an unreachable server fails at once instead of being tried again.
+     */
+    private List<float[]> embedBatch(List<String> texts, int expected, boolean waitForServer) {
         int attempt = 0;
         while (true) {
             attempt++;
@@ -246,7 +269,7 @@ public final class OllamaEmbedder implements Embedder {
                     Thread.currentThread().interrupt();
                     throw new CancellationException("Embedding cancelled");
                 }
-                if (!failure.retriable() || attempt > config.maxRetries()) {
+                if (!failure.retriable() || attempt > config.maxRetries() || !waitForServer && failure.unreachable()) {
                     throw failure.toException(config.baseUrl(), name, config.timeout(), attempt);
                 }
                 long delay = config.retryDelay().toMillis() << Math.min(10, attempt - 1);
@@ -261,31 +284,8 @@ public final class OllamaEmbedder implements Embedder {
         }
     }
 
-    /**
-     * Compares the tokens the server says it read with the tokens sent. With the model's own tokenizer a shortfall
-     * beyond a small tolerance (normalisation differences) means the server cut inputs; with the estimate, which is
-     * meant to count high, a server count above it means chunks may be longer than the context Semdex planned for.
-     */
     private void checkTruncation(List<String> texts, int reported) {
-        if (reported < 0) {
-            return;
-        }
-        int expected = 0;
-        for (String t : texts) {
-            expected += tokenizer.count(t) + SPECIAL_TOKENS;
-        }
-        String problem = null;
-        if (exactTokenizer && reported < expected - Math.max(SPECIAL_TOKENS * texts.size(), expected / 50)) {
-            problem = "the Ollama server at " + config.baseUrl() + " read " + reported + " tokens of a batch of "
-                    + expected + " (model " + name + "): it cut some passages to fit its context. Their vectors "
-                    + "only cover their beginning. Raise the model's context on the server (PARAMETER num_ctx "
-                    + numCtx + " in its Modelfile, or OLLAMA_CONTEXT_LENGTH) and index again.";
-        } else if (!exactTokenizer && reported > expected) {
-            problem = "the Ollama server at " + config.baseUrl() + " counted " + reported + " tokens where Semdex "
-                    + "estimated at most " + expected + " (model " + name + "): passages may have been cut to fit "
-                    + "the server's context. Index with a local model of the same family if exact passages matter.";
-        }
-        if (problem != null) {
+        truncation.problem(texts, reported, config.baseUrl(), name).ifPresent(problem -> {
             synchronized (warnings) {
                 if (warnings.isEmpty()) {
                     LOG.warn("{}", problem);
@@ -294,7 +294,7 @@ public final class OllamaEmbedder implements Embedder {
                     warnings.add(problem);
                 }
             }
-        }
+        });
     }
 
     private List<float[]> validate(List<float[]> embeddings, int count, int expected) {
@@ -358,7 +358,7 @@ public final class OllamaEmbedder implements Embedder {
         }
     }
 
-    private static void closeQuietly(TextTokenizer tokenizer) {
+    static void closeQuietly(TextTokenizer tokenizer) {
         if (tokenizer instanceof AutoCloseable closeable) {
             try {
                 closeable.close();

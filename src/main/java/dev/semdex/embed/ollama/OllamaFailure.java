@@ -52,6 +52,11 @@ record OllamaFailure(Kind kind, int status, String detail, Throwable cause) {
         };
     }
 
+    /** The server could not be reached or did not answer: another server may well do the same work. */
+    boolean unreachable() {
+        return kind == Kind.DOWN || kind == Kind.UNKNOWN_HOST || kind == Kind.TIMEOUT;
+    }
+
     static OllamaFailure classify(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof HttpStatusException h) {
@@ -78,6 +83,13 @@ record OllamaFailure(Kind kind, int status, String detail, Throwable cause) {
             if (t instanceof ClosedChannelException
                     || t instanceof java.io.IOException && String.valueOf(t.getMessage()).contains("closed")) {
                 return new OllamaFailure(Kind.DOWN, 0, "connection closed by the server", error);
+            }
+        }
+        // Any other I/O failure of a request (a reset, a connection dropped before the answer's headers) means the
+        // server went away mid-request, e.g. because it was stopped.
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                return new OllamaFailure(Kind.DOWN, 0, "connection lost (" + t.getMessage() + ")", error);
             }
         }
         return new OllamaFailure(Kind.OTHER, 0, String.valueOf(error.getMessage()), error);
@@ -144,7 +156,7 @@ record OllamaFailure(Kind kind, int status, String detail, Throwable cause) {
                     + ". Is this really an Ollama server (and not a proxy's error page)?";
             case OTHER -> "Talking to the Ollama server at " + baseUrl + " failed" + d + tried + ".";
         };
-        if (kind == Kind.DOWN || kind == Kind.UNKNOWN_HOST || kind == Kind.TIMEOUT) {
+        if (unreachable()) {
             return new ServerUnavailableException(msg, baseUrl, cause);
         }
         return new SemdexException(msg, cause);

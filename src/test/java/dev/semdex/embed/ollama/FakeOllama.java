@@ -48,6 +48,17 @@ public final class FakeOllama implements AutoCloseable {
     volatile int defaultContext = 4096;
     /** An old or misconfigured server that ignores {@code options.num_ctx}. */
     volatile boolean ignoreNumCtx;
+    /** Added to every embed request, like a GPU that is busy for a while per batch. */
+    volatile int latencyMillis;
+    /**
+     * Instead of MiniLM's vectors, a cheap vector derived from the text and this seed, so that the time spent is the
+     * latency alone; two servers with the same seed serve "the same model", with another seed another one.
+     */
+    volatile String hashSeed;
+    /** Texts of the embed requests answered in full (probes included). */
+    final AtomicInteger textsAnswered = new AtomicInteger();
+    /** Texts of every embed request received. */
+    final AtomicInteger textsReceived = new AtomicInteger();
     /** The {@code options.num_ctx} of every embed request, 0 when absent. */
     final List<Integer> numCtxSeen = Collections.synchronizedList(new ArrayList<>());
 
@@ -112,6 +123,10 @@ public final class FakeOllama implements AutoCloseable {
             List<String> input = new ArrayList<>();
             req.path("input").forEach(n -> input.add(n.asText()));
             batchSizes.add(input.size());
+            textsReceived.addAndGet(input.size());
+            if (latencyMillis > 0) {
+                sleep(latencyMillis);
+            }
             Fault f = currentFault();
             switch (f) {
                 case NOT_FOUND -> {
@@ -137,16 +152,19 @@ public final class FakeOllama implements AutoCloseable {
             int asked = req.path("options").path("num_ctx").asInt(0);
             numCtxSeen.add(asked);
             int context = Math.min(modelContext, asked > 0 && !ignoreNumCtx ? asked : defaultContext);
-            // Like Ollama: each input is cut to the context (special tokens included), silently.
+            // Like Ollama 0.12.11: each input is cut to the context minus [CLS]/[SEP], silently, and the count
+            // reported leaves those two out.
             int evaluated = 0;
             List<String> seen = new ArrayList<>(input.size());
             for (String text : input) {
                 dev.semdex.chunk.TokenSpans spans = TestModels.minilm().tokenizer().spans(text);
                 int keep = Math.min(spans.size(), context - 2);
-                evaluated += keep + 2;
+                evaluated += keep;
                 seen.add(keep == spans.size() || keep <= 0 ? text : text.substring(0, spans.ends()[keep - 1]));
             }
-            List<float[]> vectors = TestModels.minilm().embedPassages(seen);
+            String seed = hashSeed;
+            List<float[]> vectors = seed == null ? TestModels.minilm().embedPassages(seen)
+                    : seen.stream().map(t -> hashed(seed, t)).toList();
             StringBuilder sb = new StringBuilder("{\"model\":\"all-minilm\",\"embeddings\":[");
             for (int i = 0; i < vectors.size(); i++) {
                 float[] v = vectors.get(i);
@@ -163,9 +181,20 @@ public final class FakeOllama implements AutoCloseable {
             sb.append("],\"total_duration\":1000,\"load_duration\":10,\"prompt_eval_count\":").append(evaluated)
                     .append('}');
             send(ex, 200, sb.toString());
+            textsAnswered.addAndGet(input.size());
         } finally {
             inFlight.decrementAndGet();
         }
+    }
+
+    /** The vector a server with {@link #hashSeed} {@code seed} gives for a text (unit length). */
+    static float[] hashed(String seed, String text) {
+        java.util.Random random = new java.util.Random((seed + "\u0000" + text).hashCode());
+        float[] v = new float[384];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        return dev.semdex.embed.Vectors.normalize(v);
     }
 
     private synchronized Fault currentFault() {

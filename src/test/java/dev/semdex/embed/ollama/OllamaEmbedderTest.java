@@ -234,6 +234,33 @@ class OllamaEmbedderTest {
     }
 
     @Test
+    void passagesFillingTheContextAreNotReportedAndOneLongerThanItIs() {
+        embedder = OllamaEmbedder.open(config(), new ModelCatalog().require("ollama:all-minilm"),
+                TestModels.minilm().tokenizer(), "bert-base-uncased");
+        assertThat(TestModels.minilm().tokenizer().count("word ".repeat(510))).isEqualTo(510);
+        embedder.embedPassages(List.of("word ".repeat(510), "word ".repeat(510), "word ".repeat(509)));
+        assertThat(embedder.warnings()).as("the server reads 510 of a 512-token context").isEmpty();
+
+        embedder.embedPassages(List.of("word ".repeat(515)));
+        assertThat(embedder.warnings()).hasSize(1);
+        assertThat(embedder.warnings().get(0)).contains("read only the first 510 tokens of 1 text longer than its "
+                + "context of 512 tokens (the longest had 515)");
+    }
+
+    @Test
+    void aServerReadingFewerTokensThanItsContextAllowsIsReportedEvenInALargeBatch() {
+        embedder = OllamaEmbedder.open(config().withBatching(32, 1), new ModelCatalog().require("ollama:all-minilm"),
+                TestModels.minilm().tokenizer(), "bert-base-uncased");
+        server.ignoreNumCtx = true;
+        server.defaultContext = 400;
+        List<String> batch = new ArrayList<>(java.util.Collections.nCopies(31, "word ".repeat(60)));
+        batch.add("word ".repeat(510));
+        embedder.embedPassages(batch);
+        assertThat(embedder.warnings()).as("one passage lost 112 of 2,370 tokens").hasSize(1);
+        assertThat(embedder.warnings().get(0)).contains("cut some passages");
+    }
+
+    @Test
     void theEstimateNeverReportsACutThatDidNotHappen() {
         open(config());
         assertThat(embedder.exactTokenCounts()).isFalse();
