@@ -24,7 +24,7 @@ mkdir -p "$folder"
 (cd "$html" && cp -rL tutorial faq howto using _static _images glossary.html index.html contents.html \
     searchindex.js "$folder"/)
 java=${JAVA:-java}
-jar="$repo/target/semdex.jar"
+jar=${SEMDEX_JAR:-"$repo/target/semdex.jar"}
 start=$(date +%s)
 "$java" --add-modules jdk.incubator.vector -jar "$jar" --data-dir "$work/data" index "$folder"
 echo "indexed in $(( $(date +%s) - start )) s" >&2

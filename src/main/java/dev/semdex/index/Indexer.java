@@ -89,8 +89,11 @@ public final class Indexer {
         private int indexed;
         private int unchanged;
         private int deleted;
+        private int notDocuments;
         private int done;
         private int total;
+        private long bytesDone;
+        private long bytesTotal;
         private long chunks;
         private long embedded;
         private long reused;
@@ -124,7 +127,9 @@ public final class Indexer {
                 if (doc != null && doc.size() == file.size() && doc.modifiedMillis() == file.modifiedMillis()
                         && (doc.skipped() ? !SkipReasons.mayPassLater(doc.error()) : complete.contains(key))) {
                     unchanged++;
-                    if (doc.skipped()) {
+                    if (doc.skipped() && SkipReasons.isNotADocument(doc.error())) {
+                        notDocuments++;
+                    } else if (doc.skipped()) {
                         skipped.add(new IndexSummary.SkippedEntry(key, doc.error()));
                     }
                 } else {
@@ -148,6 +153,9 @@ public final class Indexer {
                 }
             }
             total += todo.size();
+            for (Pending p : todo) {
+                bytesTotal += p.file().size();
+            }
             process(folder, todo);
             store.folders().markIndexed(folder.id());
         }
@@ -259,8 +267,9 @@ public final class Indexer {
                 }
                 store(folder, p, hashesOf, newVectors);
                 done++;
+                bytesDone += p.file().size();
                 listener.progress(new IndexProgress(done, total, chunks, embedded, p.file().path(),
-                        Duration.ofNanos(System.nanoTime() - startNanos)));
+                        Duration.ofNanos(System.nanoTime() - startNanos), bytesDone, bytesTotal));
             }
         }
 
@@ -333,6 +342,10 @@ public final class Indexer {
         }
 
         private void skip(String path, String reason) {
+            if (SkipReasons.isNotADocument(reason)) {
+                notDocuments++;
+                return;
+            }
             skipped.add(new IndexSummary.SkippedEntry(path, reason));
             listener.skipped(Path.of(path), reason);
         }
@@ -341,7 +354,7 @@ public final class Indexer {
             return new IndexSummary(seen, indexed, unchanged, deleted, chunks, embedded, reused, List.copyOf(skipped),
                     Duration.ofNanos(System.nanoTime() - startNanos), new StageTimes(
                             Duration.ofNanos(extractNanos.get()), Duration.ofNanos(chunkNanos.get()),
-                            Duration.ofNanos(embedNanos), Duration.ofNanos(storeNanos)));
+                            Duration.ofNanos(embedNanos), Duration.ofNanos(storeNanos)), notDocuments);
         }
     }
 
