@@ -34,8 +34,8 @@ public final class NotDocuments {
     private static final int MACHINE_LINE_LENGTH = 400;
     /** One line longer than this holding most of the text is a blob, however the rest of the file looks. */
     private static final int BLOB_LINE_LENGTH = 2_000;
-    /** Below this share of letters and spaces, long lines are code or data rather than prose. */
-    private static final double PROSE_WORD_SHARE = 0.9;
+    /** Words longer than this on average are code or data run together, not prose, however technical. */
+    private static final double MACHINE_WORD_LENGTH = 12;
 
     private NotDocuments() {
     }
@@ -61,10 +61,23 @@ public final class NotDocuments {
         if (LOCK_FILES.contains(name) || extension.equals("lock")) {
             return SkipReasons.NOT_A_DOCUMENT + " (lock file)";
         }
+        if (inFolder(file, "_static")) {
+            return SkipReasons.NOT_A_DOCUMENT + " (site asset)";
+        }
         if (SEARCH_INDEX_FILES.contains(name)) {
             return SkipReasons.NOT_A_DOCUMENT + " (search index)";
         }
         return null;
+    }
+
+    /** Sphinx's folder for a theme's scripts, styles and search data; pages never live there. */
+    private static boolean inFolder(Path file, String folder) {
+        for (Path part : file) {
+            if (part.toString().equals(folder)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean inAssetFolder(Path file) {
@@ -105,21 +118,20 @@ public final class NotDocuments {
         }
         boolean longLines = nonBlank / lines > MACHINE_LINE_LENGTH;
         boolean blob = longest > BLOB_LINE_LENGTH && longest * 2L > text.length();
-        // Prose typed without line breaks (one line per paragraph) has long lines too, but is nearly all words.
-        return (longLines || blob) && wordShare(text) < PROSE_WORD_SHARE
+        // Prose typed without line breaks (one line per paragraph) has long lines too, but short words between spaces.
+        return (longLines || blob) && meanWordLength(text) > MACHINE_WORD_LENGTH
                 ? SkipReasons.NOT_A_DOCUMENT + " (minified or generated)" : null;
     }
 
-    /** Share of letters and spaces in (the start of) the text: high in prose, low in code and serialised data. */
-    private static double wordShare(CharSequence text) {
+    /** Characters per space-separated word in (the start of) the text: short in any prose, long in minified code. */
+    private static double meanWordLength(CharSequence text) {
         int length = Math.min(text.length(), 200_000);
-        int words = 0;
+        int spaces = 0;
         for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (Character.isLetter(c) || c == ' ') {
-                words++;
+            if (Character.isWhitespace(text.charAt(i))) {
+                spaces++;
             }
         }
-        return length == 0 ? 1 : (double) words / length;
+        return (double) length / (spaces + 1);
     }
 }

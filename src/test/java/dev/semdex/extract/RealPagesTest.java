@@ -67,12 +67,22 @@ class RealPagesTest {
     }
 
     @Test
-    void aPageWithoutAMainElementIsReadWhole() throws IOException {
-        Path page = dir.resolve("plain.html");
-        Files.writeString(page, "<html><head><title>Notes</title></head><body><p>The heating oil is delivered on "
-                + "Tuesdays; call the supplier a week ahead to book a slot.</p><nav>Home | Contact</nav></body></html>");
+    void aPageThatIsAllNavigationIsReadWhole() throws IOException {
+        Path page = dir.resolve("links.html");
+        Files.writeString(page, "<html><head><title>Links</title></head><body><h1>Links</h1><nav><ul>"
+                + "<li>Heating oil delivery schedule and the supplier's phone numbers</li>"
+                + "<li>Chimney sweep appointments for the winter</li></ul></nav></body></html>");
 
-        assertThat(mainText.extract(page).text()).contains("heating oil is delivered", "Home | Contact");
+        assertThat(mainText.extract(page).text()).contains("Heating oil delivery schedule", "Chimney sweep");
+    }
+
+    @Test
+    void aScientificAbstractOnOneLineIsADocument() throws IOException {
+        Path abstractText = dir.resolve("abstract.txt");
+        Files.writeString(abstractText, ("In 1,204 patients (95% CI 1.12-1.43; p<0.001), IL-6 and TNF-α levels fell "
+                + "by 23% after 12 weeks of treatment with 40 mg/day atorvastatin. ").repeat(30));
+
+        assertThat(mainText.extract(abstractText).text()).startsWith("In 1,204 patients");
     }
 
     @Test
@@ -91,8 +101,7 @@ class RealPagesTest {
         Files.writeString(index, "Search.setIndex({\"docnames\": [\"about\", \"bugs\"], \"terms\": {\"abc\": [0, 1]}})");
         StringBuilder minified = new StringBuilder("!function(e,t){\"use strict\";");
         for (int i = 0; i < 400; i++) {
-            minified.append("var a").append(i).append("=function(n){return n.map(function(x){return x*").append(i)
-                    .append("})};");
+            minified.append("a").append(i).append("=function(n){n.map(function(x){x*").append(i).append("})};");
         }
         Path bundle = dir.resolve("app.js");
         Files.writeString(bundle, minified + "}(window);\n");
@@ -122,6 +131,7 @@ class RealPagesTest {
         assertThat(NotDocuments.byName(Path.of("app.min.js.map"), 20_000)).contains("minified");
         assertThat(NotDocuments.byName(Path.of("Cargo.lock"), 20_000)).contains("lock file");
         assertThat(NotDocuments.byName(Path.of("searchindex.js"), 3_000_000)).contains("search index");
+        assertThat(NotDocuments.byName(Path.of("html/_static/glossary.json"), 140_000)).contains("site asset");
         assertThat(NotDocuments.byName(Path.of("holiday-photo.jpg"), 2_000_000)).isNull();
         assertThat(NotDocuments.byName(Path.of("report.pdf"), 1_000)).isNull();
         assertThat(NotDocuments.byName(Path.of("notes.md"), 100)).isNull();
