@@ -4,7 +4,8 @@
 #
 #   src/test/realworld/python-docs.sh [WORK_DIR] [extra eval options, e.g. --model bge-small-en-v1.5 --misses]
 #
-# Needs root (or sudo) for apt-get once, and target/semdex.jar (mvn -DskipTests package).
+# Needs root (or sudo) for apt-get once, and target/semdex.jar (mvn -DskipTests package); SEMDEX_JAR names another
+# build (a semdex.jar with its lib/ folder beside it).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
