@@ -165,6 +165,10 @@ public final class FolderScanner {
     }
 
     private static String skipReason(Path file, long size, ScanOptions options) {
+        String asset = NotDocuments.byName(file, size);
+        if (asset != null) {
+            return asset;
+        }
         if (size > options.maxFileBytes()) {
             return "larger than " + ByteSizes.format(options.maxFileBytes()) + " (" + ByteSizes.format(size) + ")";
         }

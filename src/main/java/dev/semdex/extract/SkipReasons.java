@@ -18,8 +18,18 @@ public final class SkipReasons {
     public static final String OCR_MISSING = "install tesseract-ocr to search the text in images";
     /** The same while the user has turned OCR off. */
     public static final String OCR_OFF = "OCR is turned off in the settings";
+    /**
+     * Prefix of the reason for files that are not documents at all (fonts, icons, stylesheets, minified scripts,
+     * search-index blobs): nothing the user could fix, so they are counted rather than listed as problems.
+     */
+    public static final String NOT_A_DOCUMENT = "not a document";
 
     private SkipReasons() {}
+
+    /** True for files left out because they are build or site assets rather than something a person wrote. */
+    public static boolean isNotADocument(String reason) {
+        return reason != null && reason.startsWith(NOT_A_DOCUMENT);
+    }
 
     /**
      * True when the reason may no longer hold although the file did not change (see the class comment); so is a

@@ -40,11 +40,13 @@ import org.apache.tika.parser.pdf.PDFParserConfig;
  * Gets the text out of one file, with its page boundaries when the format has pages. Every file gets a time and a
  * size budget, because a single pathological document must not stall or exhaust an indexing run of thousands.
  *
- * <p>Plain-text formats (source code, markdown, CSV, logs) are decoded directly, with Tika's charset detection, so
- * their lines survive unchanged (Markdown is then read as the text it shows, see {@link MarkdownText}); everything
- * else goes through Tika's auto-detecting parser. Tika's own OCR stays off: it would run inside the file's time
- * budget with no progress and no way to pause. Instead the result names the parts that are pictures of text (an
- * image; PDF pages with no text layer to speak of) for the indexer's OCR stage ({@link OcrReader}).
+ * <p>Plain-text formats (source code, markdown, CSV, logs) are decoded directly, as UTF-8 when they are valid UTF-8
+ * and with Tika's charset detection otherwise, so their lines survive unchanged (Markdown is then read as the text it
+ * shows, see {@link MarkdownText}); machine output among them is refused as {@link NotDocuments not a document}. Web
+ * pages are first cut down to their {@link MainContent main content}; everything goes through Tika's
+ * auto-detecting parser. Tika's own OCR stays off: it would run inside the file's time budget with no progress and
+ * no way to pause. Instead the result names the parts that are pictures of text (an image; PDF pages with no text
+ * layer to speak of) for the indexer's OCR stage ({@link OcrReader}).
  *
  * <p>Thread-safe: several indexing threads may share one instance. Each parse runs on a daemon worker so that a
  * parse stuck past its budget can be abandoned; close the extractor to stop its workers.
@@ -59,6 +61,7 @@ public final class TextExtractor implements AutoCloseable {
     private final Duration timeout;
     private final int maxChars;
     private final Parser parserOverride;
+    private final boolean mainContentOnly;
     private final ExecutorService workers;
 
     public TextExtractor() {
@@ -71,6 +74,18 @@ public final class TextExtractor implements AutoCloseable {
 
     /** Lets tests stand in a parser that misbehaves on purpose (hangs, ignores interrupts). */
     TextExtractor(Duration timeoutPerFile, int maxChars, Parser parserOverride) {
+        this(timeoutPerFile, maxChars, parserOverride, true);
+    }
+
+    /**
+     * @param mainContentOnly whether web pages lose their site navigation, headers and footers (see
+     *                        {@link MainContent}); off only to measure what that buys
+     */
+    public TextExtractor(Duration timeoutPerFile, int maxChars, boolean mainContentOnly) {
+        this(timeoutPerFile, maxChars, null, mainContentOnly);
+    }
+
+    private TextExtractor(Duration timeoutPerFile, int maxChars, Parser parserOverride, boolean mainContentOnly) {
         Objects.requireNonNull(timeoutPerFile, "timeoutPerFile");
         if (timeoutPerFile.isNegative() || timeoutPerFile.isZero()) {
             throw new IllegalArgumentException("timeoutPerFile must be positive: " + timeoutPerFile);
@@ -81,6 +96,7 @@ public final class TextExtractor implements AutoCloseable {
         this.timeout = timeoutPerFile;
         this.maxChars = maxChars;
         this.parserOverride = parserOverride;
+        this.mainContentOnly = mainContentOnly;
         // Load Tika here, not on a worker that a time-out may interrupt mid-load.
         SharedTika.config();
         if (parserOverride == null) {
@@ -151,6 +167,8 @@ public final class TextExtractor implements AutoCloseable {
             }
             if (FileTypes.isPlainText(type)) {
                 readPlainText(file, in, metadata, buffer, abandoned);
+            } else if (FileTypes.isHtml(type) && mainContentOnly) {
+                type = parseWebPage(file, in, metadata, buffer, abandoned, type);
             } else {
                 type = parse(in, metadata, buffer, abandoned, type);
             }
@@ -168,6 +186,12 @@ public final class TextExtractor implements AutoCloseable {
             throw new ExtractionException("no text found");
         }
         String text = buffer.text();
+        if (FileTypes.isPlainText(type) && !FileTypes.isMarkdown(type)) {
+            String asset = NotDocuments.byContent(text);
+            if (asset != null) {
+                throw new ExtractionException(asset);
+            }
+        }
         if (FileTypes.isHtml(type) && buffer.pageStarts().length == 0) {
             text = withoutRepeatedTitle(text, metadata.get(TikaCoreProperties.TITLE));
         } else if (FileTypes.isMarkdown(type)) {
@@ -221,6 +245,20 @@ public final class TextExtractor implements AutoCloseable {
         return detected.getBaseType();
     }
 
+    /** A web page without its site's furniture when {@link MainContent} finds the content, else the page whole. */
+    private MediaType parseWebPage(Path file, TikaInputStream in, Metadata metadata, TextBuffer buffer,
+            AtomicBoolean abandoned, MediaType detected) throws Exception {
+        byte[] main = MainContent.of(Files.readAllBytes(file), file.toUri().toString());
+        if (main == null) {
+            return parse(in, metadata, buffer, abandoned, detected);
+        }
+        metadata.set(Metadata.CONTENT_TYPE, "text/html; charset=UTF-8");
+        metadata.set(Metadata.CONTENT_ENCODING, "UTF-8");
+        try (TikaInputStream cleaned = TikaInputStream.get(main)) {
+            return parse(cleaned, metadata, buffer, abandoned, detected);
+        }
+    }
+
     private MediaType parse(TikaInputStream in, Metadata metadata, TextBuffer buffer, AtomicBoolean abandoned,
                             MediaType detected) throws Exception {
         Parser parser = parserOverride != null ? parserOverride : SharedTika.parser();
@@ -251,19 +289,26 @@ public final class TextExtractor implements AutoCloseable {
     }
 
     /**
-     * Decodes text with the charset Tika detects (BOMs, HTML meta, statistics); if it finds none, UTF-8 with bad bytes
-     * replaced, so a stray Latin-1 byte in a source file costs one character, not the file.
+     * Decodes text as strict UTF-8 when every byte of it is valid UTF-8, which no other charset's text of any length
+     * is by accident, so UTF-8 full of curly quotes is never taken for Latin-1 by statistics; otherwise with the
+     * charset Tika detects (BOMs, statistics) and, if it finds none, UTF-8 with bad bytes replaced, so a stray
+     * Latin-1 byte in a source file costs one character, not the file.
      */
     private static void readPlainText(Path file, TikaInputStream in, Metadata metadata, TextBuffer buffer,
                                       AtomicBoolean abandoned) throws IOException {
+        String utf8 = strictUtf8(file);
         Reader reader;
-        try {
-            reader = new AutoDetectReader(in, metadata, SharedTika.config().getEncodingDetector());
-        } catch (TikaException noCharset) {
-            InputStream raw = Files.newInputStream(file);
-            reader = new InputStreamReader(raw, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE));
+        if (utf8 != null) {
+            reader = new java.io.StringReader(utf8.startsWith("\uFEFF") ? utf8.substring(1) : utf8);
+        } else {
+            try {
+                reader = new AutoDetectReader(in, metadata, SharedTika.config().getEncodingDetector());
+            } catch (TikaException noCharset) {
+                InputStream raw = Files.newInputStream(file);
+                reader = new InputStreamReader(raw, StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE));
+            }
         }
         try (Reader text = reader) {
             char[] chunk = new char[8192];
@@ -276,6 +321,28 @@ public final class TextExtractor implements AutoCloseable {
                     return;
                 }
             }
+        }
+    }
+
+    /** The file decoded as UTF-8 if it is valid UTF-8 throughout and not UTF-16, else null. */
+    static String strictUtf8(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+            return null;
+        }
+        for (byte b : bytes) {
+            if (b == 0) {
+                return null; // UTF-16 without a byte-order mark is valid UTF-8 byte for byte, but not meant as it
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            return null;
         }
     }
 

@@ -9,9 +9,18 @@ import java.util.List;
  * @param filesDeleted indexed files that are gone from disk and so from the index (not skipped ones)
  * @param reusedVectors chunks whose vector was already stored (same text elsewhere or unchanged part of a file)
  * @param stages        time per stage of the pipeline
+ * @param notDocuments  files left out quietly as site or build assets (fonts, stylesheets, minified scripts), which
+ *                      are not in {@code skipped}: that list is for files the user may want to do something about
  */
 public record IndexSummary(int filesSeen, int filesIndexed, int filesUnchanged, int filesDeleted, long chunks,
-        long passagesEmbedded, long reusedVectors, List<SkippedEntry> skipped, Duration elapsed, StageTimes stages) {
+        long passagesEmbedded, long reusedVectors, List<SkippedEntry> skipped, Duration elapsed, StageTimes stages,
+        int notDocuments) {
+
+    public IndexSummary(int filesSeen, int filesIndexed, int filesUnchanged, int filesDeleted, long chunks,
+            long passagesEmbedded, long reusedVectors, List<SkippedEntry> skipped, Duration elapsed, StageTimes stages) {
+        this(filesSeen, filesIndexed, filesUnchanged, filesDeleted, chunks, passagesEmbedded, reusedVectors, skipped,
+                elapsed, stages, 0);
+    }
 
     /** A summary without a breakdown by stage. */
     public IndexSummary(int filesSeen, int filesIndexed, int filesUnchanged, int filesDeleted, long chunks,

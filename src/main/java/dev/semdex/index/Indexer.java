@@ -104,8 +104,11 @@ public final class Indexer {
         private int indexed;
         private int unchanged;
         private int deleted;
+        private int notDocuments;
         private int done;
         private int total;
+        private long bytesDone;
+        private long bytesTotal;
         private long chunks;
         private long embedded;
         private long reused;
@@ -142,7 +145,9 @@ public final class Indexer {
                 if (doc != null && doc.size() == file.size() && doc.modifiedMillis() == file.modifiedMillis()
                         && (doc.skipped() ? !SkipReasons.mayPassLater(doc.error()) : complete.contains(key))) {
                     unchanged++;
-                    if (doc.skipped()) {
+                    if (doc.skipped() && SkipReasons.isNotADocument(doc.error())) {
+                        notDocuments++;
+                    } else if (doc.skipped()) {
                         skipped.add(new IndexSummary.SkippedEntry(key, doc.error()));
                     }
                 } else {
@@ -166,6 +171,9 @@ public final class Indexer {
                 }
             }
             total += todo.size();
+            for (Pending p : todo) {
+                bytesTotal += p.file().size();
+            }
             process(folder, todo);
             store.folders().markIndexed(folder.id());
         }
@@ -313,7 +321,8 @@ public final class Indexer {
 
         private IndexProgress progress(Path currentFile) {
             return new IndexProgress(done, total, chunks, embedded, currentFile,
-                    Duration.ofNanos(System.nanoTime() - startNanos), ocrStage == null ? null : ocrStage.current());
+                    Duration.ofNanos(System.nanoTime() - startNanos), ocrStage == null ? null : ocrStage.current(),
+                    bytesDone, bytesTotal);
         }
 
         /** Stores and empties the group; returns its new passage count (none). */
@@ -347,6 +356,7 @@ public final class Indexer {
                 }
                 store(folder, p, hashesOf, newVectors);
                 done++;
+                bytesDone += p.file().size();
                 listener.progress(progress(p.file().path()));
             }
         }
@@ -420,6 +430,10 @@ public final class Indexer {
         }
 
         private void skip(String path, String reason) {
+            if (SkipReasons.isNotADocument(reason)) {
+                notDocuments++;
+                return;
+            }
             skipped.add(new IndexSummary.SkippedEntry(path, reason));
             listener.skipped(Path.of(path), reason);
         }
@@ -429,7 +443,7 @@ public final class Indexer {
                     Duration.ofNanos(System.nanoTime() - startNanos), new StageTimes(
                             Duration.ofNanos(extractNanos.get()), Duration.ofNanos(chunkNanos.get()),
                             Duration.ofNanos(embedNanos), Duration.ofNanos(storeNanos),
-                            Duration.ofNanos(ocrNanos.get()), ocrPages.get()));
+                            Duration.ofNanos(ocrNanos.get()), ocrPages.get()), notDocuments);
         }
     }
 

@@ -270,12 +270,13 @@ public final class DocumentTable {
         }
     }
 
+    /** The skipped files the user may want to act on; files that are not documents are left out. */
     public List<StoredDocument> skipped() {
         return db.read(c -> {
             List<StoredDocument> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT id, folder_id, path, size, mtime, content_hash, status, error FROM documents "
-                            + "WHERE status = 'skipped' ORDER BY path");
+                            + "WHERE status = 'skipped' AND " + IndexStatus.PROBLEM + " ORDER BY path");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(document(rs));

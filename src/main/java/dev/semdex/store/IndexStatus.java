@@ -1,5 +1,6 @@
 package dev.semdex.store;
 
+import dev.semdex.extract.SkipReasons;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.LinkedHashMap;
@@ -14,11 +15,14 @@ public final class IndexStatus {
         this.db = db;
     }
 
+    /** Skipped files worth telling the user about: not the site and build assets, which are only counted. */
+    static final String PROBLEM = "error NOT LIKE '" + SkipReasons.NOT_A_DOCUMENT + "%'";
+
     public IndexCounts counts() {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT (SELECT count(*) FROM documents WHERE status = 'indexed'), "
-                            + "(SELECT count(*) FROM documents WHERE status = 'skipped'), (SELECT count(*) FROM chunks)");
+                            + "(SELECT count(*) FROM documents WHERE status = 'skipped' AND " + PROBLEM + "), (SELECT count(*) FROM chunks)");
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new IndexCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3));
@@ -30,7 +34,7 @@ public final class IndexStatus {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT (SELECT count(*) FROM documents WHERE folder_id = ?1 AND status = 'indexed'), "
-                            + "(SELECT count(*) FROM documents WHERE folder_id = ?1 AND status = 'skipped'), "
+                            + "(SELECT count(*) FROM documents WHERE folder_id = ?1 AND status = 'skipped' AND " + PROBLEM + "), "
                             + "(SELECT count(*) FROM chunks c JOIN documents d ON d.id = c.document_id "
                             + "WHERE d.folder_id = ?1)")) {
                 ps.setLong(1, folderId);

@@ -178,6 +178,26 @@ class IndexerIntegrationTest {
     }
 
     @Test
+    void aSitesAssetsAreCountedQuietlyAsNotDocuments() throws Exception {
+        Path assets = Files.createDirectories(folder.resolve("_static"));
+        Files.writeString(folder.resolve("searchindex.js"), "Search.setIndex({\"docnames\": [\"volcano\"]})");
+        Files.writeString(assets.resolve("basic.css"), "body { margin: 0 }");
+        Files.writeString(assets.resolve("menu.js"), "var m=function(){return 1};".repeat(200));
+        Files.write(assets.resolve("Lato.woff2"), new byte[] {'w', 'O', 'F', '2', 0, 1});
+
+        IndexSummary first = indexer.index(List.of(folder), embedder, IndexListener.NONE);
+        IndexSummary again = indexer.index(List.of(folder), embedder, IndexListener.NONE);
+
+        for (IndexSummary summary : List.of(first, again)) {
+            assertThat(summary.notDocuments()).isEqualTo(4);
+            assertThat(summary.skipped()).extracting(e -> Path.of(e.path()).getFileName().toString())
+                    .containsExactlyInAnyOrder("broken.pdf", "empty.txt", "photo.png");
+        }
+        assertThat(store.documents().skipped()).hasSize(3);
+        assertThat(store.status().counts().skipped()).isEqualTo(3);
+    }
+
+    @Test
     void rerunReadsOnlyWhatChangedAndForgetsDeletedFiles() throws Exception {
         indexer.index(List.of(folder), embedder, IndexListener.NONE);
 

@@ -11,6 +11,9 @@ import dev.semdex.lab.compare.QualityTable;
 import dev.semdex.embed.ModelCatalog;
 import dev.semdex.lab.eval.BeirDataset;
 import dev.semdex.lab.eval.EvalResult;
+import dev.semdex.lab.eval.FolderEvaluator;
+import dev.semdex.lab.eval.FolderResult;
+import dev.semdex.lab.eval.QueryFile;
 import dev.semdex.search.SearchMode;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -42,6 +45,17 @@ final class EvalCommand implements Callable<Integer> {
             + "'semdex judge' or the thumbs in the window.")
     boolean judged;
 
+    @Option(names = "--questions", paramLabel = "FILE", description = "Measure on an indexed folder (--folder) with "
+            + "your own questions: a TSV of query, tab, the answering file(s) relative to the folder. Prints "
+            + "success@1, success@3, MRR@10 and nDCG@10 per mode.")
+    Path questions;
+
+    @Option(names = "--folder", paramLabel = "DIR", description = "The indexed folder the --questions are about.")
+    Path folder;
+
+    @Option(names = "--misses", description = "With --questions: list the questions whose answer did not come first.")
+    boolean misses;
+
     @Option(names = "--models", split = ",", paramLabel = "ID",
             description = "Compare these models (vector search) at full and at --dims/--precision vectors.")
     List<String> models = new java.util.ArrayList<>();
@@ -67,19 +81,17 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (questions != null) {
+            return folderQuestions();
+        }
         if ((beir == null) == !judged) {
-            throw new SemdexException("Give either --beir DIR (a BEIR dataset) or --judged (your own judgements).");
+            throw new SemdexException("Give either --beir DIR (a BEIR dataset), --judged (your own judgements) or "
+                    + "--questions FILE --folder DIR.");
         }
         if (judged || !models.isEmpty() || variantOptions.any()) {
             return qualityTable();
         }
-        List<SearchMode> searchModes = modes.stream().map(m -> {
-            try {
-                return SearchMode.parse(m);
-            } catch (IllegalArgumentException e) {
-                throw new SemdexException("Unknown mode '" + m + "': use " + Arrays.toString(SearchMode.values()));
-            }
-        }).toList();
+        List<SearchMode> searchModes = searchModes();
         model = ollama.apply(root.context(), model != null ? model : ModelCatalog.DEFAULT_MODEL);
         var semdex = root.context().semdex();
         semdex.catalog().require(model);
@@ -98,6 +110,58 @@ final class EvalCommand implements Callable<Integer> {
         for (EvalResult r : results) {
             System.out.printf(Locale.ROOT, "%-12s %-28s %-8s %6d %7.4f %10.4f %7.4f %9.1f%n", r.dataset(), r.model(),
                     r.mode(), r.documents(), r.ndcg10(), r.recall100(), r.mrr10(), r.queryMillisMean());
+        }
+        return 0;
+    }
+
+    private List<SearchMode> searchModes() {
+        return modes.stream().map(m -> {
+            try {
+                return SearchMode.parse(m);
+            } catch (IllegalArgumentException e) {
+                throw new SemdexException("Unknown mode '" + m + "': use " + Arrays.toString(SearchMode.values()));
+            }
+        }).toList();
+    }
+
+    /** Success@1/@3, MRR@10 and nDCG@10 per mode on the user's own folder and questions. */
+    private int folderQuestions() {
+        if (folder == null) {
+            throw new SemdexException("--questions needs --folder DIR, the indexed folder the questions are about.");
+        }
+        if (beir != null || judged) {
+            throw new SemdexException("--questions cannot be combined with --beir or --judged.");
+        }
+        List<SearchMode> searchModes = searchModes();
+        var semdex = root.context().semdex();
+        Path dir = folder.toAbsolutePath().normalize();
+        if (semdex.store().folders().find(dir).isEmpty()) {
+            throw new SemdexException(dir + " is not indexed: run 'semdex index " + dir + "' first.");
+        }
+        String id = ollama.apply(root.context(), model != null ? model : semdex.models().defaultModel());
+        QueryFile file = QueryFile.read(questions);
+        java.util.Set<String> indexed = java.util.Set.copyOf(semdex.store().documents().paths().values());
+        FolderEvaluator evaluator = new FolderEvaluator(semdex.search());
+        List<FolderResult> results = searchModes.stream()
+                .map(mode -> evaluator.evaluate(file, dir, indexed, id, mode)).toList();
+        if (json) {
+            System.out.println(Json.write(results));
+            return 0;
+        }
+        System.out.printf("%-24s %-28s %-8s %7s %9s %9s %7s %7s %9s%n", "questions", "model", "mode", "queries",
+                "success@1", "success@3", "MRR@10", "nDCG@10", "ms/query");
+        for (FolderResult r : results) {
+            System.out.printf(Locale.ROOT, "%-24s %-28s %-8s %7d %9.3f %9.3f %7.3f %7.3f %9.1f%n", r.questions(),
+                    r.model(), r.mode(), r.queries(), r.success1(), r.success3(), r.mrr10(), r.ndcg10(),
+                    r.queryMillisMean());
+        }
+        if (misses) {
+            for (FolderResult r : results) {
+                for (FolderResult.Miss m : r.misses()) {
+                    System.out.printf("%-8s %-6s %s  <- first: %s%n", r.mode(), m.rank() == 0 ? "-" : "#" + m.rank(),
+                            m.query(), m.first());
+                }
+            }
         }
         return 0;
     }
