@@ -1,7 +1,5 @@
 package dev.semdex.search;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
@@ -15,39 +13,14 @@ final class Int8Codes {
 
     private final int dimension;
     private final int size;
-    /** The codes on the Java heap, or null once they were moved to {@link #offHeap}. */
     private final byte[] codes;
-    private final ByteBuffer offHeap;
     private final float[] scale;
 
-    private Int8Codes(int dimension, int size, byte[] codes, ByteBuffer offHeap, float[] scale) {
+    private Int8Codes(int dimension, int size, byte[] codes, float[] scale) {
         this.dimension = dimension;
         this.size = size;
         this.codes = codes;
-        this.offHeap = offHeap;
         this.scale = scale;
-    }
-
-    private Int8Codes(int dimension, int size, byte[] codes, float[] scale) {
-        this(dimension, size, codes, null, scale);
-    }
-
-    /**
-     * The same codes in direct memory, for a native engine that reads them in place; the heap copy is left to the
-     * garbage collector, so the codes are not held twice.
-     */
-    Int8Codes movedOffHeap() {
-        if (offHeap != null) {
-            return this;
-        }
-        ByteBuffer direct = ByteBuffer.allocateDirect(codes.length).order(ByteOrder.nativeOrder());
-        direct.put(0, codes);
-        return new Int8Codes(dimension, size, null, direct, scale);
-    }
-
-    /** The codes in direct memory, or null while they are on the heap. */
-    ByteBuffer offHeap() {
-        return offHeap;
     }
 
     static Int8Codes of(float[] data, int dimension, int size) {
@@ -144,8 +117,7 @@ final class Int8Codes {
     float[] approximate(int row) {
         float[] out = new float[dimension];
         for (int i = 0; i < dimension; i++) {
-            int at = row * dimension + i;
-            out[i] = (codes != null ? codes[at] : offHeap.get(at)) * scale[i];
+            out[i] = codes[row * dimension + i] * scale[i];
         }
         return out;
     }
@@ -176,15 +148,11 @@ final class Int8Codes {
         return size;
     }
 
-    /** The codes on the heap; not for codes {@link #movedOffHeap moved off the heap}. */
     byte[] codes() {
-        if (codes == null) {
-            throw new IllegalStateException("The codes were moved off the heap.");
-        }
         return codes;
     }
 
     long bytes() {
-        return (long) size * dimension;
+        return codes.length;
     }
 }

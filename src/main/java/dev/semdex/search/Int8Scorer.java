@@ -5,13 +5,8 @@ interface Int8Scorer {
 
     void score(short[] query, byte[] codes, int dimension, int[] scores, int from, int to);
 
-    /** True when the products run in SIMD registers; a scalar loop over bytes is slower than the exact float scan. */
-    boolean vectorised();
-
-    String engine();
-
     /** The Vector API version when the JVM has the module, else plain Java. */
-    static Int8Scorer vectorApi() {
+    static Int8Scorer best() {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             try {
                 return (Int8Scorer) Class.forName("dev.semdex.search.SimdInt8Scorer").getDeclaredConstructor()
@@ -24,16 +19,6 @@ interface Int8Scorer {
     }
 
     final class Scalar implements Int8Scorer {
-        @Override
-        public boolean vectorised() {
-            return false;
-        }
-
-        @Override
-        public String engine() {
-            return ScanEngine.PLAIN_JAVA.label();
-        }
-
         @Override
         public void score(short[] query, byte[] codes, int dimension, int[] scores, int from, int to) {
             for (int row = from; row < to; row++) {

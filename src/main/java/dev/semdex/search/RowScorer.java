@@ -9,7 +9,7 @@ interface RowScorer {
     float dot(float[] query, float[] data, int base, int dimension);
 
     /** The Vector API version when the JVM has the module, else plain Java. */
-    static RowScorer vectorApi() {
+    static RowScorer best() {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             try {
                 return (RowScorer) Class.forName("dev.semdex.search.SimdScorer").getDeclaredConstructor().newInstance();

@@ -14,13 +14,14 @@ import java.util.stream.IntStream;
  * array (no object per vector), scanned exactly at close to memory bandwidth. From there on only one byte per value
  * stays in memory (a quarter of the floats, about 400 bytes per 384-d chunk with its ids): a query ranks the int8
  * codes, then re-scores the best candidates with their float vectors read back from the index. Vectors are unit
- * length, so the dot product is the cosine. The {@link ScanEngine} computes the products; the two passes are
- * taken only when its first pass beats the exact scan.
+ * length, so the dot product is the cosine.
  */
 public final class VectorIndex {
 
     private static final int PARALLEL_THRESHOLD = 50_000;
     private static final int BLOCK = 16_384;
+    private static final RowScorer SCORER = RowScorer.best();
+    private static final Int8Scorer INT8_SCORER = Int8Scorer.best();
     /**
      * From this many rows a query first ranks int8 codes, then re-scores the best candidates with floats: below
      * it, the exact scan already takes only a few milliseconds.
@@ -43,10 +44,7 @@ public final class VectorIndex {
     private final StoredVectors stored;
     private final long[] chunkIds;
     private final long[] documentIds;
-    private final ScanEngine engine;
-    private final RowScorer scorer;
     private volatile Int8Codes int8;
-    private volatile Int8FirstPass firstPass;
     /**
      * First-pass scores, one array per searching thread: allocating the array (4 MB at a million rows) for each
      * query costs as much as the scan itself, because the JVM places it in fresh, zeroed memory every time.
@@ -55,21 +53,11 @@ public final class VectorIndex {
 
     /** Float vectors of chunks, the id of each vector's chunk and document. */
     public VectorIndex(int dimension, float[] data, long[] chunkIds, long[] documentIds) {
-        this(dimension, data, chunkIds, documentIds, ScanEngine.best());
-    }
-
-    /** As {@link #VectorIndex(int, float[], long[], long[])}, computing with {@code engine}. */
-    public VectorIndex(int dimension, float[] data, long[] chunkIds, long[] documentIds, ScanEngine engine) {
-        this(dimension, data, null, null, chunkIds, documentIds, engine);
+        this(dimension, data, null, null, chunkIds, documentIds);
     }
 
     private VectorIndex(int dimension, float[] data, Int8Codes int8, StoredVectors stored, long[] chunkIds,
-            long[] documentIds, ScanEngine engine) {
-        if (!engine.available()) {
-            throw new IllegalArgumentException(engine.label() + " is not available in this JVM");
-        }
-        this.engine = engine;
-        this.scorer = engine.rowScorer();
+            long[] documentIds) {
         this.dimension = dimension;
         this.size = chunkIds.length;
         this.data = data;
@@ -144,7 +132,7 @@ public final class VectorIndex {
         };
         return new VectorIndex(dimension, null, codes.build(), floats,
                 loaded == expected ? chunks : Arrays.copyOf(chunks, loaded),
-                loaded == expected ? docs : Arrays.copyOf(docs, loaded), ScanEngine.best());
+                loaded == expected ? docs : Arrays.copyOf(docs, loaded));
     }
 
     /** True when only int8 codes are in memory and the floats are read from the index for re-scoring. */
@@ -235,19 +223,10 @@ public final class VectorIndex {
 
     /**
      * The ranker search uses: the exact scan for indexes smaller than {@link #QUANTISE_FROM}, the two-pass int8 scan
-     * for larger ones when the engine's first pass is the faster path (plain Java's is not) or only codes are held.
+     * for larger ones.
      */
     public ChunkRanker ranker(float[] query) {
-        return takesTwoPasses() ? quantisedRanker(query) : ChunkRanker.ofScores(scores(query));
-    }
-
-    /** True when {@link #ranker} ranks int8 codes first rather than scanning the floats exactly. */
-    public boolean takesTwoPasses() {
-        return data == null || size >= QUANTISE_FROM && engine != ScanEngine.PLAIN_JAVA;
-    }
-
-    public ScanEngine engine() {
-        return engine;
+        return data != null && size < QUANTISE_FROM ? ChunkRanker.ofScores(scores(query)) : quantisedRanker(query);
     }
 
     /**
@@ -258,15 +237,21 @@ public final class VectorIndex {
      */
     public ChunkRanker quantisedRanker(float[] query) {
         checkDimension(query);
-        Int8FirstPass pass = firstPass();
-        short[] q = int8.query(query);
+        Int8Codes codes = int8Codes();
+        short[] q = codes.query(query);
         int[] approximate = scratch.get();
         if (approximate == null || approximate.length != size) {
             approximate = new int[size];
             scratch.set(approximate);
         }
         int[] firstPass = approximate;
-        pass.score(q, firstPass);
+        if (size < PARALLEL_THRESHOLD) {
+            INT8_SCORER.score(q, codes.codes(), dimension, firstPass, 0, size);
+        } else {
+            int blocks = (size + BLOCK - 1) / BLOCK;
+            IntStream.range(0, blocks).parallel().forEach(b -> INT8_SCORER.score(q, codes.codes(), dimension,
+                    firstPass, b * BLOCK, Math.min(size, (b + 1) * BLOCK)));
+        }
         return depth -> {
             int[] candidates = topRows(firstPass, (int) Math.min(size, Math.max(MIN_CANDIDATES,
                     (long) depth * RESCORE_FACTOR)));
@@ -291,7 +276,7 @@ public final class VectorIndex {
         float[] exact = new float[candidates.length];
         if (data != null) {
             for (int i = 0; i < candidates.length; i++) {
-                exact[i] = scorer.dot(query, data, candidates[i] * dimension, dimension);
+                exact[i] = SCORER.dot(query, data, candidates[i] * dimension, dimension);
             }
             return exact;
         }
@@ -302,7 +287,7 @@ public final class VectorIndex {
         Map<Long, float[]> floats = stored.fetch(ids);
         for (int i = 0; i < candidates.length; i++) {
             float[] v = floats.get(ids[i]);
-            exact[i] = v == null ? Float.NEGATIVE_INFINITY : scorer.dot(query, v, 0, dimension);
+            exact[i] = v == null ? Float.NEGATIVE_INFINITY : SCORER.dot(query, v, 0, dimension);
         }
         return exact;
     }
@@ -327,40 +312,6 @@ public final class VectorIndex {
         return codes;
     }
 
-    /**
-     * The first pass, made on the first quantised query; ONNX Runtime's takes the codes off the heap (if it cannot
-     * start after all, plain Java's takes its place).
-     */
-    private Int8FirstPass firstPass() {
-        Int8FirstPass pass = firstPass;
-        if (pass == null) {
-            synchronized (this) {
-                pass = firstPass;
-                if (pass == null) {
-                    Int8Codes codes = int8Codes();
-                    pass = switch (engine) {
-                        case VECTOR_API -> new ScorerFirstPass(Int8Scorer.vectorApi(), codes);
-                        case PLAIN_JAVA -> new ScorerFirstPass(new Int8Scorer.Scalar(), codes);
-                        case ONNX_RUNTIME -> onnxFirstPass(codes);
-                    };
-                    firstPass = pass;
-                }
-            }
-        }
-        return pass;
-    }
-
-    private Int8FirstPass onnxFirstPass(Int8Codes codes) {
-        Int8Codes moved = codes.movedOffHeap();
-        try {
-            Int8FirstPass pass = OnnxFirstPass.over(moved.offHeap(), size, dimension);
-            int8 = moved;
-            return pass;
-        } catch (ai.onnxruntime.OrtException | LinkageError e) {
-            return new ScorerFirstPass(new Int8Scorer.Scalar(), codes);
-        }
-    }
-
     private void checkDimension(float[] query) {
         if (query.length != dimension) {
             throw new IllegalArgumentException("query has " + query.length + " dimensions, index " + dimension);
@@ -368,7 +319,7 @@ public final class VectorIndex {
     }
 
     private void scoreRange(float[] q, float[] scores, int from, int to) {
-        scorer.score(q, data, dimension, scores, from, to);
+        SCORER.score(q, data, dimension, scores, from, to);
     }
 
     /** Indices of the k largest integer scores, largest first (ties: lower row first). */

@@ -13,10 +13,6 @@ class VectorIndexTest {
 
     /** Random unit vectors: the hardest case for quantisation, since nothing stands out from the crowd. */
     private static VectorIndex randomIndex(int n, int dim, long seed) {
-        return randomIndex(n, dim, seed, ScanEngine.best());
-    }
-
-    private static VectorIndex randomIndex(int n, int dim, long seed, ScanEngine engine) {
         Random random = new Random(seed);
         float[] data = new float[n * dim];
         for (int i = 0; i < n; i++) {
@@ -27,7 +23,7 @@ class VectorIndexTest {
             System.arraycopy(Vectors.normalize(v), 0, data, i * dim, dim);
         }
         long[] ids = IntStream.range(0, n).mapToLong(i -> i).toArray();
-        return new VectorIndex(dim, data, ids, ids, engine);
+        return new VectorIndex(dim, data, ids, ids);
     }
 
     @Test
@@ -72,9 +68,9 @@ class VectorIndexTest {
         int[] plain = new int[50];
         int[] best = new int[50];
         new Int8Scorer.Scalar().score(q, codes, dim, plain, 0, 50);
-        Int8Scorer.vectorApi().score(q, codes, dim, best, 0, 50);
+        Int8Scorer.best().score(q, codes, dim, best, 0, 50);
         assertThat(best).containsExactly(plain);
-        assertThat(Int8Scorer.vectorApi().getClass().getSimpleName()).isEqualTo("SimdInt8Scorer");
+        assertThat(Int8Scorer.best().getClass().getSimpleName()).isEqualTo("SimdInt8Scorer");
     }
 
     @Test
@@ -103,7 +99,7 @@ class VectorIndexTest {
 
     @Test
     void vectorApiAndPlainJavaScoresAgree() {
-        RowScorer best = RowScorer.vectorApi();
+        RowScorer best = RowScorer.best();
         assertThat(best).as("tests run with --add-modules jdk.incubator.vector").isInstanceOf(SimdScorer.class);
         Random random = new Random(3);
         int dim = 389;
@@ -130,34 +126,5 @@ class VectorIndexTest {
         float[] scores = {0.1f, 0.9f, 0.5f};
         assertThat(VectorIndex.topRows(scores, 10)).containsExactly(1, 2, 0);
         assertThat(VectorIndex.topRows(new float[0], 5)).isEmpty();
-    }
-
-    @Test
-    void everyEngineRanksTheSameFilesFirst() {
-        Random random = new Random(11);
-        float[] q = new float[97];
-        for (int d = 0; d < q.length; d++) {
-            q[d] = (float) random.nextGaussian();
-        }
-        q = Vectors.normalize(q);
-        VectorIndex reference = randomIndex(70_000, 97, 2, ScanEngine.PLAIN_JAVA);
-        int[] exact = reference.top(q, 10);
-        for (ScanEngine engine : ScanEngine.values()) {
-            assertThat(engine.available()).as("%s in the test JVM", engine).isTrue();
-            VectorIndex index = randomIndex(70_000, 97, 2, engine);
-            assertThat(index.top(q, 10)).as("exact, %s", engine).containsExactly(exact);
-            assertThat(index.quantisedRanker(q).top(10).rows()).as("two passes, %s", engine).containsExactly(exact);
-        }
-    }
-
-    @Test
-    void withoutAFastFirstPassALargeIndexInMemoryIsScannedExactly() {
-        assertThat(ScanEngine.best()).as("tests run with --add-modules jdk.incubator.vector")
-                .isEqualTo(ScanEngine.VECTOR_API);
-        int rows = VectorIndex.QUANTISE_FROM;
-        assertThat(randomIndex(rows, 4, 6, ScanEngine.PLAIN_JAVA).takesTwoPasses()).isFalse();
-        assertThat(randomIndex(rows, 4, 6, ScanEngine.ONNX_RUNTIME).takesTwoPasses()).isTrue();
-        assertThat(randomIndex(rows, 4, 6, ScanEngine.VECTOR_API).takesTwoPasses()).isTrue();
-        assertThat(randomIndex(rows - 1, 4, 6, ScanEngine.VECTOR_API).takesTwoPasses()).isFalse();
     }
 }

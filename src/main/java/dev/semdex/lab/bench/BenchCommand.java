@@ -5,16 +5,13 @@ import dev.semdex.SemdexException;
 import dev.semdex.embed.Embedder;
 import dev.semdex.embed.ModelCatalog;
 import dev.semdex.lab.eval.BeirDataset;
-import dev.semdex.search.ScanEngine;
 import dev.semdex.search.VectorIndex;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,8 +31,7 @@ public final class BenchCommand implements Runnable {
         new picocli.CommandLine(this).usage(System.out);
     }
 
-    @Command(name = "search", description = "Top-k latency and recall over random unit vectors, for every scan "
-            + "engine this JVM can run (the Vector API, ONNX Runtime, plain Java).")
+    @Command(name = "search", description = "Exact top-k latency over random unit vectors.")
     static final class Search implements Callable<Integer> {
         @Option(names = "--vectors", defaultValue = "100000", paramLabel = "N")
         int vectors;
@@ -58,74 +54,41 @@ public final class BenchCommand implements Runnable {
             }
             long[] ids = new long[vectors];
             Arrays.setAll(ids, i -> i);
-            float[][] queryVectors = new float[queries][dim];
+            VectorIndex index = new VectorIndex(dim, data, ids, ids);
             Random qr = new Random(7);
-            for (float[] q : queryVectors) {
+            float[] q = new float[dim];
+            for (int i = 0; i < 20; i++) {
                 randomUnit(qr, q, 0, dim);
+                index.top(q, k);
+                index.quantisedRanker(q).top(k);
             }
-            StringBuilder figures = new StringBuilder();
-            int[][] truth = null;
-            for (ScanEngine engine : ScanEngine.values()) {
-                if (!engine.available()) {
-                    System.out.printf("%-12s not available in this JVM%n", engine.label());
-                    continue;
-                }
-                VectorIndex index = new VectorIndex(dim, data, ids, ids, engine);
-                EngineFigures measured = measure(index, queryVectors, truth);
-                truth = measured.exactRows();
-                System.out.printf(Locale.ROOT, "%-12s exact p50 %.2f ms p99 %.2f ms · int8 first pass + float "
-                                + "re-scoring p50 %.2f ms p99 %.2f ms recall@%d %.4f · search takes the %s%n",
-                        engine.label(), measured.exact().p50(), measured.exact().p99(), measured.twoPass().p50(),
-                        measured.twoPass().p99(), k, measured.recall(),
-                        index.takesTwoPasses() ? "two passes" : "exact scan");
-                String key = engine.label().replace('-', '_');
-                figures.append(String.format(Locale.ROOT, " %s_exact_p50_ms=%.2f %s_exact_p99_ms=%.2f "
-                                + "%s_int8_rescored_p50_ms=%.2f %s_int8_rescored_p99_ms=%.2f "
-                                + "%s_int8_recall_at_k=%.4f %s_search_p50_ms=%.2f",
-                        key, measured.exact().p50(), key, measured.exact().p99(), key, measured.twoPass().p50(),
-                        key, measured.twoPass().p99(), key, measured.recall(), key,
-                        index.takesTwoPasses() ? measured.twoPass().p50() : measured.exact().p50()));
-            }
-            System.out.printf(Locale.ROOT, "bench=search vectors=%d dim=%d k=%d queries=%d engine=%s "
-                            + "float_bytes_per_vector=%d int8_bytes_per_vector=%d%s%n",
-                    vectors, dim, k, queries, ScanEngine.best().label(), dim * 4, dim, figures);
-            return 0;
-        }
-
-        private record EngineFigures(Latencies exact, Latencies twoPass, double recall, int[][] exactRows) {
-        }
-
-        /**
-         * Times exact top-k and the two passes over the same queries; recall is measured against {@code truth} (or
-         * this engine's own exact ranking when there is none yet), so every engine is held to one answer.
-         */
-        private EngineFigures measure(VectorIndex index, float[][] queryVectors, int[][] truth) {
-            for (int i = 0; i < Math.min(20, queryVectors.length); i++) {
-                index.top(queryVectors[i], k);
-                index.quantisedRanker(queryVectors[i]).top(k);
-            }
-            double[] exactMillis = new double[queryVectors.length];
-            double[] int8Millis = new double[queryVectors.length];
-            int[][] exactRows = new int[queryVectors.length][];
+            double[] exactMillis = new double[queries];
+            double[] int8Millis = new double[queries];
             double recall = 0;
-            for (int i = 0; i < queryVectors.length; i++) {
-                float[] q = queryVectors[i];
+            for (int i = 0; i < queries; i++) {
+                randomUnit(qr, q, 0, dim);
                 long t0 = System.nanoTime();
-                exactRows[i] = index.top(q, k);
+                int[] exact = index.top(q, k);
                 long t1 = System.nanoTime();
                 int[] twoPass = index.quantisedRanker(q).top(k).rows();
                 long t2 = System.nanoTime();
                 exactMillis[i] = (t1 - t0) / 1e6;
                 int8Millis[i] = (t2 - t1) / 1e6;
-                int[] expected = truth != null ? truth[i] : exactRows[i];
-                Set<Integer> relevant = new HashSet<>();
-                for (int row : expected) {
-                    relevant.add(row);
+                java.util.Set<Integer> truth = new java.util.HashSet<>();
+                for (int row : exact) {
+                    truth.add(row);
                 }
-                recall += Arrays.stream(twoPass).filter(relevant::contains).count() / (double) expected.length;
+                recall += Arrays.stream(twoPass).filter(truth::contains).count() / (double) exact.length;
             }
-            return new EngineFigures(new Latencies(exactMillis), new Latencies(int8Millis),
-                    recall / queryVectors.length, truth != null ? truth : exactRows);
+            Latencies exactTimes = new Latencies(exactMillis);
+            Latencies int8Times = new Latencies(int8Millis);
+            System.out.printf(Locale.ROOT, "bench=search vectors=%d dim=%d k=%d queries=%d exact_p50_ms=%.2f "
+                            + "exact_p99_ms=%.2f int8_rescored_p50_ms=%.2f int8_rescored_p99_ms=%.2f "
+                            + "int8_recall_at_k=%.4f float_bytes_per_vector=%d int8_bytes_per_vector=%d simd=%s%n",
+                    vectors, dim, k, queries, exactTimes.p50(), exactTimes.p99(), int8Times.p50(), int8Times.p99(),
+                    recall / queries,
+                    dim * 4, dim, ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
+            return 0;
         }
 
         static void randomUnit(Random r, float[] target, int offset, int dim) {
