@@ -21,7 +21,7 @@ import org.xml.sax.helpers.DefaultHandler;
 final class BlockTextHandler extends DefaultHandler {
 
     private static final Set<String> PARAGRAPHS = Set.of(
-            "p", "h1", "h2", "h3", "h4", "h5", "h6", "title", "pre", "blockquote", "table", "ul", "ol", "dl",
+            "p", "h5", "h6", "pre", "blockquote", "table", "ul", "ol", "dl",
             "section", "article", "header", "footer", "aside", "figure", "figcaption", "caption", "address", "hr");
     private static final Set<String> LINES = Set.of("div", "li", "tr", "dt", "dd", "option");
     private static final Set<String> CELLS = Set.of("td", "th");
@@ -29,6 +29,8 @@ final class BlockTextHandler extends DefaultHandler {
     private final TextBuffer buffer;
     private final int maxChars;
     private final BooleanSupplier abandoned;
+    private final StringBuilder title = new StringBuilder();
+    private boolean inTitle;
 
     BlockTextHandler(TextBuffer buffer, int maxChars, BooleanSupplier abandoned) {
         this.buffer = buffer;
@@ -40,8 +42,13 @@ final class BlockTextHandler extends DefaultHandler {
     public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
         checkAbandoned();
         String name = elementName(localName, qName);
+        int level = headingLevel(name);
         if (name.equals("div") && isPageDiv(attributes)) {
             buffer.startPage();
+        } else if (name.equals("title")) {
+            inTitle = true;
+        } else if (level > 0) {
+            buffer.startHeading(level);
         } else if (PARAGRAPHS.contains(name)) {
             buffer.paragraphBreak();
         } else if (LINES.contains(name)) {
@@ -57,7 +64,11 @@ final class BlockTextHandler extends DefaultHandler {
     public void endElement(String uri, String localName, String qName) throws SAXException {
         checkAbandoned();
         String name = elementName(localName, qName);
-        if (PARAGRAPHS.contains(name)) {
+        if (name.equals("title")) {
+            inTitle = false;
+        } else if (headingLevel(name) > 0) {
+            buffer.endHeading();
+        } else if (PARAGRAPHS.contains(name)) {
             buffer.paragraphBreak();
         } else if (LINES.contains(name)) {
             buffer.endLine();
@@ -67,6 +78,10 @@ final class BlockTextHandler extends DefaultHandler {
     @Override
     public void characters(char[] ch, int start, int length) throws SAXException {
         checkAbandoned();
+        if (inTitle) {
+            title.append(ch, start, length);
+            return;
+        }
         if (!buffer.append(ch, start, length)) {
             throw new WriteLimitReachedException(maxChars);
         }
@@ -83,6 +98,17 @@ final class BlockTextHandler extends DefaultHandler {
         if (length > 0) {
             buffer.softSpace();
         }
+    }
+
+    /** The document's {@code <title>}, which is not part of its text; empty when it has none. */
+    String title() {
+        return title.toString().replaceAll("\\s+", " ").strip();
+    }
+
+    /** 1 to 4 for {@code h1} to {@code h4}; deeper headings are too small to name a passage, and read as paragraphs. */
+    private static int headingLevel(String name) {
+        return name.length() == 2 && name.charAt(0) == 'h' && name.charAt(1) >= '1' && name.charAt(1) <= '4'
+                ? name.charAt(1) - '0' : 0;
     }
 
     private void checkAbandoned() throws SAXException {

@@ -39,11 +39,25 @@ final class MainContent {
      * whole (no furniture found, or too little left without it).
      */
     static byte[] of(byte[] html, String baseUri) {
+        return read(html, baseUri).main();
+    }
+
+    /**
+     * A page as read: its main content ({@code null} when the page is to be read whole) and whether it is a listing,
+     * a page with almost no text of its own: a table of contents or index that is mostly links, a redirect, a stub.
+     * Such a page mentions every chapter's words but answers no question, so search ranks it below real pages.
+     */
+    record Page(byte[] main, boolean listing) {}
+
+    /** Below this many characters outside links, a page has no text of its own. */
+    private static final int MIN_OWN_CHARS = 120;
+    /** At least this share of a page's text in links, and the page is a listing. */
+    private static final double LISTING_LINK_SHARE = 0.6;
+
+    static Page read(byte[] html, String baseUri) {
         Document page = Jsoup.parse(new String(html, detectCharset(html)), baseUri);
+        boolean redirect = page.selectFirst("meta[http-equiv~=(?i)refresh]") != null;
         String fullText = page.body().text();
-        if (fullText.length() < MIN_CHARS) {
-            return null;
-        }
         Element main = null;
         for (String selector : MAIN_CANDIDATES) {
             main = page.selectFirst(selector);
@@ -54,12 +68,23 @@ final class MainContent {
         Element content = main != null ? main : page.body();
         content.select(FURNITURE).remove();
         String kept = content.text();
-        if (kept.length() < MIN_CHARS || kept.length() < MIN_SHARE * fullText.length()
+        boolean listing = redirect || isListing(content, kept);
+        if (fullText.length() < MIN_CHARS || kept.length() < MIN_CHARS || kept.length() < MIN_SHARE * fullText.length()
                 || kept.length() == fullText.length()) {
-            return null;
+            return new Page(null, listing);
         }
-        return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + escape(page.title())
+        byte[] reduced = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + escape(page.title())
                 + "</title></head><body>" + content.html() + "</body></html>").getBytes(StandardCharsets.UTF_8);
+        return new Page(reduced, listing);
+    }
+
+    private static boolean isListing(Element content, String text) {
+        int linked = 0;
+        for (Element link : content.select("a")) {
+            linked += link.text().length();
+        }
+        int own = text.length() - linked;
+        return own < MIN_OWN_CHARS || linked >= LISTING_LINK_SHARE * text.length();
     }
 
     private static String escape(String s) {

@@ -49,13 +49,22 @@ final class MarkdownText {
      * written when it is longer than {@link #MAX_CHARS} or shows nothing (a file of HTML comments, say).
      */
     static String of(String markdown, int maxChars) {
+        return read(markdown, maxChars).text();
+    }
+
+    /** As {@link #of}, with the headings (levels 1 to 4) of the text returned. */
+    static Rendered read(String markdown, int maxChars) {
         if (markdown.length() > MAX_CHARS) {
-            return markdown;
+            return new Rendered(markdown, List.of());
         }
         TextBuffer buffer = new TextBuffer(maxChars);
         PARSER.parse(markdown).accept(new Renderer(buffer));
-        return buffer.length() == 0 ? markdown : buffer.text();
+        return buffer.length() == 0 ? new Rendered(markdown, List.of())
+                : new Rendered(buffer.text(), buffer.headings());
     }
+
+    /** Markdown's visible text and its headings. */
+    record Rendered(String text, List<dev.semdex.extract.Heading> headings) {}
 
     private static final class Renderer extends AbstractVisitor {
 
@@ -67,7 +76,13 @@ final class MarkdownText {
 
         @Override
         public void visit(Heading heading) {
-            paragraph(heading);
+            if (heading.getLevel() > 4) {
+                paragraph(heading);
+                return;
+            }
+            out.startHeading(heading.getLevel());
+            visitChildren(heading);
+            out.endHeading();
         }
 
         @Override

@@ -345,7 +345,7 @@ public final class OcrReader {
                 String own = text.substring(starts[page - 1], page < starts.length ? starts[page] : text.length());
                 buffer.append(texts.getOrDefault(page, own));
             }
-            return new ExtractedText(buffer.text(), buffer.pageStarts(), layer.mediaType());
+            return new ExtractedText(buffer.text(), buffer.pageStarts(), layer.mediaType()).withTitle(layer.title());
         }
     }
 }

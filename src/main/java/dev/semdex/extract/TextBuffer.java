@@ -21,6 +21,10 @@ final class TextBuffer {
     private int pageCount;
     private boolean afterCarriageReturn;
     private boolean full;
+    private final java.util.List<Heading> headings = new java.util.ArrayList<>();
+    private int headingLevel;
+    private int headingStart = -1;
+    private final StringBuilder headingText = new StringBuilder();
 
     TextBuffer(int maxChars) {
         if (maxChars <= 0) {
@@ -102,6 +106,35 @@ final class TextBuffer {
         pendingPages++;
     }
 
+    /**
+     * A heading of the given level begins: its text is written as usual and also remembered, with the offset of its
+     * first character, until {@link #endHeading}.
+     */
+    void startHeading(int level) {
+        paragraphBreak();
+        headingLevel = level;
+        headingStart = -1;
+        headingText.setLength(0);
+    }
+
+    /** The heading begun last ends; one without visible text is forgotten. */
+    void endHeading() {
+        if (headingLevel > 0 && headingStart >= 0) {
+            String words = headingText.toString().replace('\u00B6', ' ').replaceAll("\\s+", " ").strip();
+            if (!words.isEmpty()) {
+                headings.add(new Heading(headingStart, headingLevel, words));
+            }
+        }
+        headingLevel = 0;
+        headingStart = -1;
+        paragraphBreak();
+    }
+
+    /** The headings written so far, in text order. */
+    java.util.List<Heading> headings() {
+        return java.util.List.copyOf(headings);
+    }
+
     boolean isFull() {
         return full;
     }
@@ -127,6 +160,7 @@ final class TextBuffer {
     }
 
     private void write(char c) {
+        boolean separated = pendingNewlines > 0 || pendingBlanks.length() > 0;
         if (text.length() > 0) {
             for (int i = 0; i < pendingNewlines && !full; i++) {
                 put('\n');
@@ -135,6 +169,13 @@ final class TextBuffer {
         pendingNewlines = 0;
         for (int i = 0; i < pendingBlanks.length() && !full; i++) {
             put(pendingBlanks.charAt(i));
+        }
+        if (headingLevel > 0) {
+            if (headingStart < 0) {
+                headingStart = text.length();
+            } else if (separated) {
+                headingText.append(' ');
+            }
         }
         pendingBlanks.setLength(0);
         if (full) {
@@ -148,6 +189,9 @@ final class TextBuffer {
             pendingPages--;
         }
         put(c);
+        if (headingLevel > 0) {
+            headingText.append(c);
+        }
     }
 
     private void put(char c) {

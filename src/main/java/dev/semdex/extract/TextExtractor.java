@@ -159,6 +159,8 @@ public final class TextExtractor implements AutoCloseable {
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, String.valueOf(file.getFileName()));
         MediaType type = MediaType.OCTET_STREAM;
         TextBuffer buffer = new TextBuffer(maxChars);
+        BlockTextHandler handler = new BlockTextHandler(buffer, maxChars, abandoned::get);
+        boolean[] listing = new boolean[1];
         try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
             type = detect(file, in, metadata);
             if (FileTypes.isOcrImage(type)) {
@@ -168,9 +170,9 @@ public final class TextExtractor implements AutoCloseable {
             if (FileTypes.isPlainText(type)) {
                 readPlainText(file, in, metadata, buffer, abandoned);
             } else if (FileTypes.isHtml(type) && mainContentOnly) {
-                type = parseWebPage(file, in, metadata, buffer, abandoned, type);
+                type = parseWebPage(file, in, metadata, handler, type, listing);
             } else {
-                type = parse(in, metadata, buffer, abandoned, type);
+                type = parse(in, metadata, handler, type);
             }
         } catch (Throwable failure) {
             if (abandoned.get()) {
@@ -192,12 +194,15 @@ public final class TextExtractor implements AutoCloseable {
                 throw new ExtractionException(asset);
             }
         }
-        if (FileTypes.isHtml(type) && buffer.pageStarts().length == 0) {
-            text = withoutRepeatedTitle(text, metadata.get(TikaCoreProperties.TITLE));
-        } else if (FileTypes.isMarkdown(type)) {
-            text = MarkdownText.of(text, maxChars);
+        List<Heading> headings = buffer.headings();
+        if (FileTypes.isMarkdown(type)) {
+            MarkdownText.Rendered markdown = MarkdownText.read(text, maxChars);
+            text = markdown.text();
+            headings = markdown.headings();
         }
-        return new Extraction(new ExtractedText(text, buffer.pageStarts(), type.getBaseType().toString()), scans);
+        String title = Titles.choose(handler.title(), metadata.get(TikaCoreProperties.TITLE), headings, text, type);
+        return new Extraction(new ExtractedText(text, buffer.pageStarts(), type.getBaseType().toString(), title,
+                headings, listing[0]), scans);
     }
 
     /** 1-based numbers of the pages with fewer than {@link #MIN_PAGE_TEXT} letters and digits. */
@@ -218,23 +223,6 @@ public final class TextExtractor implements AutoCloseable {
         return pages;
     }
 
-    /**
-     * Drops a web page's {@code <title>} when the page's first paragraph repeats it (usually its {@code <h1>}):
-     * otherwise every passage starting the page reads the title twice, and the same document saved as HTML and as
-     * text or Word gives different passages, so none of its vectors are shared.
-     */
-    static String withoutRepeatedTitle(String text, String pageTitle) {
-        int end = text.indexOf("\n\n");
-        if (end <= 0 || pageTitle == null) {
-            return text;
-        }
-        String title = text.substring(0, end).strip();
-        String rest = text.substring(end + 2);
-        boolean repeated = !title.isEmpty() && title.equals(pageTitle.strip()) && rest.startsWith(title)
-                && (rest.length() == title.length() || rest.startsWith("\n", title.length()));
-        return repeated ? rest : text;
-    }
-
     private static MediaType detect(Path file, TikaInputStream in, Metadata metadata) throws IOException {
         MediaType byName = FileTypes.detectByName(file);
         if (FileTypes.isPlainText(byName) && !byName.equals(MediaType.TEXT_PLAIN)) {
@@ -245,24 +233,28 @@ public final class TextExtractor implements AutoCloseable {
         return detected.getBaseType();
     }
 
-    /** A web page without its site's furniture when {@link MainContent} finds the content, else the page whole. */
-    private MediaType parseWebPage(Path file, TikaInputStream in, Metadata metadata, TextBuffer buffer,
-            AtomicBoolean abandoned, MediaType detected) throws Exception {
-        byte[] main = MainContent.of(Files.readAllBytes(file), file.toUri().toString());
+    /**
+     * A web page without its site's furniture when {@link MainContent} finds the content, else the page whole;
+     * {@code listing[0]} tells whether it is a listing rather than a document.
+     */
+    private MediaType parseWebPage(Path file, TikaInputStream in, Metadata metadata, BlockTextHandler handler,
+            MediaType detected, boolean[] listing) throws Exception {
+        MainContent.Page page = MainContent.read(Files.readAllBytes(file), file.toUri().toString());
+        listing[0] = page.listing();
+        byte[] main = page.main();
         if (main == null) {
-            return parse(in, metadata, buffer, abandoned, detected);
+            return parse(in, metadata, handler, detected);
         }
         metadata.set(Metadata.CONTENT_TYPE, "text/html; charset=UTF-8");
         metadata.set(Metadata.CONTENT_ENCODING, "UTF-8");
         try (TikaInputStream cleaned = TikaInputStream.get(main)) {
-            return parse(cleaned, metadata, buffer, abandoned, detected);
+            return parse(cleaned, metadata, handler, detected);
         }
     }
 
-    private MediaType parse(TikaInputStream in, Metadata metadata, TextBuffer buffer, AtomicBoolean abandoned,
-                            MediaType detected) throws Exception {
+    private MediaType parse(TikaInputStream in, Metadata metadata, BlockTextHandler handler, MediaType detected)
+            throws Exception {
         Parser parser = parserOverride != null ? parserOverride : SharedTika.parser();
-        BlockTextHandler handler = new BlockTextHandler(buffer, maxChars, abandoned::get);
         try {
             parser.parse(in, handler, metadata, parseContext());
         } finally {

@@ -51,6 +51,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Indexer {
 
+    /**
+     * The version of the way files are read into passages. Files read by an older one are read again by the next run
+     * even if they did not change, so that improvements to reading reach existing indexes; a passage whose text (as
+     * embedded) is unchanged keeps its vector. Version 1 added titles and heading paths.
+     */
+    public static final int EXTRACTION = 1;
     private static final int PREFETCH = 8;
     /** How often a run waiting for OCR reports which page it is on. */
     private static final long OCR_PROGRESS_MILLIS = 250;
@@ -143,7 +149,8 @@ public final class Indexer {
                 // A file skipped for its content is not read again until it changes; one that could not be read
                 // (permissions) is, since a chmod changes neither its size nor its time.
                 if (doc != null && doc.size() == file.size() && doc.modifiedMillis() == file.modifiedMillis()
-                        && (doc.skipped() ? !SkipReasons.mayPassLater(doc.error()) : complete.contains(key))) {
+                        && (doc.skipped() ? !SkipReasons.mayPassLater(doc.error())
+                                : complete.contains(key) && doc.extraction() >= EXTRACTION)) {
                     unchanged++;
                     if (doc.skipped() && SkipReasons.isNotADocument(doc.error())) {
                         notDocuments++;
@@ -240,7 +247,8 @@ public final class Indexer {
             long chunking = 0;
             try {
                 String hash = Hashes.ofFile(file.path());
-                if (doc != null && hash.equals(doc.contentHash()) && store.documents().isIndexedFor(doc.id(), modelId)) {
+                if (doc != null && hash.equals(doc.contentHash()) && doc.extraction() >= EXTRACTION
+                        && store.documents().isIndexedFor(doc.id(), modelId)) {
                     return new Touched(file, doc.id());
                 }
                 Extraction extraction = extractor.read(file.path());
@@ -258,9 +266,9 @@ public final class Indexer {
                     return new Failed(file, "no text found");
                 }
                 long chunkStart = System.nanoTime();
-                List<Chunk> parts = chunker.chunk(text.text(), text.pageStarts(), text::pageAt);
+                List<Chunk> parts = chunk(text);
                 chunking = System.nanoTime() - chunkStart;
-                return new Ready(file, hash, text.mediaType(), parts);
+                return new Ready(file, hash, text.mediaType(), text.title(), text.listing(), parts);
             } catch (ExtractionException e) {
                 return new Failed(file, e.getMessage());
             } catch (IOException e) {
@@ -269,6 +277,19 @@ public final class Indexer {
                 chunkNanos.addAndGet(chunking);
                 extractNanos.addAndGet(System.nanoTime() - start - chunking);
             }
+        }
+
+        /** The text's passages, each with the path of headings it sits under. */
+        private List<Chunk> chunk(ExtractedText text) {
+            List<Chunk> parts = chunker.chunk(text.text(), text.pageStarts(), text::pageAt);
+            if (text.headings().isEmpty()) {
+                return parts;
+            }
+            List<Chunk> withHeadings = new ArrayList<>(parts.size());
+            for (Chunk part : parts) {
+                withHeadings.add(part.withHeading(text.headingPathAt(part.start())));
+            }
+            return withHeadings;
         }
 
         /** On the OCR thread: reads the file's scanned pages and chunks the whole text. */
@@ -284,9 +305,9 @@ public final class Indexer {
                 ocrPages.addAndGet(read.pagesRead());
                 ExtractedText text = read.text();
                 long chunkStart = System.nanoTime();
-                List<Chunk> parts = chunker.chunk(text.text(), text.pageStarts(), text::pageAt);
+                List<Chunk> parts = chunk(text);
                 chunking = System.nanoTime() - chunkStart;
-                return new Ready(file, scanned.hash(), text.mediaType(), parts);
+                return new Ready(file, scanned.hash(), text.mediaType(), text.title(), text.listing(), parts);
             } catch (ExtractionException e) {
                 return new Failed(file, e.getMessage());
             } finally {
@@ -343,7 +364,7 @@ public final class Indexer {
                 if (p instanceof Ready ready) {
                     List<byte[]> hashes = new ArrayList<>(ready.chunks().size());
                     for (Chunk chunk : ready.chunks()) {
-                        hashes.add(Hashes.ofText(chunk.text()));
+                        hashes.add(Hashes.ofText(PassageContext.embedded(ready.title(), chunk)));
                     }
                     hashesOf.put(ready, hashes);
                     allHashes.addAll(hashes);
@@ -376,7 +397,7 @@ public final class Indexer {
                 for (int i = 0; i < hashes.size(); i++) {
                     HashKey hk = new HashKey(hashes.get(i));
                     if (!stored.contains(hk)) {
-                        missing.putIfAbsent(hk, ready.chunks().get(i).text());
+                        missing.putIfAbsent(hk, PassageContext.embedded(ready.title(), ready.chunks().get(i)));
                     }
                 }
             }
@@ -422,7 +443,8 @@ public final class Indexer {
                 }
             }
             store.documents().saveIndexed(new DocumentWrite(folder.id(), p.file().path().toString(), p.file().size(),
-                    p.file().modifiedMillis(), p.hash(), p.mediaType(), modelId, profile, p.chunks(), hashes, mine));
+                    p.file().modifiedMillis(), p.hash(), p.mediaType(), modelId, profile, p.chunks(), hashes, mine,
+                    p.title(), EXTRACTION, p.listing()));
             indexed++;
             chunks += p.chunks().size();
             embedded += mine.size();
@@ -459,7 +481,9 @@ public final class Indexer {
     }
 
     /** New or changed text, chunked and waiting for its vectors. */
-    private record Ready(ScannedFile file, String hash, String mediaType, List<Chunk> chunks) implements Prepared {}
+    private record Ready(ScannedFile file, String hash, String mediaType, String title, boolean listing,
+            List<Chunk> chunks)
+            implements Prepared {}
 
     /** A file that yields no passages, with the reason the user is shown. */
     private record Failed(ScannedFile file, String reason) implements Prepared {}

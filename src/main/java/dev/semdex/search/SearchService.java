@@ -31,6 +31,8 @@ public final class SearchService {
     private static final int RRF_K = 60;
     /** How deep each list goes before fusion. */
     private static final int FUSION_DEPTH = 100;
+    /** Files ranked beyond the ones asked for, so that a list still holds k entries after copies are grouped. */
+    private static final int GROUPING_SLACK = 10;
 
     private final IndexStore store;
     private final SearchModels queryModels;
@@ -127,12 +129,13 @@ public final class SearchService {
         }
         String profile = profileOf(request.modelId());
         LongPredicate accept = acceptor(request.filter());
+        int files = request.k() + GROUPING_SLACK;
         VectorHalf ranked = switch (request.mode()) {
-            case VECTOR -> vectorFiles(request, request.k(), accept);
-            case KEYWORD -> new VectorHalf(keywordFiles(request.query(), profile, request.k(), accept), null);
-            case HYBRID -> hybridFiles(request, profile, accept);
+            case VECTOR -> vectorFiles(request, files, accept);
+            case KEYWORD -> new VectorHalf(keywordFiles(request.query(), profile, files, accept), null);
+            case HYBRID -> hybridFiles(request, files, profile, accept);
         };
-        return new SearchAnswer(request, results(ranked.files()), ranked.query());
+        return new SearchAnswer(request, grouped(ranked.files(), request.k(), profile), ranked.query());
     }
 
     /** A ranking of files and the query vector it was made with (null when nothing was embedded). */
@@ -142,13 +145,13 @@ public final class SearchService {
      * Both rankings at once: the keyword search waits on SQLite while the vector search embeds the query and scans
      * memory, so on two cores a hybrid query costs about the slower of the two rather than their sum.
      */
-    private VectorHalf hybridFiles(SearchRequest request, String profile, LongPredicate accept) {
-        int depth = Math.max(request.k(), FUSION_DEPTH);
+    private VectorHalf hybridFiles(SearchRequest request, int files, String profile, LongPredicate accept) {
+        int depth = Math.max(files, FUSION_DEPTH);
         Future<Map<Long, FileHit>> keyword = keywordThreads.submit(
                 () -> keywordFiles(request.query(), profile, depth, accept));
         try {
             VectorHalf vector = vectorFiles(request, depth, accept);
-            return new VectorHalf(fuse(vector.files(), keyword.get(), request.k()), vector.query());
+            return new VectorHalf(fuse(vector.files(), keyword.get(), files), vector.query());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("Search cancelled");
@@ -162,11 +165,22 @@ public final class SearchService {
         }
     }
 
+    /** The ranked files as the user reads them: copies grouped, listings last (see {@link ResultGroups}). */
+    private List<SearchResult> grouped(Map<Long, FileHit> ranked, int k, String profile) {
+        List<ResultGroups.Candidate> candidates = new ArrayList<>();
+        for (FileHit hit : ranked.values()) {
+            store.chunks().find(hit.chunkId).ifPresent(c -> candidates.add(new ResultGroups.Candidate(
+                    new SearchResult(candidates.size() + 1, c.path(), hit.score, c.id(), c.text(), c.start(),
+                            c.end(), c.page(), c.title(), c.heading(), List.of()), c.listing())));
+        }
+        return ResultGroups.group(candidates, k, path -> store.chunks().passageCount(path, profile));
+    }
+
     private List<SearchResult> results(Map<Long, FileHit> ranked) {
         List<SearchResult> results = new ArrayList<>();
         for (FileHit hit : ranked.values()) {
             store.chunks().find(hit.chunkId).ifPresent(c -> results.add(new SearchResult(results.size() + 1, c.path(),
-                    hit.score, c.id(), c.text(), c.start(), c.end(), c.page())));
+                    hit.score, c.id(), c.text(), c.start(), c.end(), c.page(), c.title(), c.heading(), List.of())));
         }
         return results;
     }

@@ -9,6 +9,9 @@ import java.util.Optional;
 /** The stored chunks of the files, for keyword search and for showing a result in its context. */
 public final class ChunkTable {
 
+    /** BM25 weights of the passage text, the file's title and the passage's heading path. */
+    private static final String WEIGHTS = System.getProperty("semdex.bm25", "1.0, 1.0, 1.0");
+
     private final Database db;
 
     ChunkTable(Database db) {
@@ -28,7 +31,7 @@ public final class ChunkTable {
                 List<ChunkHit> out = new ArrayList<>();
                 int ranked = 0;
                 try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT c.id, c.document_id, best.score, c.profile FROM (SELECT rowid, -bm25(chunks_fts) "
+                        "SELECT c.id, c.document_id, best.score, c.profile FROM (SELECT rowid, -bm25(chunks_fts, " + WEIGHTS + ") "
                                 + "AS score FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY score DESC LIMIT ?) best "
                                 + "JOIN chunks c ON c.id = best.rowid ORDER BY best.score DESC")) {
                     ps.setString(1, ftsQuery);
@@ -50,11 +53,26 @@ public final class ChunkTable {
         });
     }
 
+    /** How many passages a file has in a chunk profile: how much it holds, next to another file. */
+    public int passageCount(String path, String profile) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM chunks c JOIN documents d "
+                    + "ON d.id = c.document_id WHERE d.path = ? AND c.profile = ?")) {
+                ps.setString(1, path);
+                ps.setString(2, profile);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+        });
+    }
+
     /** The stored chunk with its document's path, for showing a result. */
     public Optional<StoredChunk> find(long chunkId) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT c.id, c.document_id, d.path, c.ord, c.text, c.start, c.end, c.page, c.profile "
+                    "SELECT c.id, c.document_id, d.path, c.ord, c.text, c.start, c.end, c.page, c.profile, c.title, c.heading, "
+                            + "d.listing "
                             + "FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id = ?")) {
                 ps.setLong(1, chunkId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -62,7 +80,8 @@ public final class ChunkTable {
                         return Optional.empty();
                     }
                     return Optional.of(new StoredChunk(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
-                            rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getString(9)));
+                            rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getString(9),
+                            rs.getString(10), rs.getString(11), rs.getInt(12) != 0));
                 }
             }
         });
@@ -76,7 +95,7 @@ public final class ChunkTable {
         return db.read(c -> {
             List<StoredChunk> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, ord, text, start, end, page FROM chunks WHERE document_id = ? AND profile = ? "
+                    "SELECT id, ord, text, start, end, page, title, heading FROM chunks WHERE document_id = ? AND profile = ? "
                             + "AND ord IN (?, ?) ORDER BY ord")) {
                 ps.setLong(1, chunk.documentId());
                 ps.setString(2, chunk.profile());
@@ -86,7 +105,7 @@ public final class ChunkTable {
                     while (rs.next()) {
                         rows.add(new StoredChunk(rs.getLong(1), chunk.documentId(), chunk.path(),
                                 rs.getInt(2), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getInt(6),
-                                chunk.profile()));
+                                chunk.profile(), rs.getString(7), rs.getString(8), chunk.listing()));
                     }
                 }
             }

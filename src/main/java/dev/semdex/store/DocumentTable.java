@@ -29,7 +29,7 @@ public final class DocumentTable {
     public Optional<StoredDocument> find(String path) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, folder_id, path, size, mtime, content_hash, status, error FROM documents WHERE path = ?")) {
+                    "SELECT id, folder_id, path, size, mtime, content_hash, status, error, extraction FROM documents WHERE path = ?")) {
                 ps.setString(1, path);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(document(rs)) : Optional.empty();
@@ -40,14 +40,14 @@ public final class DocumentTable {
 
     private static StoredDocument document(ResultSet rs) throws SQLException {
         return new StoredDocument(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-                rs.getString(6), rs.getString(7), rs.getString(8));
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9));
     }
 
     /** Streams the documents of a folder (bounded memory for large trees). */
     public void forEach(long folderId, Consumer<StoredDocument> action) {
         db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, folder_id, path, size, mtime, content_hash, status, error FROM documents "
+                    "SELECT id, folder_id, path, size, mtime, content_hash, status, error, extraction FROM documents "
                             + "WHERE folder_id = ?")) {
                 ps.setLong(1, folderId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -166,6 +166,14 @@ public final class DocumentTable {
             Optional<String> previousHash = previousHash(c, w.path());
             long id = upsertDocument(c, w.folderId(), w.path(), w.size(), w.modifiedMillis(), w.contentHash(),
                     w.mediaType(), "indexed", null);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE documents SET title = ?, extraction = ?, listing = ? WHERE id = ?")) {
+                ps.setString(1, w.title());
+                ps.setInt(2, w.extraction());
+                ps.setInt(3, w.listing() ? 1 : 0);
+                ps.setLong(4, id);
+                ps.executeUpdate();
+            }
             boolean changed = previousHash.isPresent() && !previousHash.get().equals(w.contentHash());
             try (PreparedStatement ps = c.prepareStatement(changed
                     ? "DELETE FROM chunks WHERE document_id = ?"
@@ -238,8 +246,8 @@ public final class DocumentTable {
 
     private static void insertChunks(Connection c, long documentId, DocumentWrite w) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO chunks(document_id, profile, ord, text, start, end, page, text_hash) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO chunks(document_id, profile, ord, text, start, end, page, text_hash, title, heading) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < w.chunks().size(); i++) {
                 var chunk = w.chunks().get(i);
                 ps.setLong(1, documentId);
@@ -250,6 +258,8 @@ public final class DocumentTable {
                 ps.setInt(6, chunk.end());
                 ps.setInt(7, chunk.page());
                 ps.setBytes(8, w.textHashes().get(i).clone());
+                ps.setString(9, w.title());
+                ps.setString(10, chunk.heading());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -275,7 +285,7 @@ public final class DocumentTable {
         return db.read(c -> {
             List<StoredDocument> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, folder_id, path, size, mtime, content_hash, status, error FROM documents "
+                    "SELECT id, folder_id, path, size, mtime, content_hash, status, error, extraction FROM documents "
                             + "WHERE status = 'skipped' AND " + IndexStatus.PROBLEM + " ORDER BY path");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

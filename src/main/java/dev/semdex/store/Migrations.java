@@ -96,7 +96,33 @@ final class Migrations {
             "INSERT INTO embeddings_rows(model_id, text_hash, vector) "
                     + "SELECT model_id, text_hash, vector FROM embeddings",
             "DROP TABLE embeddings",
-            "ALTER TABLE embeddings_rows RENAME TO embeddings"));
+            "ALTER TABLE embeddings_rows RENAME TO embeddings"),
+            // Titles and heading paths: searchable in fields of their own, so a page whose title answers the query
+            // can win without repeating the title in every passage. Each chunk keeps its document's title because an
+            // FTS5 table indexes the columns of one table. Files read by an older extraction (extraction 0) are read
+            // again by the next run; their passages' vectors are kept wherever the passage text is unchanged.
+            List.of("ALTER TABLE documents ADD COLUMN title TEXT NOT NULL DEFAULT ''",
+                    "ALTER TABLE documents ADD COLUMN extraction INTEGER NOT NULL DEFAULT 0",
+                    "ALTER TABLE documents ADD COLUMN listing INTEGER NOT NULL DEFAULT 0",
+                    "ALTER TABLE chunks ADD COLUMN title TEXT NOT NULL DEFAULT ''",
+                    "ALTER TABLE chunks ADD COLUMN heading TEXT NOT NULL DEFAULT ''",
+                    "DROP TRIGGER chunks_ai",
+                    "DROP TRIGGER chunks_ad",
+                    "DROP TABLE chunks_fts",
+                    """
+                    CREATE VIRTUAL TABLE chunks_fts USING fts5(
+                        text, title, heading, content='chunks', content_rowid='id', tokenize='porter unicode61')""",
+                    """
+                    CREATE TRIGGER chunks_ai AFTER INSERT ON chunks BEGIN
+                        INSERT INTO chunks_fts(rowid, text, title, heading)
+                        VALUES (new.id, new.text, new.title, new.heading);
+                    END""",
+                    """
+                    CREATE TRIGGER chunks_ad AFTER DELETE ON chunks BEGIN
+                        INSERT INTO chunks_fts(chunks_fts, rowid, text, title, heading)
+                        VALUES ('delete', old.id, old.text, old.title, old.heading);
+                    END""",
+                    "INSERT INTO chunks_fts(chunks_fts) VALUES ('rebuild')"));
 
     private Migrations() {}
 
