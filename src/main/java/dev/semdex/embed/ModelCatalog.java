@@ -22,6 +22,12 @@ public final class ModelCatalog {
     private static final String BERT_UNCASED = "bert-base-uncased";
     private static final String BGE_QUERY = "Represent this sentence for searching relevant passages: ";
 
+    /**
+     * The SHA-256 of jina-embeddings-v2-base-en's model.onnx as its repository's Git LFS pointer records it
+     * (shared/models/jina-embeddings-v2-base-en/LFS-POINTERS.txt): a download that is not that file is refused.
+     */
+    static final String JINA_BASE_ONNX_SHA256 = "a6bccce798906f269ee6990d35b8a516390a9593cde824de2e6b9d087b07fa4d";
+
     private final Map<String, ModelSpec> models = new LinkedHashMap<>();
 
     /** Chunk size for long-input models unless the user picks another (Jina v2 was trained at 512 tokens). */
@@ -42,7 +48,8 @@ public final class ModelCatalog {
         add(new ModelSpec("jina-embeddings-v2-base-en", "Jina embeddings v2 base (en)", 768, 8192, 512,
                 Pooling.MEAN, "", "", ModelSource.DOWNLOAD, "jina-bert-uncased", null,
                 "jinaai/jina-embeddings-v2-base-en", false,
-                ModelDetails.of("137M", 547_390_322L + 711_577L, "Apache-2.0")));
+                ModelDetails.of("137M", 547_390_322L + 711_577L, "Apache-2.0").pinned(null,
+                        Map.of("model.onnx", JINA_BASE_ONNX_SHA256))));
     }
 
     private void bundledPair(String id, String name, int maxTokens, Pooling pooling, String query, String passage,
