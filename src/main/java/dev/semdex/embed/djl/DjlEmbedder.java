@@ -94,6 +94,9 @@ public final class DjlEmbedder implements Embedder, PooledVectors {
         }
         String fileName = modelFile.getFileName().toString();
         boolean torch = fileName.endsWith(".pt");
+        if (torch && !TorchNatives.present()) {
+            throw new SemdexException(TorchNatives.missingMessage(spec.id()));
+        }
         String engine = torch ? "PyTorch" : "OnnxRuntime";
         String name = fileName.substring(0, fileName.lastIndexOf('.'));
         HuggingFaceTokenizer input = HfTokenizers.forModelInput(tokenizerJson, spec.maxTokens());

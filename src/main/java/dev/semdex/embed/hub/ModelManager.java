@@ -96,7 +96,14 @@ public final class ModelManager {
                         + " has no tokenizer.json, or does not exist. Semdex needs tokenizer.json and "
                         + "model.onnx, onnx/model.onnx or model.pt."));
         HubClient.FileInfo model = null;
-        for (String name : ModelFolder.MODEL_FILES) {
+        List<String> candidates = new ArrayList<>();
+        if (checkPinned) {
+            // a catalog model names its file by pinning it (e.g. onnx/model_quantized.onnx for an int8 model)
+            known.details().sha256().keySet().stream().filter(f -> f.endsWith(".onnx")).sorted()
+                    .forEach(candidates::add);
+        }
+        candidates.addAll(ModelFolder.MODEL_FILES);
+        for (String name : candidates) {
             Optional<HubClient.FileInfo> f = hub.head(repo, rev, name);
             if (f.isPresent()) {
                 model = f.get();
@@ -116,7 +123,9 @@ public final class ModelManager {
                 + (rev.equals("main") ? "" : "--" + rev.replaceAll("[^\\w.-]", "_")));
         for (HubClient.FileInfo f : files) {
             String pinned = checkPinned ? known.details().sha256Of(f.file()) : null;
-            hub.download(f, dir.resolve(f.file()), pinned, listener);
+            // a model file under another name is kept as model.onnx, where ModelFolder looks first
+            String local = f == model && !ModelFolder.MODEL_FILES.contains(f.file()) ? "model.onnx" : f.file();
+            hub.download(f, dir.resolve(local), pinned, listener);
         }
         ModelFolder folder = ModelFolder.inspect(dir);
         List<String> warnings = new ArrayList<>();
