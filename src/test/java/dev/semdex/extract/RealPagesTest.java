@@ -56,6 +56,45 @@ class RealPagesTest {
     }
 
     @Test
+    void aSphinxPageIsTitledByItsHeadingNotBySiteName() throws IOException {
+        ExtractedText page = mainText.extract(fixture("venv.html"));
+
+        assertThat(page.title()).isEqualTo("12. Virtual Environments and Packages");
+        assertThat(page.headings()).extracting(Heading::text).startsWith("12. Virtual Environments and Packages",
+                "12.1. Introduction", "12.2. Creating Virtual Environments", "12.3. Managing Packages with pip");
+        assertThat(page.text()).doesNotContain("Python 3.11.2 documentation", "\u00B6");
+    }
+
+    @Test
+    void aPassageCarriesTheHeadingsItSitsUnder() throws IOException {
+        ExtractedText page = mainText.extract(fixture("venv.html"));
+
+        int pip = page.text().indexOf("You can install, upgrade, and remove packages");
+        int intro = page.text().indexOf("Python applications will often use packages");
+        assertThat(page.headingPathAt(pip)).as("the chapter heading is the title, so only the section is named")
+                .isEqualTo("12.3. Managing Packages with pip");
+        assertThat(page.headingPathAt(intro)).isEqualTo("12.1. Introduction");
+        assertThat(page.headingPathAt(0)).isEmpty();
+    }
+
+    @Test
+    void aTableOfContentsIsAListingAndAChapterIsNot() throws IOException {
+        assertThat(mainText.extract(fixture("tutorial-index.html")).listing()).isTrue();
+        assertThat(mainText.extract(fixture("venv.html")).listing()).isFalse();
+        assertThat(mainText.extract(fixture("design.html")).listing()).isFalse();
+    }
+
+    @Test
+    void aRedirectStubIsAListing() throws IOException {
+        Path stub = dir.resolve("old.html");
+        Files.writeString(stub, "<html><head><meta http-equiv=\"refresh\" content=\"0; url=new.html\">"
+                + "<title>Moved</title></head><body><p>This page has moved to <a href=\"new.html\">its new "
+                + "place</a>; your browser should take you there.</p></body></html>");
+
+        assertThat(mainText.extract(stub).listing()).isTrue();
+    }
+
+    @Test
     void aLongFaqPageKeepsEveryQuestion() throws IOException {
         String text = mainText.extract(fixture("design.html")).text();
 

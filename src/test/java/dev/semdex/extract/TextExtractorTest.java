@@ -190,7 +190,7 @@ class TextExtractorTest {
     }
 
     @Test
-    void aPageTitleRepeatedAsItsFirstHeadingIsReadOnce() throws Exception {
+    void aPageTitleIsTheTitleNotPartOfTheText() throws Exception {
         Path page = write("page.html", "<html><head><title>Soup recipes</title></head><body><h1>Soup recipes</h1>"
                 + "<p>Leek and potato.</p></body></html>");
         Path other = write("other.html", "<html><head><title>Kitchen</title></head><body><h1>Soup recipes</h1>"
@@ -198,8 +198,12 @@ class TextExtractorTest {
         Path plain = write("page.txt", "Soup recipes\n\nLeek and potato.\n");
 
         assertThat(extractor.extract(page).text()).isEqualTo("Soup recipes\n\nLeek and potato.")
-                .isEqualTo(extractor.extract(plain).text());
-        assertThat(extractor.extract(other).text()).isEqualTo("Kitchen\n\nSoup recipes\n\nLeek and potato.");
+                .isEqualTo(extractor.extract(plain).text())
+                .isEqualTo(extractor.extract(other).text());
+        assertThat(extractor.extract(page).title()).isEqualTo("Soup recipes");
+        assertThat(extractor.extract(other).title()).as("a title that does not contain the heading is the page's own")
+                .isEqualTo("Kitchen");
+        assertThat(extractor.extract(plain).title()).isEmpty();
     }
 
     @Test

@@ -299,9 +299,14 @@ class IndexerIntegrationTest {
         assertThat(first.passagesEmbedded()).as("the PDF's wrapped lines read as the text file's passages")
                 .isEqualTo(first.chunks() / 2);
         assertThat(first.reusedVectors()).isEqualTo(first.chunks() / 2);
-        assertThat(search.search(new SearchRequest("β-amyloid plaques and memory decline", embedder.model().id(),
-                SearchMode.VECTOR, 5))).extracting(r -> Path.of(r.path()).getFileName().toString())
-                .contains("paper.txt", "paper.pdf");
+        for (SearchMode mode : SearchMode.values()) {
+            List<SearchResult> results = search.search(new SearchRequest("β-amyloid plaques and memory decline",
+                    embedder.model().id(), mode, 5));
+            assertThat(results).as("one entry for the paper in %s mode", mode).hasSize(1);
+            assertThat(List.of(Path.of(results.get(0).path()).getFileName().toString(),
+                    Path.of(results.get(0).alsoIn().get(0)).getFileName().toString()))
+                    .containsExactlyInAnyOrder("paper.txt", "paper.pdf");
+        }
     }
 
     @Test
