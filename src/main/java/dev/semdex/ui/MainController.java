@@ -113,6 +113,7 @@ public final class MainController {
         modelBox.valueProperty().bindBidirectional(search.modelProperty());
         folderBox.setItems(search.folderChoices());
         folderBox.valueProperty().bindBidirectional(search.folderFilterProperty());
+        dev.semdex.ui.search.FolderFilterBox.dress(folderBox, search.folderChoices());
         typeBox.setItems(search.typeChoices());
         typeBox.valueProperty().bindBidirectional(search.typeFilterProperty());
         search.refreshFilters();

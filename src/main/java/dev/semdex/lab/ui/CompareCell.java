@@ -59,7 +59,8 @@ final class CompareCell extends ListCell<CompareViewModel.Row> {
         passage.getStyleClass().addAll("result-passage", "compare-passage");
         passage.setMinWidth(0);
         // The flow's height depends on its width; tie it to the cell's so the list sizes rows right.
-        passage.maxWidthProperty().bind(widthProperty().subtract(PASSAGE_INDENT));
+        passage.maxWidthProperty().bind(javafx.beans.binding.Bindings.selectDouble(listViewProperty(), "width")
+                .subtract(PASSAGE_INDENT));
         passage.prefWidthProperty().bind(passage.maxWidthProperty());
         VBox text = new VBox(1, title, folder, passage);
         text.setMinWidth(0);

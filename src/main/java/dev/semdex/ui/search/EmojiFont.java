@@ -13,7 +13,7 @@ import javafx.scene.text.Font;
 public final class EmojiFont {
 
     /** Colour first, then outline fonts, then the wide-coverage symbol fonts; the first one installed is used. */
-    static final List<String> CANDIDATES = List.of("Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji",
+    public static final List<String> CANDIDATES = List.of("Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji",
             "Twemoji", "JoyPixels", "Noto Emoji", "Symbola", "Segoe UI Symbol", "DejaVu Sans");
 
     private static volatile String family;
