@@ -132,11 +132,20 @@ public final class SearchService {
             case KEYWORD -> new VectorHalf(keywordFiles(request.query(), profile, request.k(), accept), null);
             case HYBRID -> hybridFiles(request, profile, accept);
         };
-        return new SearchAnswer(request, results(ranked.files()), ranked.query());
+        List<SearchResult> results = results(ranked.files());
+        return new SearchAnswer(request, results, ranked.query(),
+                WeakMatches.goodCount(request.mode(), results, ranked.semantic()));
     }
 
-    /** A ranking of files and the query vector it was made with (null when nothing was embedded). */
-    private record VectorHalf(Map<Long, FileHit> files, float[] query) {}
+    /**
+     * A ranking of files and the query vector it was made with (null when nothing was embedded); for a hybrid
+     * search, the cosine scores of its semantic half's first files, to tell whether anything matches by meaning.
+     */
+    private record VectorHalf(Map<Long, FileHit> files, float[] query, double[] semantic) {
+        VectorHalf(Map<Long, FileHit> files, float[] query) {
+            this(files, query, null);
+        }
+    }
 
     /**
      * Both rankings at once: the keyword search waits on SQLite while the vector search embeds the query and scans
@@ -148,7 +157,9 @@ public final class SearchService {
                 () -> keywordFiles(request.query(), profile, depth, accept));
         try {
             VectorHalf vector = vectorFiles(request, depth, accept);
-            return new VectorHalf(fuse(vector.files(), keyword.get(), request.k()), vector.query());
+            double[] semantic = vector.files().values().stream().limit(request.k()).mapToDouble(FileHit::score)
+                    .toArray();
+            return new VectorHalf(fuse(vector.files(), keyword.get(), request.k()), vector.query(), semantic);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("Search cancelled");

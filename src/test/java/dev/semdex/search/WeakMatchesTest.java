@@ -9,14 +9,24 @@ import org.junit.jupiter.api.Test;
 class WeakMatchesTest {
 
     @Test
-    void hybridMarksWhereFilesStopBeingFoundByBothMeaningAndWords() {
-        List<SearchResult> list = results(1.0, 0.82, 0.66, 0.49, 0.45, 0.3);
-        assertThat(WeakMatches.goodCount(SearchMode.HYBRID, list)).isEqualTo(3);
+    void hybridKeepsFilesWithMostOfTheTopFusedScore() {
+        List<SearchResult> list = results(1.0, 0.82, 0.78, 0.66, 0.45, 0.3);
+        assertThat(WeakMatches.goodCount(SearchMode.HYBRID, list)).isEqualTo(2);
     }
 
     @Test
-    void hybridWithNoFileFoundByBothHalvesHasNoGoodMatch() {
-        assertThat(WeakMatches.goodCount(SearchMode.HYBRID, results(0.5, 0.49, 0.48))).isZero();
+    void hybridHasNoGoodMatchWhenItsSemanticHalfHasNone() {
+        List<SearchResult> fused = results(1.0, 0.9, 0.7);
+        double[] unrelated = new double[20];
+        for (int i = 0; i < unrelated.length; i++) {
+            unrelated[i] = 0.30 - i * 0.003;
+        }
+        assertThat(WeakMatches.goodCount(SearchMode.HYBRID, fused, unrelated)).as("words alone matched").isZero();
+        double[] related = unrelated.clone();
+        related[0] = 0.75;
+        assertThat(WeakMatches.goodCount(SearchMode.HYBRID, fused, related)).isEqualTo(2);
+        assertThat(WeakMatches.goodCount(SearchMode.HYBRID, results(0.5, 0.49, 0.48), null))
+                .as("no semantic half, and no file found by both halves").isZero();
     }
 
     @Test
@@ -39,8 +49,8 @@ class WeakMatchesTest {
     }
 
     @Test
-    void keywordKeepsFilesWithAtLeastHalfTheTopScore() {
-        assertThat(WeakMatches.goodCount(SearchMode.KEYWORD, results(12.0, 9.0, 6.0, 5.9, 1.0))).isEqualTo(3);
+    void keywordKeepsFilesWithMoreThanThreeFifthsOfTheTopScore() {
+        assertThat(WeakMatches.goodCount(SearchMode.KEYWORD, results(12.0, 9.0, 7.3, 7.1, 1.0))).isEqualTo(3);
         assertThat(WeakMatches.goodCount(SearchMode.KEYWORD, List.of())).isZero();
     }
 

@@ -81,6 +81,10 @@ final class EvalCommand implements Callable<Integer> {
             + "TSV; # comments) as queries the dataset cannot answer.")
     Path weakMatches;
 
+    @Option(names = "--weak-sweep", split = ",", paramLabel = "SHARE", description = "With --weak-matches: also "
+            + "try these shares of the top score, e.g. 0.6,0.7,0.8.")
+    List<Double> weakSweep = List.of();
+
     @Option(names = "--json", description = "Print as JSON.")
     boolean json;
 
@@ -134,14 +138,22 @@ final class EvalCommand implements Callable<Integer> {
         var results = new Lab(semdex).evaluator().withIndex(dataset, modelIds, new ProgressPrinter(System.err),
                 store -> {
                     var search = new dev.semdex.search.SearchService(store, semdex::embedder, semdex.catalog());
-                    return searchModes.stream().map(m -> dev.semdex.lab.eval.WeakMatchCheck.run(dataset, search,
-                            model, m, foreign)).toList();
+                    List<dev.semdex.lab.eval.WeakMatchCheck.Result> out = new java.util.ArrayList<>();
+                    for (SearchMode m : searchModes) {
+                        out.add(dev.semdex.lab.eval.WeakMatchCheck.run(dataset, search, model, m, foreign));
+                        for (double r : weakSweep) {
+                            out.add(dev.semdex.lab.eval.WeakMatchCheck.run(dataset, search, model, m, foreign, r));
+                        }
+                    }
+                    return out;
                 });
-        System.out.printf("%-22s %-8s %7s %13s %14s %10s %15s %15s%n", "model", "mode", "queries", "answers kept",
+        System.out.printf("%-22s %-8s %8s %7s %13s %14s %10s %15s %15s%n", "model", "mode", "share", "queries",
+                "answers kept",
                 "precision above", "files above", "no good (ans.)", "no good (foreign)");
         for (var r : results) {
-            System.out.printf(Locale.ROOT, "%-22s %-8s %7d %13.3f %14.3f %10.1f %15.3f %15.3f%n", r.model(), r.mode(),
-                    r.queries(), r.answeredKept(), r.precisionAbove(), r.meanAbove(), r.noGoodAnswered(),
+            System.out.printf(Locale.ROOT, "%-22s %-8s %8s %7d %13.3f %14.3f %10.1f %15.3f %15.3f%n", r.model(),
+                    r.mode(), Double.isNaN(r.relative()) ? "shipped" : String.format(Locale.ROOT, "%.2f",
+                    r.relative()), r.queries(), r.answeredKept(), r.precisionAbove(), r.meanAbove(), r.noGoodAnswered(),
                     r.noGoodForeign());
         }
         return 0;

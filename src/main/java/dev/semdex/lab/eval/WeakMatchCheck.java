@@ -27,13 +27,22 @@ public final class WeakMatchCheck {
      * @param noGoodAnswered share of answerable queries told "no good match"
      * @param noGoodForeign  share of foreign queries told "no good match" (NaN without foreign queries)
      */
-    public record Result(String model, String mode, int queries, double answeredKept, double precisionAbove,
+    public record Result(String model, String mode, double relative, int queries, double answeredKept, double precisionAbove,
             double meanAbove, double noGoodAnswered, int foreignQueries, double noGoodForeign) {}
 
     private WeakMatchCheck() {}
 
     public static Result run(BeirDataset dataset, SearchService search, String modelId, SearchMode mode,
             Collection<String> foreignQueries) {
+        return run(dataset, search, modelId, mode, foreignQueries, Double.NaN);
+    }
+
+    /**
+     * As {@link #run(BeirDataset, SearchService, String, SearchMode, Collection)} at another share of the top, on
+     * the shown scores alone (a hybrid search's semantic half is not consulted).
+     */
+    public static Result run(BeirDataset dataset, SearchService search, String modelId, SearchMode mode,
+            Collection<String> foreignQueries, double relative) {
         long answersInList = 0;
         long answersAbove = 0;
         long above = 0;
@@ -44,8 +53,10 @@ public final class WeakMatchCheck {
             if (query == null) {
                 continue;
             }
-            List<SearchResult> results = search.search(new SearchRequest(query, modelId, mode, SHOWN));
-            int good = WeakMatches.goodCount(mode, results);
+            var answer = search.answer(new SearchRequest(query, modelId, mode, SHOWN));
+            List<SearchResult> results = answer.results();
+            int good = Double.isNaN(relative) ? answer.goodMatches() : WeakMatches.goodCount(mode, results, relative,
+                    null);
             for (int i = 0; i < results.size(); i++) {
                 Integer grade = judged.getValue().get(BeirEvaluator.documentId(results.get(i).path()));
                 if (grade != null && grade > 0) {
@@ -61,10 +72,12 @@ public final class WeakMatchCheck {
         }
         int foreignNoGood = 0;
         for (String query : foreignQueries) {
-            List<SearchResult> results = search.search(new SearchRequest(query, modelId, mode, SHOWN));
-            foreignNoGood += WeakMatches.goodCount(mode, results) == 0 ? 1 : 0;
+            var answer = search.answer(new SearchRequest(query, modelId, mode, SHOWN));
+            int good = Double.isNaN(relative) ? answer.goodMatches() : WeakMatches.goodCount(mode, answer.results(),
+                    relative, null);
+            foreignNoGood += good == 0 ? 1 : 0;
         }
-        return new Result(modelId, mode.label(), n, ratio(answersAbove, answersInList), ratio(answersAbove, above),
+        return new Result(modelId, mode.label(), relative, n, ratio(answersAbove, answersInList), ratio(answersAbove, above),
                 n == 0 ? 0 : (double) above / n, n == 0 ? 0 : (double) noGood / n, foreignQueries.size(),
                 foreignQueries.isEmpty() ? Double.NaN : (double) foreignNoGood / foreignQueries.size());
     }

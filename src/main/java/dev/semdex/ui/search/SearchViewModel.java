@@ -8,7 +8,6 @@ import dev.semdex.search.SearchAnswer;
 import dev.semdex.search.SearchMode;
 import dev.semdex.search.SearchRequest;
 import dev.semdex.search.SearchResult;
-import dev.semdex.search.WeakMatches;
 import dev.semdex.ui.common.Cancellable;
 import dev.semdex.ui.common.Errors;
 import dev.semdex.ui.common.TaskRunner;
@@ -175,7 +174,7 @@ public final class SearchViewModel {
             shownAnswer = answer;
             shownQuery.set(q);
             List<SearchResult> found = answer.results();
-            int good = WeakMatches.goodCount(request.mode(), found);
+            int good = answer.goodMatches();
             goodMatches.set(good);
             results.setAll(found);
             findBestSentences(mine, answer, found.subList(0, Math.min(BEST_SENTENCE_RESULTS, found.size())));
@@ -298,7 +297,8 @@ public final class SearchViewModel {
     }
 
     /**
-     * How many of the shown results are good matches ({@link WeakMatches}); the rest are weaker, and 0 means no
+     * How many of the shown results are good matches ({@link dev.semdex.search.WeakMatches}); the rest are weaker,
+     * and 0 means no
      * good match at all.
      */
     public IntegerProperty goodMatchesProperty() {
