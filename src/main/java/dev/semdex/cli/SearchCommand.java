@@ -53,6 +53,10 @@ final class SearchCommand implements Callable<Integer> {
             throw new SemdexException("Unknown mode '" + mode + "': use hybrid, vector or keyword.");
         }
         String query = String.join(" ", words);
+        if (query.isBlank()) {
+            throw new SemdexException("The query is empty: give the words to look for, e.g. semdex search "
+                    + "\"how to publish a crate\".");
+        }
         var semdex = root.context().semdex();
         model = ollama.apply(root.context(), model != null ? model : semdex.models().defaultModel());
         semdex.catalog().require(model);
@@ -64,7 +68,9 @@ final class SearchCommand implements Callable<Integer> {
             return 0;
         }
         if (results.isEmpty()) {
-            System.out.println("No results. Index a folder first with 'semdex index FOLDER', or try other words.");
+            System.out.println(semdex.store().status().counts().documents() == 0
+                    ? "No results: nothing is indexed yet. Index a folder first with 'semdex index FOLDER'."
+                    : "No results for \"" + query + "\". Try other words, or --mode vector to search by meaning.");
         }
         for (SearchResult r : results) {
             System.out.printf(Locale.ROOT, "%2d. %.4f  %s%s%n", r.rank(), r.score(), r.path(),

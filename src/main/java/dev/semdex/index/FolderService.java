@@ -76,7 +76,9 @@ public final class FolderService {
             }
         };
         try (EmbedderLease lease = models.leaseForIndexing(modelId, waits)) {
-            return indexer.get().index(List.of(folder), lease.embedder(), listener);
+            IndexSummary summary = indexer.get().index(List.of(folder), lease.embedder(), listener);
+            models.speeds().record(modelId, summary.passagesEmbedded(), summary.elapsed());
+            return summary;
         }
     }
 

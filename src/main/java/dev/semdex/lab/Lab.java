@@ -108,4 +108,29 @@ public final class Lab {
                         .max(Comparator.comparingInt(Path::getNameCount))
                         .map(Object::toString).orElse(""), clusters, 42);
     }
+
+    /** Enough for a steady rate, few enough to answer in seconds. */
+    private static final int PROBE_PASSAGES = 36;
+
+    /**
+     * What adding a model to the index would cost: the indexed passages, and the model's speed here from its last
+     * run or, if it never ran here, from a short probe on passages of the index; with its SciFact figures.
+     */
+    public dev.semdex.models.AddModelCost addCost(String modelId) {
+        long passages = semdex.folders().all().stream().mapToLong(dev.semdex.index.FolderStatus::chunks).sum();
+        java.util.OptionalDouble speed = semdex.models().speeds().passagesPerSecond(modelId);
+        boolean measuredInRun = speed.isPresent();
+        if (speed.isEmpty() && passages > 0) {
+            String profile = semdex.catalog().require(semdex.models().defaultModel()).chunkProfile();
+            List<String> sample = semdex.store().chunks().texts(profile, PROBE_PASSAGES);
+            try (dev.semdex.models.EmbedderLease lease = semdex.models().lease(modelId)) {
+                double rate = dev.semdex.models.SpeedProbe.passagesPerSecond(lease.embedder(), sample);
+                if (rate > 0) {
+                    speed = java.util.OptionalDouble.of(rate);
+                }
+            }
+        }
+        return new dev.semdex.models.AddModelCost(modelId, passages, speed, measuredInRun,
+                dev.semdex.models.SciFactQuality.of(modelId), judgedQueries());
+    }
 }

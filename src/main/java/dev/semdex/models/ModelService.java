@@ -45,6 +45,7 @@ public final class ModelService implements SearchModels, AutoCloseable {
     private final EmbedderFactory factory;
     private final EmbedderPool embedders;
     private final UserModels userModels;
+    private ModelSpeeds speeds;
     private volatile String hubEndpoint;
     private ModelManager modelManager;
     private String modelManagerEndpoint;
@@ -303,5 +304,13 @@ public final class ModelService implements SearchModels, AutoCloseable {
     @Override
     public void close() {
         embedders.closeAll();
+    }
+
+    /** How fast each model embeds on this machine, remembered from runs and probes. */
+    public synchronized ModelSpeeds speeds() {
+        if (speeds == null) {
+            speeds = new ModelSpeeds(dirs.data().resolve("model-speeds.properties"));
+        }
+        return speeds;
     }
 }

@@ -8,8 +8,15 @@ import java.util.List;
  * window shows (with an Ollama model, one round trip instead of three).
  *
  * @param queryVector null for keyword search and for a model with no vectors in the index
+ * @param goodMatches how many of the results are good matches, the rest weaker; 0: no good match
+ *                    ({@link WeakMatches})
  */
-public record SearchAnswer(SearchRequest request, List<SearchResult> results, float[] queryVector) {
+public record SearchAnswer(SearchRequest request, List<SearchResult> results, float[] queryVector, int goodMatches) {
+
+    /** An answer whose good matches are judged on its own scores ({@link WeakMatches}). */
+    public SearchAnswer(SearchRequest request, List<SearchResult> results, float[] queryVector) {
+        this(request, results, queryVector, WeakMatches.goodCount(request.mode(), results));
+    }
 
     public static SearchAnswer empty(SearchRequest request) {
         return new SearchAnswer(request, List.of(), null);

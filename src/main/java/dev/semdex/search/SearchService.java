@@ -135,11 +135,20 @@ public final class SearchService {
             case KEYWORD -> new VectorHalf(keywordFiles(request.query(), profile, files, accept), null);
             case HYBRID -> hybridFiles(request, files, profile, accept);
         };
-        return new SearchAnswer(request, grouped(ranked.files(), request.k(), profile), ranked.query());
+        List<SearchResult> results = grouped(ranked.files(), request.k(), profile);
+        return new SearchAnswer(request, results, ranked.query(),
+                WeakMatches.goodCount(request.mode(), results, ranked.semantic()));
     }
 
-    /** A ranking of files and the query vector it was made with (null when nothing was embedded). */
-    private record VectorHalf(Map<Long, FileHit> files, float[] query) {}
+    /**
+     * A ranking of files and the query vector it was made with (null when nothing was embedded); for a hybrid
+     * search, the cosine scores of its semantic half's first files, to tell whether anything matches by meaning.
+     */
+    private record VectorHalf(Map<Long, FileHit> files, float[] query, double[] semantic) {
+        VectorHalf(Map<Long, FileHit> files, float[] query) {
+            this(files, query, null);
+        }
+    }
 
     /**
      * Both rankings at once: the keyword search waits on SQLite while the vector search embeds the query and scans
@@ -151,7 +160,9 @@ public final class SearchService {
                 () -> keywordFiles(request.query(), profile, depth, accept));
         try {
             VectorHalf vector = vectorFiles(request, depth, accept);
-            return new VectorHalf(fuse(vector.files(), keyword.get(), files), vector.query());
+            double[] semantic = vector.files().values().stream().limit(request.k()).mapToDouble(FileHit::score)
+                    .toArray();
+            return new VectorHalf(fuse(vector.files(), keyword.get(), files), vector.query(), semantic);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("Search cancelled");

@@ -30,13 +30,18 @@ public final class IndexStatus {
         });
     }
 
+    /**
+     * A folder's files, skipped files and passages. Each chunking profile (a model's tokenizer and length) cuts the
+     * files into passages of its own, so the passages are those of the profile that cut the most, not the sum over
+     * every model: adding a model does not make a folder look bigger.
+     */
     public FolderCounts folderCounts(long folderId) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT (SELECT count(*) FROM documents WHERE folder_id = ?1 AND status = 'indexed'), "
                             + "(SELECT count(*) FROM documents WHERE folder_id = ?1 AND status = 'skipped' AND " + PROBLEM + "), "
-                            + "(SELECT count(*) FROM chunks c JOIN documents d ON d.id = c.document_id "
-                            + "WHERE d.folder_id = ?1)")) {
+                            + "(SELECT max(n) FROM (SELECT count(*) n FROM chunks c JOIN documents d "
+                            + "ON d.id = c.document_id WHERE d.folder_id = ?1 GROUP BY c.profile))")) {
                 ps.setLong(1, folderId);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();

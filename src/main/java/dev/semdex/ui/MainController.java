@@ -73,6 +73,7 @@ public final class MainController {
     @FXML private Label previewTitle;
     @FXML private Label previewPath;
     @FXML private MarkedFlow previewFlow;
+    @FXML private javafx.scene.control.ScrollPane previewScroll;
     private TextFlow previewText;
     @FXML private Button openButton;
     @FXML private Button revealButton;
@@ -112,6 +113,7 @@ public final class MainController {
         modelBox.valueProperty().bindBidirectional(search.modelProperty());
         folderBox.setItems(search.folderChoices());
         folderBox.valueProperty().bindBidirectional(search.folderFilterProperty());
+        dev.semdex.ui.search.FolderFilterBox.dress(folderBox, search.folderChoices());
         typeBox.setItems(search.typeChoices());
         typeBox.valueProperty().bindBidirectional(search.typeFilterProperty());
         search.refreshFilters();
@@ -120,7 +122,8 @@ public final class MainController {
         resultList.setCellFactory(list -> {
             ResultCell cell = new ResultCell(list, search.shownQueryProperty()::get,
                     () -> search.results().isEmpty() ? 0 : search.results().get(0).score(), this::folderLabel,
-                    search.bestSentences()::get).withScoreControl(lab == null ? null : lab::resultControl);
+                    search.bestSentences()::get).withScoreControl(lab == null ? null : lab::resultControl)
+                    .withDivider(search.goodMatchesProperty()::get);
             resultCells.add(cell);
             return cell;
         });
@@ -244,6 +247,8 @@ public final class MainController {
         if (!p.after().isBlank()) {
             previewText.getChildren().add(Passages.context(p.after()));
         }
+        dev.semdex.ui.search.PreviewScroll.toRange(previewScroll, previewFlow, best == null ? offset
+                : offset + best.start(), best == null ? offset + p.passage().length() : offset + best.end());
     }
 
     /** "notes › 2024 › march" for a folder inside the indexed folder "notes"; else the full path. */

@@ -68,7 +68,7 @@ public final class MainWindow {
         services.foldersPort().onServerWait(message -> services.background().onUi(() -> showError(message.isEmpty()
                 ? "The embedding server answers again; indexing goes on." : message)));
         applyTheme(services.settings());
-        Scene scene = new Scene(root, 1180, 760);
+        Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(MainWindow.class.getResource("semdex.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN),
                 controller::focusSearch);

@@ -105,6 +105,11 @@ class CliTest {
 
         CliRunner.Result usage = CliRunner.run("search");
         assertThat(usage.exitCode()).isEqualTo(2);
+
+        CliRunner.Result empty = CliRunner.run("--data-dir", data.toString(), "search", "  ");
+        assertThat(empty.exitCode()).isEqualTo(1);
+        assertThat(empty.err()).contains("The query is empty").doesNotContain("Index a folder");
+        assertThat(empty.out()).doesNotContain("Index a folder");
     }
 
     @Test

@@ -109,6 +109,20 @@ class IndexStoreTest {
     }
 
     @Test
+    void aFoldersPassagesAreCountedOnceHoweverManyModelsCutThem() {
+        store.documents().saveIndexed(write("/a.txt", "h1", "alpha beta", "gamma delta", "epsilon"));
+        store.models().register("long", 2, "q");
+        String whole = "alpha beta gamma delta epsilon";
+        byte[] h = Hashes.ofText(whole);
+        store.documents().saveIndexed(new DocumentWrite(folder, "/a.txt", 10, 1, "h1", "text/plain", "long", "q",
+                List.of(new Chunk(0, whole, 0, whole.length(), 0, 1)), List.of(h),
+                Map.of(new HashKey(h), new float[] {1, 0})));
+        assertThat(store.status().folderCounts(folder).files()).isEqualTo(1);
+        assertThat(store.status().folderCounts(folder).chunks()).as("the passages of the file, not 3 + 1")
+                .isEqualTo(3);
+    }
+
+    @Test
     void storesChunksVectorsAndTheirKeywordIndex() {
         store.documents().saveIndexed(write("/a.txt", "h1", "alpha beta", "gamma delta"));
         assertThat(store.status().counts().chunks()).isEqualTo(2);

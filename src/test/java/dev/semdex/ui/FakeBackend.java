@@ -125,6 +125,9 @@ public final class FakeBackend implements SearchPort, FoldersPort {
         return List.copyOf(fileTypes);
     }
 
+    /** What the next searches find instead of one file named after the query; null for that default. */
+    public List<SearchResult> nextResults;
+
     @Override
     public dev.semdex.search.SearchAnswer search(SearchRequest request) {
         searches.add(request);
@@ -134,6 +137,9 @@ public final class FakeBackend implements SearchPort, FoldersPort {
         }
         if (failSearchWith != null) {
             throw new SemdexException(failSearchWith);
+        }
+        if (nextResults != null) {
+            return new dev.semdex.search.SearchAnswer(request, nextResults, null);
         }
         return new dev.semdex.search.SearchAnswer(request, List.of(new SearchResult(1, "/docs/" + request.query()
                 + ".txt", 0.9, 7, "about " + request.query(), 0, 10, 0)), null);

@@ -76,6 +76,15 @@ final class EvalCommand implements Callable<Integer> {
             description = "Use only the first N documents (plus the judged ones) for a quick check.")
     Integer sample;
 
+    @Option(names = "--weak-matches", paramLabel = "FILE", description = "With --beir: check where the window's "
+            + "\"weaker matches\" line falls, with the questions of FILE (one per line, or the first column of a "
+            + "TSV; # comments) as queries the dataset cannot answer.")
+    Path weakMatches;
+
+    @Option(names = "--weak-sweep", split = ",", paramLabel = "SHARE", description = "With --weak-matches: also "
+            + "try these shares of the top score, e.g. 0.6,0.7,0.8.")
+    List<Double> weakSweep = List.of();
+
     @Option(names = "--json", description = "Print as JSON.")
     boolean json;
 
@@ -99,6 +108,9 @@ final class EvalCommand implements Callable<Integer> {
         if (sample != null) {
             dataset = dataset.sample(sample);
         }
+        if (weakMatches != null) {
+            return weakMatchCheck(semdex, dataset, searchModes);
+        }
         List<EvalResult> results = new Lab(semdex).evaluator().evaluate(dataset, model, searchModes,
                 new ProgressPrinter(System.err));
         if (json) {
@@ -110,6 +122,39 @@ final class EvalCommand implements Callable<Integer> {
         for (EvalResult r : results) {
             System.out.printf(Locale.ROOT, "%-12s %-28s %-8s %6d %7.4f %10.4f %7.4f %9.1f%n", r.dataset(), r.model(),
                     r.mode(), r.documents(), r.ndcg10(), r.recall100(), r.mrr10(), r.queryMillisMean());
+        }
+        return 0;
+    }
+
+    private int weakMatchCheck(dev.semdex.Semdex semdex, BeirDataset dataset, List<SearchMode> searchModes) {
+        List<String> foreign;
+        try {
+            foreign = java.nio.file.Files.readAllLines(weakMatches).stream().filter(l -> !l.isBlank()
+                    && !l.startsWith("#")).map(l -> l.split("\t")[0]).toList();
+        } catch (java.io.IOException e) {
+            throw new SemdexException("Cannot read " + weakMatches + ": " + e.getMessage());
+        }
+        List<String> modelIds = List.of(model);
+        var results = new Lab(semdex).evaluator().withIndex(dataset, modelIds, new ProgressPrinter(System.err),
+                store -> {
+                    var search = new dev.semdex.search.SearchService(store, semdex::embedder, semdex.catalog());
+                    List<dev.semdex.lab.eval.WeakMatchCheck.Result> out = new java.util.ArrayList<>();
+                    for (SearchMode m : searchModes) {
+                        out.add(dev.semdex.lab.eval.WeakMatchCheck.run(dataset, search, model, m, foreign));
+                        for (double r : weakSweep) {
+                            out.add(dev.semdex.lab.eval.WeakMatchCheck.run(dataset, search, model, m, foreign, r));
+                        }
+                    }
+                    return out;
+                });
+        System.out.printf("%-22s %-8s %8s %7s %13s %14s %10s %15s %15s%n", "model", "mode", "share", "queries",
+                "answers kept",
+                "precision above", "files above", "no good (ans.)", "no good (foreign)");
+        for (var r : results) {
+            System.out.printf(Locale.ROOT, "%-22s %-8s %8s %7d %13.3f %14.3f %10.1f %15.3f %15.3f%n", r.model(),
+                    r.mode(), Double.isNaN(r.relative()) ? "shipped" : String.format(Locale.ROOT, "%.2f",
+                    r.relative()), r.queries(), r.answeredKept(), r.precisionAbove(), r.meanAbove(), r.noGoodAnswered(),
+                    r.noGoodForeign());
         }
         return 0;
     }

@@ -44,6 +44,12 @@ public interface CompareBackend {
     /** The 2-D map of the files as one model sees them; {@code clusters} 0 picks a number. */
     CorpusMap corpusMap(String modelId, int clusters);
 
+    /**
+     * What adding a model would cost (passages, speed on this machine, measured by a short probe if it never ran
+     * here) and bring (its SciFact figures); blocks for the probe.
+     */
+    dev.semdex.models.AddModelCost addCost(String modelId);
+
     /** Embeds every indexed folder with one more model; interrupting cancels, keeping what was done. */
     IndexSummary indexAllFolders(String modelId, IndexListener listener);
 

@@ -1,5 +1,8 @@
 package dev.semdex.lab.ui;
 
+import dev.semdex.ui.search.Highlighter;
+import dev.semdex.ui.search.MarkedFlow;
+import dev.semdex.ui.search.Passages;
 import java.util.Locale;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
@@ -14,12 +17,17 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * A file in a model's column: rank, name, folder, where the other models rank it, score and thumbs. A file that
+ * A file in a model's column: rank, name, folder, the passage that matched (cut at its sentence with the most
+ * query words, as in the main results), where the other models rank it, score and thumbs. A file that
  * several models rank carries its shared colour; hovering any copy of it highlights all of them.
  */
 final class CompareCell extends ListCell<CompareViewModel.Row> {
 
     private static final PseudoClass LINKED = PseudoClass.getPseudoClass("linked");
+    /** Shorter than the main list's excerpt: three columns share the width. */
+    private static final int PASSAGE_CHARS = 160;
+    /** Rank, swatch, thumbs and the gaps between them. */
+    private static final int PASSAGE_INDENT = 130;
 
     private final CompareViewModel vm;
     private final Label rank = new Label();
@@ -28,6 +36,7 @@ final class CompareCell extends ListCell<CompareViewModel.Row> {
     private final Label folder = new Label();
     private final Label alsoIn = new Label();
     private final Label score = new Label();
+    private final MarkedFlow passage = new MarkedFlow();
     private final ThumbsControl thumbs;
     private final HBox row;
     private final ChangeListener<String> onHover = (obs, old, path) -> highlight();
@@ -47,7 +56,13 @@ final class CompareCell extends ListCell<CompareViewModel.Row> {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox title = new HBox(6, name, alsoIn, spacer, score);
         title.setAlignment(Pos.BASELINE_LEFT);
-        VBox text = new VBox(1, title, folder);
+        passage.getStyleClass().addAll("result-passage", "compare-passage");
+        passage.setMinWidth(0);
+        // The flow's height depends on its width; tie it to the cell's so the list sizes rows right.
+        passage.maxWidthProperty().bind(javafx.beans.binding.Bindings.selectDouble(listViewProperty(), "width")
+                .subtract(PASSAGE_INDENT));
+        passage.prefWidthProperty().bind(passage.maxWidthProperty());
+        VBox text = new VBox(1, title, folder, passage);
         text.setMinWidth(0);
         HBox.setHgrow(text, Priority.ALWAYS);
         row = new HBox(6, rank, swatch, text, thumbs);
@@ -88,6 +103,10 @@ final class CompareCell extends ListCell<CompareViewModel.Row> {
         if (item.colour() >= 0) {
             row.getStyleClass().add("shared-" + item.colour());
         }
+        String query = vm.shownQueryProperty().get();
+        String chunk = item.result().chunkText() == null ? "" : item.result().chunkText();
+        Highlighter.Excerpt excerpt = Highlighter.excerpt(chunk, null, query, PASSAGE_CHARS);
+        passage.flow().getChildren().setAll(Passages.texts(excerpt.text(), query, null));
         thumbs.show(item.path());
         setTooltip(new Tooltip(item.path() + (item.result().chunkText() == null ? ""
                 : "\n\n" + abbreviate(item.result().chunkText(), 300))));

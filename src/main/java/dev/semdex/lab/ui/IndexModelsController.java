@@ -27,6 +27,7 @@ public final class IndexModelsController {
     @FXML private Button removeModelButton;
     @FXML private ComboBox<String> addBox;
     @FXML private Button addModelButton;
+    @FXML private Label addCost;
     @FXML private VBox progressBox;
     @FXML private Label progressTitle;
     @FXML private Button pauseAddButton;
@@ -52,6 +53,7 @@ public final class IndexModelsController {
         removeModelButton.disableProperty().bind(modelTable.getSelectionModel().selectedItemProperty().isNull());
         addBox.setItems(vm.addable());
         addBox.valueProperty().bindBidirectional(vm.toAddProperty());
+        addCost.textProperty().bind(vm.addCostProperty());
         addModelButton.disableProperty().bind(vm.indexingProperty().or(vm.toAddProperty().isNull()));
         progressBox.visibleProperty().bind(vm.indexingProperty().or(vm.progressTextProperty().isNotEmpty()));
         progressBox.managedProperty().bind(progressBox.visibleProperty());

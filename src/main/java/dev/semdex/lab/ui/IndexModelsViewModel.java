@@ -43,6 +43,8 @@ public final class IndexModelsViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty progressText = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty addCost = new SimpleStringProperty("");
+    private dev.semdex.ui.common.Cancellable costJob = dev.semdex.ui.common.Cancellable.NONE;
 
     /** @param indexRunner the app's one-at-a-time indexing queue, so folder runs and this never write at once */
     public IndexModelsViewModel(CompareBackend backend, TaskRunner runner, TaskRunner indexRunner,
@@ -51,6 +53,29 @@ public final class IndexModelsViewModel {
         this.runner = runner;
         this.runs = new IndexRunController<>(runner, indexRunner);
         this.onIndexChanged = onIndexChanged;
+        toAdd.addListener((obs, old, id) -> estimate(id));
+    }
+
+    /** Works out what adding {@code modelId} costs (a short speed probe if it never ran here), latest choice wins. */
+    private void estimate(String modelId) {
+        costJob.cancel();
+        if (modelId == null || modelId.isBlank()) {
+            addCost.set("");
+            return;
+        }
+        addCost.set("Estimating how long adding " + modelId + " takes on this machine…");
+        String current = indexed.stream().map(CompareBackend.IndexedModel::id)
+                .filter(id -> dev.semdex.models.SciFactQuality.of(id).isPresent()).findFirst().orElse(null);
+        costJob = runner.submit(() -> backend.addCost(modelId), cost -> {
+            if (modelId.equals(toAdd.get())) {
+                addCost.set(AddCostText.of(cost, current));
+            }
+        }, e -> {
+            if (!Errors.isCancellation(e) && modelId.equals(toAdd.get())) {
+                addCost.set("");
+                fail(e);
+            }
+        });
     }
 
     public void refresh() {
@@ -193,6 +218,11 @@ public final class IndexModelsViewModel {
 
     public StringProperty progressTextProperty() {
         return progressText;
+    }
+
+    /** How long adding the chosen model takes here and how good it is; "" when none is chosen. */
+    public StringProperty addCostProperty() {
+        return addCost;
     }
 
     public StringProperty errorProperty() {

@@ -74,13 +74,20 @@ public final class SemdexCompareBackend implements CompareBackend {
     }
 
     @Override
+    public dev.semdex.models.AddModelCost addCost(String modelId) {
+        return lab.addCost(modelId);
+    }
+
+    @Override
     public IndexSummary indexAllFolders(String modelId, IndexListener listener) {
         List<Path> folders = semdex.searchChoices().folders();
         if (folders.isEmpty()) {
             throw new SemdexException("No folders are indexed yet. Add a folder in the main window first.");
         }
         try (EmbedderLease lease = semdex.models().lease(modelId)) {
-            return semdex.indexer().index(folders, lease.embedder(), listener);
+            IndexSummary summary = semdex.indexer().index(folders, lease.embedder(), listener);
+            semdex.models().speeds().record(modelId, summary.passagesEmbedded(), summary.elapsed());
+            return summary;
         } finally {
             semdex.search().invalidateAll(); // re-indexed documents get new chunk ids for every model
         }

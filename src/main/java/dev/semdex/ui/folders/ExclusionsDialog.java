@@ -21,7 +21,8 @@ final class ExclusionsDialog {
         TextArea patterns = new TextArea(String.join("\n", item.exclusions()));
         patterns.setId("exclusionsText");
         patterns.setPrefRowCount(8);
-        patterns.setPromptText("*.log\ndrafts/\nbuild/");
+        // A prompt loses its line breaks (JavaFX drops them), so the examples are set apart on one line.
+        patterns.setPromptText("for example:  *.log    drafts/    build/");
         Label hint = new Label("One pattern per line, as in .gitignore. Files matching them leave the index at the "
                 + "next run. .gitignore and .semdexignore files in the folder are honoured too.");
         hint.setWrapText(true);

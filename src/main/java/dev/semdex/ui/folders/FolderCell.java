@@ -61,8 +61,9 @@ final class FolderCell extends ListCell<FolderItem> {
             setTooltip(null);
             return;
         }
-        Object fileName = item.path().getFileName();
-        name.setText(fileName == null ? item.path().toString() : fileName.toString());
+        // Two folders of the same name are told apart by as much of their path as differs.
+        name.setText(dev.semdex.ui.common.FolderNames.label(item.path().toString(), getListView() == null
+                ? java.util.List.of() : getListView().getItems().stream().map(f -> f.path().toString()).toList()));
         state.textProperty().bind(Bindings.createStringBinding(item::badge, item.stateProperty(),
                 item.progressProperty(), item.skippedProperty()));
         bound = item;

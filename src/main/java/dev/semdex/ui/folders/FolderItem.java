@@ -69,7 +69,7 @@ public final class FolderItem {
         FolderState s = state.get();
         String line = (s == FolderState.INDEXING || s == FolderState.QUEUED) && !activity.get().isEmpty()
                 ? activity.get()
-                : Formats.plural(files.get(), "file", "files") + " · " + Formats.plural(chunks.get(), "chunk", "chunks")
+                : Formats.plural(files.get(), "file", "files") + " · " + Formats.plural(chunks.get(), "passage", "passages")
                         + " · " + Formats.ago(lastIndexed.get(), now);
         return message.get().isEmpty() ? line : line + "\n" + message.get();
     }

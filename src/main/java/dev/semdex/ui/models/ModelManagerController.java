@@ -71,6 +71,8 @@ public final class ModelManagerController {
             }
         });
         vm.models().addListener((ListChangeListener<ModelListing.Entry>) change ->
+                dev.semdex.ui.common.ColumnWidths.fit(modelTable));
+        vm.models().addListener((ListChangeListener<ModelListing.Entry>) change ->
                 vm.models().stream().filter(m -> m.id().equals(lastSelected)).findFirst()
                         .ifPresent(m -> modelTable.getSelectionModel().select(m)));
 

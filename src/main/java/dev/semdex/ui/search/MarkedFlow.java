@@ -37,6 +37,20 @@ public final class MarkedFlow extends Region {
         requestLayout();
     }
 
+    /**
+     * Where characters {@code [start, end)} begin, in this region's coordinates, after a layout pass; -1 when the
+     * range is not in the flow.
+     */
+    public double rangeTop(int start, int end) {
+        int length = flow.getChildren().stream().mapToInt(n -> n instanceof javafx.scene.text.Text t
+                ? t.getText().length() : 0).sum();
+        if (start < 0 || end <= start || start >= length) {
+            return -1;
+        }
+        javafx.scene.shape.Path shape = new javafx.scene.shape.Path(flow.rangeShape(start, Math.min(end, length)));
+        return flow.getLayoutY() + shape.getLayoutBounds().getMinY();
+    }
+
     @Override
     public Orientation getContentBias() {
         return Orientation.HORIZONTAL;

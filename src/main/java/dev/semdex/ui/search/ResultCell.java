@@ -42,6 +42,7 @@ public final class ResultCell extends ListCell<SearchResult> {
     private final ProgressBar scoreBar = new ProgressBar();
     private final HBox row;
     private final VBox scoreBox;
+    private final WeakDivider divider = new WeakDivider();
 
     /** @param folderLabel how to show the folder of a file (relative to its indexed folder) */
     /** @param bestSentence the best sentence of a chunk's passage, by chunk id; null while not known */
@@ -108,7 +109,13 @@ public final class ResultCell extends ListCell<SearchResult> {
         scoreBar.setProgress(top <= 0 ? 0 : Math.max(0.03, Math.min(1, item.score() / top)));
         score.setText(formatScore(item.score()));
         drawPassage(item);
-        setGraphic(row);
+        setGraphic(divider.around(row, getIndex()));
+    }
+
+    /** Draws the "weaker matches" divider above the first result that is not a good match; see WeakDivider. */
+    public ResultCell withDivider(java.util.function.IntSupplier goodMatches) {
+        divider.goodMatches(goodMatches);
+        return this;
     }
 
     /** Adds a control under the score that follows the shown result (the lab's thumbs), if there is one. */

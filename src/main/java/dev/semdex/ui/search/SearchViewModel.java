@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -57,6 +59,7 @@ public final class SearchViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty searching = new SimpleBooleanProperty();
+    private final IntegerProperty goodMatches = new SimpleIntegerProperty();
     private final ObjectProperty<SearchResult> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<Passage> preview = new SimpleObjectProperty<>();
     private final StringProperty shownQuery = new SimpleStringProperty("");
@@ -171,10 +174,13 @@ public final class SearchViewModel {
             shownAnswer = answer;
             shownQuery.set(q);
             List<SearchResult> found = answer.results();
+            int good = answer.goodMatches();
+            goodMatches.set(good);
             results.setAll(found);
             findBestSentences(mine, answer, found.subList(0, Math.min(BEST_SENTENCE_RESULTS, found.size())));
             long ms = (System.nanoTime() - started) / 1_000_000;
-            status.set(found.isEmpty() ? "No matches" : found.size() + (found.size() == 1 ? " file" : " files")
+            status.set(found.isEmpty() ? "No matches" : (good == 0 ? "No good match · " : good < found.size()
+                    ? good + " good of " : "") + found.size() + (found.size() == 1 ? " file" : " files")
                     + " · " + ms + " ms");
         }, e -> {
             if (mine != generation) {
@@ -288,6 +294,15 @@ public final class SearchViewModel {
     /** The last search or preview error, "" when the last one worked. */
     public StringProperty errorProperty() {
         return error;
+    }
+
+    /**
+     * How many of the shown results are good matches ({@link dev.semdex.search.WeakMatches}); the rest are weaker,
+     * and 0 means no
+     * good match at all.
+     */
+    public IntegerProperty goodMatchesProperty() {
+        return goodMatches;
     }
 
     public BooleanProperty searchingProperty() {

@@ -115,6 +115,12 @@ public final class SettingsController {
         stopPullButton.visibleProperty().bind(ollama.pullingProperty());
         stopPullButton.managedProperty().bind(stopPullButton.visibleProperty());
         ollamaCheckResult.textProperty().bind(ollama.checkResultProperty());
+        // A check's report is several lines: the dialog grows to show all of it rather than cut it to "…".
+        ollamaCheckResult.textProperty().addListener((obs, old, text) -> javafx.application.Platform.runLater(() -> {
+            if (ollamaCheckResult.getScene() != null && ollamaCheckResult.getScene().getWindow() != null) {
+                ollamaCheckResult.getScene().getWindow().sizeToScene();
+            }
+        }));
         pullProgress.progressProperty().bind(ollama.pullProgressProperty());
         pullProgress.visibleProperty().bind(ollama.pullingProperty());
         pullProgress.managedProperty().bind(pullProgress.visibleProperty());

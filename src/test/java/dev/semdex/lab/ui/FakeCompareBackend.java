@@ -121,6 +121,19 @@ final class FakeCompareBackend implements CompareBackend {
         throw new SemdexException("A map needs at least 3 files with vectors of " + modelId + ".");
     }
 
+    /** What adding a model costs here: this many passages at this speed (NaN: not measurable). */
+    long passages = 2_300;
+    double passagesPerSecond = 3.2;
+    final List<String> costAsked = new ArrayList<>();
+
+    @Override
+    public dev.semdex.models.AddModelCost addCost(String modelId) {
+        costAsked.add(modelId);
+        return new dev.semdex.models.AddModelCost(modelId, passages, Double.isNaN(passagesPerSecond)
+                ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(passagesPerSecond), true,
+                dev.semdex.models.SciFactQuality.of(modelId), judgedQueries());
+    }
+
     @Override
     public IndexSummary indexAllFolders(String modelId, IndexListener listener) {
         added.add(modelId);

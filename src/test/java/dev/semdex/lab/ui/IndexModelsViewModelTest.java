@@ -44,6 +44,20 @@ class IndexModelsViewModelTest {
     }
 
     @Test
+    void choosingAModelToAddSaysHowLongItTakesHereAndHowGoodItIs() {
+        vm.toAddProperty().set("bge-small-en-v1.5");
+        assertThat(backend.costAsked).endsWith("bge-small-en-v1.5");
+        // 2,300 passages at 3.2 passages/s: 719 s.
+        assertThat(vm.addCostProperty().get()).startsWith("About 12 min")
+                .contains("2,300 passages").contains("3.2 passages/s in its last run here")
+                .contains("SciFact nDCG@10: hybrid 0.732, semantic 0.713 (all-minilm-l6-v2: 0.715, 0.645)");
+
+        backend.passagesPerSecond = Double.NaN;
+        vm.toAddProperty().set("all-minilm-l6-v2-q");
+        assertThat(vm.addCostProperty().get()).startsWith("2,300 passages to embed; its speed here is not known");
+    }
+
+    @Test
     void cancelStopsTheRunAndKeepsWhatWasDone() {
         indexRunner.holdWork = true;
         vm.add();

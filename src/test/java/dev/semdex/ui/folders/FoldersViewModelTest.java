@@ -101,7 +101,7 @@ class FoldersViewModelTest {
                 "Indexing folder 1 of 3… 11");
         FolderItem a = vm.folders().get(0);
         assertThat(a.badge()).isEqualTo("up to date");
-        assertThat(a.details(java.time.Instant.now())).startsWith("3 files · 6 chunks · just now");
+        assertThat(a.details(java.time.Instant.now())).startsWith("3 files · 6 passages · just now");
         assertThat(vm.folders().get(1).badge()).isEqualTo("indexing");
         assertThat(vm.runTitleProperty().get()).isEqualTo("Indexing folder 2 of 3…");
         assertThat(vm.overallProgressProperty().get()).isCloseTo(1 / 3.0, org.assertj.core.data.Offset.offset(0.01));
@@ -119,9 +119,9 @@ class FoldersViewModelTest {
         FolderItem item = vm.folders().get(0);
 
         vm.tick(indexedAt.plusSeconds(20));
-        assertThat(item.details(vm.nowProperty().get())).isEqualTo("5 files · 12 chunks · just now");
+        assertThat(item.details(vm.nowProperty().get())).isEqualTo("5 files · 12 passages · just now");
         vm.tick(indexedAt.plusSeconds(5 * 60 + 10));
-        assertThat(item.details(vm.nowProperty().get())).isEqualTo("5 files · 12 chunks · 5 min ago");
+        assertThat(item.details(vm.nowProperty().get())).isEqualTo("5 files · 12 passages · 5 min ago");
     }
 
     @Test

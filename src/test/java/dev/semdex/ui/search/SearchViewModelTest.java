@@ -197,4 +197,26 @@ class SearchViewModelTest {
 
         assertThat(backend.searches).hasSize(2);
     }
+
+    @Test
+    void weakerResultsAreMarkedAndNoGoodMatchIsSaid() {
+        backend.nextResults = java.util.List.of(result(1, 1.0), result(2, 0.8), result(3, 0.3), result(4, 0.25));
+        vm.queryProperty().set("publish my crate");
+        vm.searchNow();
+        assertThat(vm.goodMatchesProperty().get()).isEqualTo(2);
+        assertThat(vm.statusProperty().get()).startsWith("2 good of 4 files");
+        assertThat(WeakDivider.text(2, 2)).isEqualTo("Weaker matches");
+        assertThat(WeakDivider.text(2, 1)).isNull();
+
+        backend.nextResults = java.util.List.of(result(1, 0.5), result(2, 0.49));
+        vm.queryProperty().set("licence of an unrelated thing");
+        vm.searchNow();
+        assertThat(vm.goodMatchesProperty().get()).isZero();
+        assertThat(vm.statusProperty().get()).startsWith("No good match");
+        assertThat(WeakDivider.text(0, 0)).startsWith("No good match");
+    }
+
+    private static SearchResult result(int rank, double score) {
+        return new SearchResult(rank, "/docs/f" + rank + ".txt", score, rank, "text " + rank, 0, 6, 0);
+    }
 }
