@@ -72,6 +72,7 @@ public final class MainController {
     @FXML private Label statusLabel;
     @FXML private Label previewTitle;
     @FXML private Label previewPath;
+    @FXML private Label previewHeading;
     @FXML private MarkedFlow previewFlow;
     @FXML private javafx.scene.control.ScrollPane previewScroll;
     private TextFlow previewText;
@@ -229,7 +230,13 @@ public final class MainController {
             return;
         }
         Path path = Path.of(p.path());
-        previewTitle.setText(path.getFileName().toString());
+        SearchResult shown = search.selectedProperty().get();
+        boolean same = shown != null && shown.path().equals(p.path());
+        previewTitle.setText(same ? shown.displayTitle() : path.getFileName().toString());
+        String heading = same ? shown.heading() : "";
+        previewHeading.setText(heading);
+        previewHeading.setVisible(!heading.isEmpty());
+        previewHeading.setManaged(!heading.isEmpty());
         previewPath.setWrapText(false);
         previewPath.setText(path + (p.page() > 0 ? "  ·  page " + p.page() : ""));
         previewPathTip.setText(path.toString());

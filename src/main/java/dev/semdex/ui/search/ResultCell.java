@@ -21,7 +21,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** A result row: type icon, file name, folder, page, score bar and the best passage with highlights. */
+/**
+ * A result row: type icon, the file's title, its name and folder, page, score bar, the headings the best passage sits
+ * under, the passage with highlights, and the other files holding the same passage.
+ */
 public final class ResultCell extends ListCell<SearchResult> {
 
     private static final int EXCERPT_CHARS = 280;
@@ -35,6 +38,9 @@ public final class ResultCell extends ListCell<SearchResult> {
     private final Label name = new Label();
     private final Label page = new Label();
     private final Label folder = new Label();
+    private final Label heading = new Label();
+    private final Label alsoIn = new Label();
+    private final Tooltip alsoInTip = new Tooltip();
     /** One per cell, text changed per item: a new Tooltip builds a popup window and its CSS, far too slow. */
     private final Tooltip folderTip = new Tooltip();
     private final MarkedFlow passage = new MarkedFlow();
@@ -64,6 +70,9 @@ public final class ResultCell extends ListCell<SearchResult> {
         name.setMinWidth(0);
         folder.getStyleClass().addAll("muted", "small");
         folder.setTooltip(folderTip);
+        heading.getStyleClass().addAll("result-heading", "small");
+        alsoIn.getStyleClass().addAll("muted", "small");
+        alsoIn.setTooltip(alsoInTip);
         passage.getStyleClass().add("result-passage");
         score.getStyleClass().addAll("small", "score");
         scoreBar.getStyleClass().add("score-bar");
@@ -73,7 +82,7 @@ public final class ResultCell extends ListCell<SearchResult> {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox title = new HBox(8, name, page, spacer);
         title.setAlignment(Pos.BASELINE_LEFT);
-        VBox text = new VBox(2, title, folder, passage);
+        VBox text = new VBox(2, title, folder, heading, passage, alsoIn);
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMinWidth(0);
         scoreBox = new VBox(4, score, scoreBar);
@@ -84,6 +93,8 @@ public final class ResultCell extends ListCell<SearchResult> {
         passage.maxWidthProperty().bind(list.widthProperty().subtract(190));
         passage.prefWidthProperty().bind(passage.maxWidthProperty());
         folder.maxWidthProperty().bind(passage.maxWidthProperty());
+        heading.maxWidthProperty().bind(passage.maxWidthProperty());
+        alsoIn.maxWidthProperty().bind(passage.maxWidthProperty());
         setPrefWidth(0);
     }
 
@@ -96,20 +107,32 @@ public final class ResultCell extends ListCell<SearchResult> {
         }
         Path path = Path.of(item.path());
         String fileName = path.getFileName().toString();
-        name.setText(fileName);
+        name.setText(item.displayTitle());
         FileKind kind = FileKind.of(fileName);
         icon.setIconCode(kind.icon());
         icon.getStyleClass().removeIf(c -> c.startsWith("kind-"));
         icon.getStyleClass().add(kind.styleClass());
         type.setText(FileKind.label(fileName));
         page.setText(item.page() > 0 ? "page " + item.page() : "");
-        folder.setText(path.getParent() == null ? "" : folderLabel.apply(path.getParent()));
+        String where = path.getParent() == null ? "" : folderLabel.apply(path.getParent());
+        folder.setText(item.title().isBlank() ? where : where.isEmpty() ? fileName : fileName + "  \u00B7  " + where);
         folderTip.setText(path.toString());
+        shown(heading, item.heading());
+        shown(alsoIn, item.alsoIn().isEmpty() ? "" : "also in: " + String.join(", ",
+                item.alsoIn().stream().map(p -> Path.of(p).getFileName().toString()).toList()));
+        alsoInTip.setText(String.join("\n", item.alsoIn()));
         double top = topScore.getAsDouble();
         scoreBar.setProgress(top <= 0 ? 0 : Math.max(0.03, Math.min(1, item.score() / top)));
         score.setText(formatScore(item.score()));
         drawPassage(item);
         setGraphic(divider.around(row, getIndex()));
+    }
+
+    /** Shows a label with the text, or takes it out of the layout when there is none. */
+    private static void shown(Label label, String text) {
+        label.setText(text);
+        label.setVisible(!text.isEmpty());
+        label.setManaged(!text.isEmpty());
     }
 
     /** Draws the "weaker matches" divider above the first result that is not a good match; see WeakDivider. */
