@@ -77,6 +77,9 @@ public final class MainController {
     @FXML private Button openButton;
     @FXML private Button revealButton;
     @FXML private Button copyButton;
+    @FXML private javafx.scene.layout.VBox previewPane;
+    @FXML private javafx.scene.control.ScrollPane previewScroll;
+    private dev.semdex.ui.search.PreviewPicture previewPicture;
     @FXML private HBox errorBar;
     @FXML private Label errorLabel;
     @FXML private FoldersController foldersController;
@@ -120,7 +123,8 @@ public final class MainController {
         resultList.setCellFactory(list -> {
             ResultCell cell = new ResultCell(list, search.shownQueryProperty()::get,
                     () -> search.results().isEmpty() ? 0 : search.results().get(0).score(), this::folderLabel,
-                    search.bestSentences()::get).withScoreControl(lab == null ? null : lab::resultControl);
+                    search.bestSentences()::get).withScoreControl(lab == null ? null : lab::resultControl)
+                    .withThumbnails(search.thumbnails());
             resultCells.add(cell);
             return cell;
         });
@@ -162,6 +166,7 @@ public final class MainController {
         openButton.disableProperty().bind(nothingSelected);
         revealButton.disableProperty().bind(nothingSelected);
         copyButton.disableProperty().bind(nothingSelected);
+        previewPicture = new dev.semdex.ui.search.PreviewPicture(search.thumbnails(), previewPane, previewScroll);
         search.previewProperty().addListener((obs, old, p) -> showPreview(p));
         showPreview(null);
 
@@ -223,8 +228,10 @@ public final class MainController {
             previewPath.setText("Select a result to read its passage in context. Enter or double-click opens it.");
             previewText.getChildren().clear();
             previewFlow.mark(-1, -1);
+            previewPicture.show(null);
             return;
         }
+        previewPicture.show(p);
         Path path = Path.of(p.path());
         previewTitle.setText(path.getFileName().toString());
         previewPath.setWrapText(false);

@@ -42,6 +42,8 @@ public final class ResultCell extends ListCell<SearchResult> {
     private final ProgressBar scoreBar = new ProgressBar();
     private final HBox row;
     private final VBox scoreBox;
+    private final VBox typeBox;
+    private ThumbnailSlot thumbnail;
 
     /** @param folderLabel how to show the folder of a file (relative to its indexed folder) */
     /** @param bestSentence the best sentence of a chunk's passage, by chunk id; null while not known */
@@ -53,7 +55,7 @@ public final class ResultCell extends ListCell<SearchResult> {
         this.folderLabel = folderLabel;
         icon.getStyleClass().add("type-icon");
         type.getStyleClass().add("type-label");
-        VBox typeBox = new VBox(1, icon, type);
+        typeBox = new VBox(1, icon, type);
         typeBox.setAlignment(Pos.TOP_CENTER);
         typeBox.setMinWidth(40);
         typeBox.setPrefWidth(40);
@@ -108,7 +110,21 @@ public final class ResultCell extends ListCell<SearchResult> {
         scoreBar.setProgress(top <= 0 ? 0 : Math.max(0.03, Math.min(1, item.score() / top)));
         score.setText(formatScore(item.score()));
         drawPassage(item);
+        if (thumbnail != null) {
+            thumbnail.show(item.path(), item.page(), Thumbnails.inList(item.path()));
+        }
         setGraphic(row);
+    }
+
+    /** Shows an image result's picture in place of its type icon. */
+    public ResultCell withThumbnails(Thumbnails<javafx.scene.image.Image> thumbnails) {
+        thumbnail = new ThumbnailSlot(thumbnails, Thumbnails.LIST_SIZE).onShown(shown -> {
+            icon.setVisible(!shown);
+            icon.setManaged(!shown);
+            typeBox.setPrefWidth(shown ? Thumbnails.LIST_SIZE : 40);
+        });
+        typeBox.getChildren().add(0, thumbnail.node());
+        return this;
     }
 
     /** Adds a control under the score that follows the shown result (the lab's thumbs), if there is one. */
