@@ -86,6 +86,7 @@ class ImageResultsWindowTest {
         ImageView preview = robot.lookup("#previewPicture").queryAs(ImageView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> preview.isVisible() && preview.getImage() != null);
         assertThat(preview.getImage().getWidth()).isGreaterThan(dev.semdex.ui.search.Thumbnails.LIST_SIZE);
+        WindowDriver.screenshot(robot, window, Path.of("target", "image-results.png").toAbsolutePath());
 
         search("russet apple harvest in the orchard");
         assertThat(Path.of(window.search().results().get(0).path()).getFileName()).hasToString("orchard.pdf");

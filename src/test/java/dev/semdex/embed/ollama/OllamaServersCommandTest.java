@@ -78,4 +78,26 @@ class OllamaServersCommandTest {
                 .containsPattern("all-minilm:latest +.*embeds: use as ollama:all-minilm")
                 .contains(second.url() + " — not reachable");
     }
+
+    @Test
+    void aFolderOfSmallFilesIsSpreadOverBothServers() throws Exception {
+        Path folder = java.nio.file.Files.createDirectories(tmp.resolve("notes"));
+        for (int i = 0; i < 120; i++) {
+            java.nio.file.Files.writeString(folder.resolve("note-" + i + ".txt"), "Note " + i + " is short.");
+        }
+        first.hashSeed = "same model";
+        second.hashSeed = "same model";
+        first.latencyMillis = 40;
+        second.latencyMillis = 40;
+        int before = first.textsAnswered.get() + second.textsAnswered.get();
+
+        CliRunner.Result index = run("index", folder.toString(), "--model", "ollama:all-minilm", "--ollama-url",
+                first.url(), "--ollama-url", second.url(), "--ollama-batch", "8");
+
+        assertThat(index.exitCode()).as(index.err()).isZero();
+        int embedded = first.textsAnswered.get() + second.textsAnswered.get() - before;
+        assertThat(embedded).as("each passage once, plus the probes").isBetween(120, 130);
+        assertThat(Math.min(first.textsAnswered.get(), second.textsAnswered.get()))
+                .as("small files are not sent one batch at a time to the first server").isGreaterThan(30);
+    }
 }
