@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "ollama", description = "Embed on an Ollama server (e.g. a GPU machine on your network).",
-        subcommands = {OllamaCommand.Check.class})
+        subcommands = {OllamaCommand.Check.class, OllamaCommand.ListModels.class})
 public final class OllamaCommand implements Runnable {
 
     @ParentCommand
@@ -143,7 +143,7 @@ public final class OllamaCommand implements Runnable {
         @Override
         public Integer call() {
             CliContext context = parent.root.context();
-            OllamaConfig config = options.config(context);
+            List<OllamaConfig> servers = options.servers(context);
             String name = model;
             if (name == null || name.isBlank()) {
                 name = context.settings().ollamaModel();
@@ -151,30 +151,68 @@ public final class OllamaCommand implements Runnable {
             if (name != null && OllamaModels.isOllamaId(name)) {
                 name = OllamaModels.modelName(name);
             }
-            OllamaCheck check = OllamaCheck.run(config, name);
-            if (pull && check.version() != null && !check.present() && !check.model().isEmpty()) {
-                pull(new OllamaClient(config), check.model());
-                check = OllamaCheck.run(config, name);
+            List<OllamaCheck> ready = new java.util.ArrayList<>();
+            boolean allOk = true;
+            for (int i = 0; i < servers.size(); i++) {
+                OllamaConfig config = servers.get(i);
+                if (servers.size() > 1) {
+                    System.out.println((i == 0 ? "" : "\n") + "Server " + (i + 1) + " of " + servers.size());
+                }
+                OllamaCheck check = OllamaCheck.run(config, name);
+                if (pull && check.version() != null && !check.present() && !check.model().isEmpty()) {
+                    pull(new OllamaClient(config), check.model());
+                    check = OllamaCheck.run(config, name);
+                }
+                if (!check.ok()) {
+                    allOk = false;
+                    System.out.println(check.describe());
+                    if (check.version() != null && check.model().isEmpty()) {
+                        System.out.println("Models on the server: " + (check.modelsOnServer().isEmpty() ? "none"
+                                : String.join(", ", check.modelsOnServer())));
+                    }
+                    continue;
+                }
+                ready.add(check);
+                System.out.println(check.describe().replace("\nNext step: " + check.nextStep(), ""));
             }
-            if (!check.ok()) {
-                System.out.println(check.describe());
-                if (check.version() != null && check.model().isEmpty()) {
-                    System.out.println("Models on the server: " + (check.modelsOnServer().isEmpty() ? "none"
-                            : String.join(", ", check.modelsOnServer())));
+            if (!allOk) {
+                if (servers.size() > 1) {
+                    System.out.println("\n" + ready.size() + " of " + servers.size() + " servers ready; fix the "
+                            + "others or leave them out (every --ollama-url, or the list in Settings → Ollama).");
                 }
                 return 1;
             }
-            // the model as indexing will use it: exact tokenizer where known, server in the id
-            context.semdex().models().ollama(config);
-            Embedder embedder = context.semdex().models().embedder(OllamaModels.PREFIX + check.model());
-            System.out.println(check.describe().replace("\nNext step: " + check.nextStep(), ""));
+            OllamaCheck first = ready.get(0);
+            if (ready.stream().anyMatch(c -> c.dimension() != first.dimension())) {
+                System.out.println("\nThe servers serve different models (" + ready.stream()
+                        .map(c -> "dimension " + c.dimension() + " on " + c.server())
+                        .collect(java.util.stream.Collectors.joining(", ")) + "): every server must serve the same "
+                        + "model, since their vectors go into one index.");
+                return 1;
+            }
+            // the model as indexing will use it: exact tokenizer where known, the servers in the id; with several
+            // servers this also compares their vectors for a probe text
+            context.semdex().models().ollamaServers(servers);
+            Embedder embedder;
+            try {
+                embedder = context.semdex().models().embedder(OllamaModels.PREFIX + first.model());
+            } catch (dev.semdex.SemdexException e) {
+                System.out.println(e.getMessage());
+                return 1;
+            }
+            if (servers.size() > 1) {
+                System.out.println();
+            }
             System.out.println("Chunks:    up to " + embedder.model().chunkTokens() + " tokens, "
                     + (embedder instanceof OllamaEmbedder o && o.exactTokenCounts()
-                            ? "counted with the model's own tokenizer" : "estimated (tokenizer unknown)"));
+                            ? "counted with the model's own tokenizer" : "counted with the model's tokenizer where "
+                                    + "known, else estimated"));
             System.out.println("Stored as: " + embedder.model().id());
             embedder.warnings().forEach(w -> System.out.println("Warning:   " + w));
-            System.out.println("OK. Index with: semdex index FOLDER --model " + OllamaModels.PREFIX + check.model()
-                    + " --ollama-url " + config.baseUrl());
+            System.out.println("OK" + (servers.size() > 1 ? ": " + servers.size() + " servers serve the same "
+                    + "model" : "") + ". Index with: semdex index FOLDER --model " + OllamaModels.PREFIX
+                    + first.model() + servers.stream().map(c -> " --ollama-url " + c.baseUrl())
+                            .collect(java.util.stream.Collectors.joining()));
             return 0;
         }
 
@@ -190,6 +228,49 @@ public final class OllamaCommand implements Runnable {
                     last[0] = line;
                 }
             });
+        }
+    }
+
+    @Command(name = "models", description = "List the models on every configured Ollama server, marking those that "
+            + "embed.")
+    static final class ListModels implements Callable<Integer> {
+
+        @ParentCommand
+        OllamaCommand parent;
+
+        @picocli.CommandLine.Mixin
+        Options options = new Options();
+
+        @Override
+        public Integer call() {
+            CliContext context = parent.root.context();
+            List<OllamaConfig> servers = options.servers(context);
+            int unreachable = 0;
+            for (int i = 0; i < servers.size(); i++) {
+                OllamaClient client = new OllamaClient(servers.get(i));
+                System.out.print((i == 0 ? "" : "\n") + servers.get(i).baseUrl());
+                List<OllamaClient.TaggedModel> models;
+                try {
+                    String version = client.version();
+                    models = client.taggedModels();
+                    System.out.println(" (Ollama " + version + ")");
+                } catch (dev.semdex.SemdexException e) {
+                    unreachable++;
+                    System.out.println(" — not reachable: " + e.getMessage());
+                    continue;
+                }
+                if (models.isEmpty()) {
+                    System.out.println("  no models; pull one with: semdex ollama check --model nomic-embed-text "
+                            + "--pull --ollama-url " + servers.get(i).baseUrl());
+                }
+                for (OllamaClient.TaggedModel m : models) {
+                    System.out.printf(Locale.ROOT, "  %-40s %-10s %-8s %s%n", m.name(),
+                            m.family().isEmpty() ? "-" : m.family(),
+                            m.parameterSize().isEmpty() ? "-" : m.parameterSize(),
+                            m.mayEmbed() ? "embeds: use as ollama:" + m.name().replace(":latest", "") : "");
+                }
+            }
+            return unreachable == 0 ? 0 : 1;
         }
     }
 }

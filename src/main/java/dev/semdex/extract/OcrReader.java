@@ -233,7 +233,7 @@ public final class OcrReader {
         return (int) Math.max(36, Math.min(PDF_DPI, fits));
     }
 
-    private static boolean drawsImages(PDResources resources, int depth) throws IOException {
+    static boolean drawsImages(PDResources resources, int depth) throws IOException {
         if (resources == null || depth > 3) {
             return false;
         }

@@ -58,6 +58,7 @@ public final class Indexer {
      */
     public static final int EXTRACTION = 1;
     private static final int PREFETCH = 8;
+    private static final int MAX_PREFETCH = 64;
     /** How often a run waiting for OCR reports which page it is on. */
     private static final long OCR_PROGRESS_MILLIS = 250;
 
@@ -191,7 +192,10 @@ public final class Indexer {
                 t.setDaemon(true);
                 return t;
             });
-            BlockingQueue<Future<Prepared>> queue = new ArrayBlockingQueue<>(PREFETCH);
+            // Enough files read ahead to fill a call: small files to several Ollama servers otherwise went out one
+            // batch at a time, to one server.
+            BlockingQueue<Future<Prepared>> queue = new ArrayBlockingQueue<>(
+                    Math.max(PREFETCH, Math.min(MAX_PREFETCH, embedder.passagesPerCall())));
             ocrStage = new OcrStage<>();
             try {
                 int next = 0;

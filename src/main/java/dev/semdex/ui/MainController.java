@@ -79,6 +79,9 @@ public final class MainController {
     @FXML private Button openButton;
     @FXML private Button revealButton;
     @FXML private Button copyButton;
+    @FXML private javafx.scene.layout.VBox previewPane;
+    @FXML private javafx.scene.control.ScrollPane previewScroll;
+    private dev.semdex.ui.search.PreviewPicture previewPicture;
     @FXML private HBox errorBar;
     @FXML private Label errorLabel;
     @FXML private FoldersController foldersController;
@@ -124,7 +127,8 @@ public final class MainController {
             ResultCell cell = new ResultCell(list, search.shownQueryProperty()::get,
                     () -> search.results().isEmpty() ? 0 : search.results().get(0).score(), this::folderLabel,
                     search.bestSentences()::get).withScoreControl(lab == null ? null : lab::resultControl)
-                    .withDivider(search.goodMatchesProperty()::get);
+                    .withDivider(search.goodMatchesProperty()::get)
+                    .withThumbnails(search.thumbnails());
             resultCells.add(cell);
             return cell;
         });
@@ -166,6 +170,7 @@ public final class MainController {
         openButton.disableProperty().bind(nothingSelected);
         revealButton.disableProperty().bind(nothingSelected);
         copyButton.disableProperty().bind(nothingSelected);
+        previewPicture = new dev.semdex.ui.search.PreviewPicture(search.thumbnails(), previewPane, previewScroll);
         search.previewProperty().addListener((obs, old, p) -> showPreview(p));
         showPreview(null);
 
@@ -227,8 +232,10 @@ public final class MainController {
             previewPath.setText("Select a result to read its passage in context. Enter or double-click opens it.");
             previewText.getChildren().clear();
             previewFlow.mark(-1, -1);
+            previewPicture.show(null);
             return;
         }
+        previewPicture.show(p);
         Path path = Path.of(p.path());
         SearchResult shown = search.selectedProperty().get();
         boolean same = shown != null && shown.path().equals(p.path());

@@ -38,6 +38,8 @@ public final class FakeBackend implements SearchPort, FoldersPort {
     public final List<String> sentenceRequests = new ArrayList<>();
     /** Called after each progress report of {@link #index}, with the folder, while the run is still going. */
     public java.util.function.Consumer<Path> duringIndex = p -> {};
+    /** Pages of a scan that the OCR stage reports reading during each run, one per file; 0 for none. */
+    public int ocrPages;
     private long nextId = 1;
 
     @Override
@@ -92,8 +94,12 @@ public final class FakeBackend implements SearchPort, FoldersPort {
             } catch (InterruptedException e) {
                 throw new CancellationException("cancelled");
             }
-            listener.progress(new IndexProgress(i, filesPerFolder, i * 2L, i * 2L, folder.resolve("f" + i + ".txt"),
-                    Duration.ofSeconds(i)));
+            listener.progress(ocrPages == 0
+                    ? new IndexProgress(i, filesPerFolder, i * 2L, i * 2L, folder.resolve("f" + i + ".txt"),
+                            Duration.ofSeconds(i))
+                    : new IndexProgress(i, filesPerFolder, i * 2L, i * 2L, folder.resolve("f" + i + ".txt"),
+                            Duration.ofSeconds(i), new IndexProgress.OcrPage(folder.resolve("scan.tiff"),
+                                    Math.min(i, ocrPages), ocrPages), 0, 0));
             duringIndex.accept(folder);
         }
         folders.replaceAll(f -> f.path().equals(folder.toAbsolutePath().normalize())

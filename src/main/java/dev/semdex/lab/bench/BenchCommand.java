@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
 /** Repeatable benchmarks; each prints its figures as one final line of key=value pairs. */
 @Command(name = "bench", description = "Benchmarks that print figures as key=value.",
         subcommands = {EmbedBench.class, BenchCommand.Search.class, StoredSearchBench.class, IndexBench.class,
-                TreeBench.class, LoadBench.class, ChunkCostBench.class})
+                TreeBench.class, LoadBench.class, ChunkCostBench.class, OllamaServersBench.class})
 public final class BenchCommand implements Runnable {
 
     @ParentCommand

@@ -68,6 +68,10 @@ final class IndexBench implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     int cliSample;
 
+    @Option(names = "--no-ocr", description = "Run with OCR turned off in the settings, as a baseline for a folder "
+            + "without images.")
+    boolean noOcr;
+
     @Option(names = "--work", paramLabel = "DIR", description = "Where to write the folder and the index "
             + "(default: a new folder under the system's temp folder, deleted afterwards).")
     Path work;
@@ -86,7 +90,8 @@ final class IndexBench implements Callable<Integer> {
             System.err.printf(Locale.ROOT, "Wrote %,d files and %,d scans in %.1f s%n", docs, scans,
                     (System.nanoTime() - t0) / 1e9);
             try (Semdex semdex = Semdex.open(AppDirs.under(dir.resolve("data")),
-                    Settings.defaults().withEmbeddingThreads(Runtime.getRuntime().availableProcessors()))) {
+                    Settings.defaults().withEmbeddingThreads(Runtime.getRuntime().availableProcessors())
+                            .withOcr(!noOcr, null, 0, null))) {
                 run(semdex, folder, Math.min(docs, corpus.size()), dir, images);
             }
         }
@@ -163,6 +168,7 @@ final class IndexBench implements Callable<Integer> {
             line.append(String.format(Locale.ROOT, " peer=%s peer_model=%s peer_passages_per_s=%.1f ratio=%.2f",
                     PeerEmbedder.NAME, peerModel, peerRate, passagesPerSecond / peerRate));
         }
+        line.append(" ocr_enabled=").append(!noOcr);
         line.append(String.format(Locale.ROOT, " scans=%d ocr_s=%.1f ocr_pages=%d ocr_pages_per_s=%.2f", scans,
                 secs(st.ocr()), st.ocrPages(), st.ocrPages() == 0 ? 0 : st.ocrPages() / secs(st.ocr())));
         if (!images.isEmpty() && cliSample > 0) {

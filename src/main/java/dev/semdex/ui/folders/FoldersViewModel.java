@@ -336,7 +336,8 @@ public final class FoldersViewModel {
         showOverall();
         progressText.set(String.format(Locale.ENGLISH, "%s / %s files · %s · %s files/s · %s passages/s%s",
                 Formats.count(p.filesDone()), Formats.count(p.filesTotal()), Formats.plural(p.chunks(), "chunk", "chunks"),
-                Formats.rate(p.filesPerSecond()), Formats.rate(p.passagesPerSecond()), Formats.timeLeft(p.eta())));
+                Formats.rate(p.filesPerSecond()), Formats.rate(p.passagesPerSecond()), Formats.timeLeft(p.eta()))
+                + (p.ocr() == null ? "" : " · " + p.ocr().describe() + " (" + p.ocr().file().getFileName() + ")"));
         currentFile.set(p.currentFile() == null ? "" : p.currentFile().toString());
     }
 

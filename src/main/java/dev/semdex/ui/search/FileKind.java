@@ -22,6 +22,7 @@ public enum FileKind {
     SHEET(MaterialDesignF.FILE_EXCEL_BOX),
     SLIDES(MaterialDesignF.FILE_POWERPOINT_BOX),
     EBOOK(MaterialDesignB.BOOK_OPEN_PAGE_VARIANT_OUTLINE),
+    IMAGE(MaterialDesignF.FILE_IMAGE_OUTLINE),
     OTHER(MaterialDesignF.FILE_OUTLINE);
 
     private static final Map<String, FileKind> BY_EXTENSION = Map.ofEntries(
@@ -47,7 +48,9 @@ public enum FileKind {
             Map.entry("sql", CODE), Map.entry("r", CODE), Map.entry("lua", CODE), Map.entry("pl", CODE),
             Map.entry("json", CODE), Map.entry("yaml", CODE), Map.entry("yml", CODE), Map.entry("toml", CODE),
             Map.entry("xml", CODE), Map.entry("css", CODE), Map.entry("scss", CODE), Map.entry("gradle", CODE),
-            Map.entry("ini", CODE), Map.entry("properties", CODE));
+            Map.entry("ini", CODE), Map.entry("properties", CODE),
+            Map.entry("png", IMAGE), Map.entry("jpg", IMAGE), Map.entry("jpeg", IMAGE), Map.entry("tif", IMAGE),
+            Map.entry("tiff", IMAGE), Map.entry("webp", IMAGE), Map.entry("bmp", IMAGE), Map.entry("gif", IMAGE));
 
     private final Ikon icon;
 

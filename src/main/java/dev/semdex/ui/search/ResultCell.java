@@ -49,6 +49,8 @@ public final class ResultCell extends ListCell<SearchResult> {
     private final HBox row;
     private final VBox scoreBox;
     private final WeakDivider divider = new WeakDivider();
+    private final VBox typeBox;
+    private ThumbnailSlot thumbnail;
 
     /** @param folderLabel how to show the folder of a file (relative to its indexed folder) */
     /** @param bestSentence the best sentence of a chunk's passage, by chunk id; null while not known */
@@ -60,7 +62,7 @@ public final class ResultCell extends ListCell<SearchResult> {
         this.folderLabel = folderLabel;
         icon.getStyleClass().add("type-icon");
         type.getStyleClass().add("type-label");
-        VBox typeBox = new VBox(1, icon, type);
+        typeBox = new VBox(1, icon, type);
         typeBox.setAlignment(Pos.TOP_CENTER);
         typeBox.setMinWidth(40);
         typeBox.setPrefWidth(40);
@@ -125,6 +127,9 @@ public final class ResultCell extends ListCell<SearchResult> {
         scoreBar.setProgress(top <= 0 ? 0 : Math.max(0.03, Math.min(1, item.score() / top)));
         score.setText(formatScore(item.score()));
         drawPassage(item);
+        if (thumbnail != null) {
+            thumbnail.show(item.path(), item.page(), Thumbnails.inList(item.path()));
+        }
         setGraphic(divider.around(row, getIndex()));
     }
 
@@ -138,6 +143,17 @@ public final class ResultCell extends ListCell<SearchResult> {
     /** Draws the "weaker matches" divider above the first result that is not a good match; see WeakDivider. */
     public ResultCell withDivider(java.util.function.IntSupplier goodMatches) {
         divider.goodMatches(goodMatches);
+        return this;
+    }
+
+    /** Shows an image result's picture in place of its type icon. */
+    public ResultCell withThumbnails(Thumbnails<javafx.scene.image.Image> thumbnails) {
+        thumbnail = new ThumbnailSlot(thumbnails, Thumbnails.LIST_SIZE).onShown(shown -> {
+            icon.setVisible(!shown);
+            icon.setManaged(!shown);
+            typeBox.setPrefWidth(shown ? Thumbnails.LIST_SIZE : 40);
+        });
+        typeBox.getChildren().add(0, thumbnail.node());
         return this;
     }
 

@@ -35,4 +35,12 @@ public interface SearchPort {
     Map<Long, BestSentence.Span> bestSentences(SearchAnswer answer, List<SearchResult> results);
 
     Passage passage(long chunkId);
+
+    /**
+     * The picture a result was read from (an image, a scanned PDF page) as PNG, at most {@code maxSide} pixels on
+     * its longer side; null when it has none (a text document, a PDF page with a text layer). Reads the file.
+     */
+    default byte[] thumbnail(Path file, int page, int maxSide) {
+        return null;
+    }
 }

@@ -71,6 +71,7 @@ public final class SearchViewModel {
     private Cancellable inFlight = Cancellable.NONE;
     private Cancellable previewLoad = Cancellable.NONE;
     private long generation;
+    private Thumbnails<javafx.scene.image.Image> thumbnails;
 
     public SearchViewModel(SearchPort backend, TaskRunner runner, Supplier<String> preferredModel) {
         this.backend = backend;
@@ -89,6 +90,14 @@ public final class SearchViewModel {
         selected.addListener((obs, old, r) -> loadPreview(r));
         folderFilter.addListener((obs, old, f) -> searchNow());
         typeFilter.addListener((obs, old, t) -> searchNow());
+    }
+
+    /** The pictures of image and scanned-page results, made in the background and kept while the window is open. */
+    public Thumbnails<javafx.scene.image.Image> thumbnails() {
+        if (thumbnails == null) {
+            thumbnails = new Thumbnails<>(backend, runner, ThumbnailSlot::decode);
+        }
+        return thumbnails;
     }
 
     /** Reloads the folders and file types offered as filters; a filter whose choice is gone falls back to "all". */

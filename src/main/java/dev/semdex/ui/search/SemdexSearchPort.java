@@ -1,6 +1,7 @@
 package dev.semdex.ui.search;
 
 import dev.semdex.SemdexException;
+import dev.semdex.extract.PageThumbnails;
 import dev.semdex.models.EmbedderLease;
 import dev.semdex.models.ModelService;
 import dev.semdex.search.BestSentence;
@@ -74,5 +75,14 @@ public final class SemdexSearchPort implements SearchPort {
     @Override
     public Passage passage(long chunkId) {
         return choices.passage(chunkId);
+    }
+
+    @Override
+    public byte[] thumbnail(Path file, int page, int maxSide) {
+        try {
+            return PageThumbnails.png(file, page, maxSide);
+        } catch (java.io.IOException e) {
+            throw new SemdexException("Cannot show " + file.getFileName() + ": " + e.getMessage() + ".", e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.semdex.ui.settings;
 
+import dev.semdex.extract.Tesseract;
 import dev.semdex.models.OllamaSetup;
 import java.util.List;
 import java.util.function.Consumer;
@@ -29,5 +30,12 @@ public final class SemdexSettingsPort implements SettingsPort {
     public void pullOllamaModel(OllamaSetup.Server server, String model,
             Consumer<OllamaSetup.PullProgress> progress) {
         OllamaSetup.pull(server, model, progress);
+    }
+
+    @Override
+    public OcrSetup ocrSetup(String folder) {
+        Tesseract tesseract = Tesseract.find(folder);
+        return tesseract == null ? new OcrSetup(false, List.of())
+                : new OcrSetup(true, tesseract.languages().stream().sorted().toList());
     }
 }

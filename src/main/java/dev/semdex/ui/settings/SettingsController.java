@@ -30,6 +30,7 @@ public final class SettingsController {
     private final List<String> models;
     private final Path dataDir;
     private final OllamaSettingsViewModel ollama;
+    private final OcrSettingsViewModel ocr;
 
     @FXML private DialogPane settingsPane;
     @FXML private TabPane settingsTabs;
@@ -53,9 +54,21 @@ public final class SettingsController {
     @FXML private Label ollamaCheckResult;
     @FXML private ProgressBar pullProgress;
     @FXML private Label ollamaPullStatus;
+    @FXML private javafx.scene.control.ListView<OllamaSettingsViewModel.ServerEntry> ollamaServersList;
+    @FXML private TextField newServerField;
+    @FXML private Button removeServerButton;
+    @FXML private Label ollamaServersMessage;
+    @FXML private javafx.scene.control.CheckBox ocrEnabledBox;
+    @FXML private javafx.scene.control.ListView<OcrSettingsViewModel.Language> ocrLanguagesList;
+    @FXML private Spinner<Integer> ocrPageSecondsSpinner;
+    @FXML private TextField tesseractFolderField;
+    @FXML private Button findTesseractButton;
+    @FXML private Label ocrStatus;
 
     /** @param models the models offered for new indexing */
-    public SettingsController(Settings current, List<String> models, Path dataDir, OllamaSettingsViewModel ollama) {
+    public SettingsController(Settings current, List<String> models, Path dataDir, OllamaSettingsViewModel ollama,
+            OcrSettingsViewModel ocr) {
+        this.ocr = ocr;
         this.current = current;
         this.models = models;
         this.dataDir = dataDir;
@@ -89,6 +102,7 @@ public final class SettingsController {
         longChunkSpinner.valueProperty().addListener((obs, old, v) -> longChunkCost.setText(LongChunkCost.describe(v)));
 
         bindOllama();
+        bindOcr();
         // An Ollama setting the view model refuses keeps the dialog open on the Ollama tab, saying why.
         settingsPane.lookupButton(ButtonType.OK).addEventFilter(ActionEvent.ACTION, e -> {
             try {
@@ -125,6 +139,45 @@ public final class SettingsController {
         pullProgress.visibleProperty().bind(ollama.pullingProperty());
         pullProgress.managedProperty().bind(pullProgress.visibleProperty());
         ollamaPullStatus.textProperty().bind(ollama.pullStatusProperty());
+        ollamaServersList.setItems(ollama.otherServers());
+        removeServerButton.disableProperty().bind(ollamaServersList.getSelectionModel().selectedItemProperty()
+                .isNull());
+        ollamaServersMessage.textProperty().bind(ollama.serversMessageProperty());
+    }
+
+    private void bindOcr() {
+        ocrEnabledBox.selectedProperty().bindBidirectional(ocr.enabledProperty());
+        ocrLanguagesList.setItems(ocr.languages());
+        ocrLanguagesList.setCellFactory(javafx.scene.control.cell.CheckBoxListCell.forListView(
+                OcrSettingsViewModel.Language::selectedProperty));
+        ocrLanguagesList.disableProperty().bind(ocr.enabledProperty().not());
+        bind(ocrPageSecondsSpinner, 1, Settings.MAX_OCR_PAGE_SECONDS, ocr.pageSecondsProperty());
+        tesseractFolderField.textProperty().bindBidirectional(ocr.tesseractFolderProperty());
+        findTesseractButton.disableProperty().bind(ocr.lookingProperty());
+        ocrStatus.textProperty().bind(ocr.statusProperty());
+        ocr.findTesseract();
+    }
+
+    @FXML
+    private void findTesseract() {
+        ocr.findTesseract();
+    }
+
+    @FXML
+    private void addOllamaServer() {
+        ollama.newServerProperty().set(newServerField.getText());
+        ollama.addServer();
+        newServerField.setText(ollama.newServerProperty().get());
+    }
+
+    @FXML
+    private void removeOllamaServer() {
+        ollama.removeServer(ollamaServersList.getSelectionModel().getSelectedItem());
+    }
+
+    @FXML
+    private void checkOllamaServers() {
+        ollama.checkServers();
     }
 
     private static void bind(Spinner<Integer> spinner, int min, int max, IntegerProperty value) {
@@ -149,8 +202,8 @@ public final class SettingsController {
 
     /** The settings as the dialog's fields have them; throws if the Ollama ones are refused. */
     Settings settings() {
-        return ollama.applyTo(current.withModels(threadsSpinner.getValue(), defaultModelBox.getValue(),
+        return ocr.applyTo(ollama.applyTo(current.withModels(threadsSpinner.getValue(), defaultModelBox.getValue(),
                 hubUrlField.getText().strip(), longChunkSpinner.getValue())
-                .withTheme("Dark".equals(themeBox.getValue()) ? Settings.DARK : Settings.LIGHT));
+                .withTheme("Dark".equals(themeBox.getValue()) ? Settings.DARK : Settings.LIGHT)));
     }
 }

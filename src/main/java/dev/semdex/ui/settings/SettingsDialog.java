@@ -12,8 +12,9 @@ import javafx.scene.control.DialogPane;
 import javafx.stage.Window;
 
 /**
- * Settings in three tabs: General (data location, threads, default model, theme), Models (hub address, chunk size
- * of long-input models) and Ollama (server, model, headers, with Check connection and Pull).
+ * Settings in four tabs: General (data location, threads, default model, theme), Models (hub address, chunk size
+ * of long-input models), Ollama (servers, model, headers, with Check connection and Pull) and OCR (on or off,
+ * languages, time per page, where Tesseract is).
  */
 public final class SettingsDialog {
 
@@ -27,15 +28,19 @@ public final class SettingsDialog {
     public static Optional<Settings> show(Window owner, Settings current, List<String> models, Path dataDir,
             SettingsPort port, TaskRunner runner) {
         OllamaSettingsViewModel ollama = new OllamaSettingsViewModel(port, runner, current);
+        OcrSettingsViewModel ocr = new OcrSettingsViewModel(port, runner, current);
         FxmlLoaderFactory.View<DialogPane, SettingsController> view = new FxmlLoaderFactory()
-                .with(SettingsController.class, () -> new SettingsController(current, models, dataDir, ollama))
+                .with(SettingsController.class, () -> new SettingsController(current, models, dataDir, ollama, ocr))
                 .load("settings.fxml", DialogPane.class, SettingsController.class);
         Dialog<Settings> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setDialogPane(view.root());
         dialog.setTitle("Semdex settings");
         dialog.setHeaderText(null);
-        dialog.setOnHidden(e -> ollama.cancelPull());
+        dialog.setOnHidden(e -> {
+            ollama.cancelPull();
+            ocr.cancel();
+        });
         dialog.setResultConverter(button -> button != ButtonType.OK ? null : view.controller().settings());
         return dialog.showAndWait();
     }

@@ -16,4 +16,7 @@ public interface SettingsPort {
     OllamaSetup.Check checkOllama(OllamaSetup.Server server, String model);
 
     void pullOllamaModel(OllamaSetup.Server server, String model, Consumer<OllamaSetup.PullProgress> progress);
+
+    /** Finds Tesseract in {@code folder} (blank: on the PATH) and its installed languages; runs the program once. */
+    OcrSetup ocrSetup(String folder);
 }

@@ -49,6 +49,18 @@ class FoldersViewModelTest {
     }
 
     @Test
+    void theOcrStageShowsWhichPageOfWhichScanItIsReading() throws Exception {
+        backend.ocrPages = 12;
+        List<String> shown = new ArrayList<>();
+        backend.duringIndex = f -> shown.add(vm.progressTextProperty().get());
+        vm.addFolders(List.of(folder("scans")));
+
+        assertThat(shown).hasSize(3);
+        assertThat(shown.get(2)).contains("3 / 3 files").endsWith("OCR page 3 of 12 (scan.tiff)");
+        assertThat(vm.progressTextProperty().get()).as("the summary replaces it").doesNotContain("OCR page");
+    }
+
+    @Test
     void aReCheckThatChangesNothingKeepsTheVectorsSearchHasLoaded() throws Exception {
         vm.addFolders(List.of(folder("notes")));
         int afterFirstRun = backend.invalidations;

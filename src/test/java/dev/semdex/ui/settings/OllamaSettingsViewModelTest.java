@@ -66,4 +66,37 @@ class OllamaSettingsViewModelTest {
         vm.check();
         assertThat(vm.checkResultProperty().get()).contains("Name: value");
     }
+
+    @Test
+    void otherServersAreAddedCheckedOneByOneAndSaved() throws Exception {
+        try (FakeOllama second = new FakeOllama(); FakeOllama third = new FakeOllama()) {
+            third.modelPresent = false;
+            vm.newServerProperty().set(second.url() + "/");
+            vm.addServer();
+            vm.newServerProperty().set(third.url());
+            vm.addServer();
+            vm.newServerProperty().set(server.url());
+            vm.addServer();
+            assertThat(vm.serversMessageProperty().get()).as("the first server again").contains("already in the list");
+            vm.newServerProperty().set("ftp://nowhere");
+            vm.addServer();
+            assertThat(vm.otherServers()).extracting(OllamaSettingsViewModel.ServerEntry::url)
+                    .containsExactly(second.url(), third.url());
+
+            vm.checkServers();
+
+            assertThat(vm.otherServers().get(0).okProperty().get()).isTrue();
+            assertThat(vm.otherServers().get(0).statusProperty().get()).isEqualTo("ready, dimension 384");
+            assertThat(vm.otherServers().get(1).okProperty().get()).isFalse();
+            assertThat(vm.otherServers().get(1).statusProperty().get()).contains("ollama pull all-minilm");
+            assertThat(vm.serversMessageProperty().get()).isEqualTo("1 of 2 other servers ready.");
+
+            Settings saved = vm.applyTo(Settings.defaults());
+            assertThat(saved.ollamaUrls()).containsExactly(server.url(), second.url(), third.url());
+            vm.removeServer(vm.otherServers().get(1));
+            assertThat(vm.applyTo(Settings.defaults()).ollamaUrls()).containsExactly(server.url(), second.url());
+            assertThat(new OllamaSettingsViewModel(new SemdexSettingsPort(List::of), runner, saved).otherServers())
+                    .as("read back from the settings").hasSize(2);
+        }
+    }
 }
