@@ -80,7 +80,6 @@ public final class MainController {
     @FXML private Button revealButton;
     @FXML private Button copyButton;
     @FXML private javafx.scene.layout.VBox previewPane;
-    @FXML private javafx.scene.control.ScrollPane previewScroll;
     private dev.semdex.ui.search.PreviewPicture previewPicture;
     @FXML private HBox errorBar;
     @FXML private Label errorLabel;
