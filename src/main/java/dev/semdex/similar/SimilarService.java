@@ -160,8 +160,9 @@ public final class SimilarService {
                 continue;
             }
             String hash = store.documents().find(path).map(StoredDocument::contentHash).orElse(null);
-            if (hash != null && hash.equals(source.contentHash())
-                    || samePassages(c, sourceCount, passageCounts.getOrDefault(c.documentId, -1))) {
+            // a text has no copies: the file it was selected from, whole, is the best answer to it
+            if (hash != null && hash.equals(source.contentHash()) || source.path() != null
+                    && samePassages(c, sourceCount, passageCounts.getOrDefault(c.documentId, -1))) {
                 sourceCopies.add(path);
                 continue;
             }
