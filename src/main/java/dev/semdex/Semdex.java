@@ -14,6 +14,8 @@ import dev.semdex.models.ModelService;
 import dev.semdex.search.SearchChoices;
 import dev.semdex.search.SearchService;
 import dev.semdex.settings.AppDirs;
+import dev.semdex.similar.LeasedPassageModels;
+import dev.semdex.similar.SimilarService;
 import dev.semdex.settings.Settings;
 import dev.semdex.store.Database;
 import dev.semdex.store.IndexStore;
@@ -137,6 +139,11 @@ public final class Semdex implements AutoCloseable {
             search = new SearchService(store(), models, catalog);
         }
         return search;
+    }
+
+    /** More like this: the indexed files most like a file or a text. */
+    public SimilarService similar() {
+        return new SimilarService(store(), search(), extractor(), new LeasedPassageModels(models));
     }
 
     /**

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "semdex", mixinStandardHelpOptions = true, versionProvider = SemdexCommand.Version.class,
         description = "Local semantic search for your folders.",
         subcommands = {IndexCommand.class, SearchCommand.class, StatusCommand.class, ModelsCommand.class,
-                OllamaCommand.class, EmbedCommand.class})
+                OllamaCommand.class, EmbedCommand.class, SimilarCommand.class})
 public final class SemdexCommand implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SemdexCommand.class);

@@ -106,7 +106,8 @@ public final class Lab {
         return CorpusMap.build(modelId, semdex.search().vectorIndex(modelId), semdex.store().documents().paths(),
                 path -> folders.stream().filter(Path.of(path)::startsWith)
                         .max(Comparator.comparingInt(Path::getNameCount))
-                        .map(Object::toString).orElse(""), clusters, 42);
+                        .map(Object::toString).orElse(""), clusters, 42,
+                chunkId -> semdex.store().chunks().find(chunkId).map(c -> c.text()).orElse(""));
     }
 
     /** Enough for a steady rate, few enough to answer in seconds. */

@@ -15,6 +15,8 @@ import dev.semdex.ui.search.SearchPort;
 import dev.semdex.ui.search.SemdexSearchPort;
 import dev.semdex.ui.settings.SemdexSettingsPort;
 import dev.semdex.ui.settings.SettingsPort;
+import dev.semdex.ui.similar.SemdexSimilarPort;
+import dev.semdex.ui.similar.SimilarPort;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -38,6 +40,7 @@ public final class AppServices implements AutoCloseable {
     private final FoldersPort foldersPort;
     private final ModelsPort modelsPort;
     private final SettingsPort settingsPort;
+    private final SimilarPort similarPort;
     private final FxTaskRunner background = new FxTaskRunner("semdex-ui", 0);
     private final FxTaskRunner indexing = new FxTaskRunner("semdex-indexing", 1);
     private final FxTaskRunner watching = new FxTaskRunner("semdex-watch", 1);
@@ -59,6 +62,7 @@ public final class AppServices implements AutoCloseable {
         this.foldersPort = new SemdexFoldersPort(semdex.folders(), semdex.search());
         this.modelsPort = new SemdexModelsPort(semdex.models(), this::ollamaConfigured);
         this.settingsPort = new SemdexSettingsPort(semdex.models()::offlineModelIds);
+        this.similarPort = new SemdexSimilarPort(semdex.similar());
         this.watcher = new FolderWatcher(p -> onFolderChanged.accept(p));
     }
 
@@ -101,6 +105,11 @@ public final class AppServices implements AutoCloseable {
     /** The settings window's way into the core. */
     public SettingsPort settingsPort() {
         return settingsPort;
+    }
+
+    /** More like this: the files most like a file or a text. */
+    public SimilarPort similarPort() {
+        return similarPort;
     }
 
     /** Whether the user set up an Ollama server, so that the model manager asks it for its models. */

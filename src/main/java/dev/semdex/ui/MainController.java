@@ -12,6 +12,8 @@ import dev.semdex.ui.search.MarkedFlow;
 import dev.semdex.ui.search.Passages;
 import dev.semdex.ui.search.ResultCell;
 import dev.semdex.ui.search.SearchViewModel;
+import dev.semdex.ui.similar.FlowSelection;
+import dev.semdex.ui.similar.SimilarViewModel;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -58,6 +60,8 @@ public final class MainController {
     /** The cells the list made (a few screens' worth); weak, so cells the list drops are forgotten. */
     private final Set<ResultCell> resultCells = Collections.newSetFromMap(new WeakHashMap<>());
     private ModelLab lab;
+    private SimilarViewModel similar;
+    private FlowSelection previewSelection;
 
     @FXML private BorderPane root;
     @FXML private TextField searchField;
@@ -84,6 +88,7 @@ public final class MainController {
     @FXML private HBox errorBar;
     @FXML private Label errorLabel;
     @FXML private FoldersController foldersController;
+    @FXML private Label similarLabel;
 
     public MainController(SearchViewModel search, FoldersViewModel folders, TaskRunner runner, Runnable openSettings,
             DesktopActions desktop) {
@@ -181,6 +186,70 @@ public final class MainController {
         root.setOnDragOver(this::dragOver);
         root.setOnDragExited(e -> root.getStyleClass().remove("drop-target"));
         root.setOnDragDropped(this::dropped);
+        if (similar != null) {
+            wireSimilar();
+        }
+    }
+
+    /** More like this: on a result's menu, on the preview's selected text, and for a file dropped on the search field. */
+    private void wireSimilar() {
+        MenuItem like = new MenuItem("More like this");
+        like.setOnAction(e -> {
+            SearchResult r = resultList.getSelectionModel().getSelectedItem();
+            if (r != null) {
+                similar.likeFile(Path.of(r.path()));
+            }
+        });
+        resultList.getContextMenu().getItems().add(like);
+        previewSelection = FlowSelection.attach(previewText, previewFlow::mark);
+        MenuItem likeText = new MenuItem("More like this");
+        likeText.setOnAction(e -> likePreview());
+        ContextMenu previewMenu = new ContextMenu(likeText);
+        previewFlow.setOnContextMenuRequested(e -> previewMenu.show(previewFlow, e.getScreenX(), e.getScreenY()));
+        searchField.setOnDragOver(this::dragOver);
+        searchField.setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+            File file = files.stream().filter(File::isFile).findFirst().orElse(null);
+            if (file != null) {
+                similar.likeFile(file.toPath());
+            } else if (!files.isEmpty()) {
+                handleFiles(files);
+            }
+            root.getStyleClass().remove("drop-target");
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+        });
+        similar.errorProperty().addListener((obs, old, message) -> {
+            if (message != null && !message.isEmpty()) {
+                showError(message);
+            }
+        });
+        search.queryProperty().addListener((obs, old, q) -> similar.forget());
+        search.selectedProperty().addListener((obs, old, r) -> {
+            String text = similar.explain(r);
+            similarLabel.setText(text);
+            similarLabel.setVisible(!text.isEmpty());
+            similarLabel.setManaged(!text.isEmpty());
+        });
+    }
+
+    /** The preview's selected text, or its whole passage when nothing is selected. */
+    private void likePreview() {
+        String text = previewSelection.selectedText();
+        if (text.isBlank() && search.previewProperty().get() != null) {
+            text = search.previewProperty().get().passage();
+        }
+        similar.likeText(text);
+    }
+
+    /** More like this; set before the FXML is loaded. */
+    public void setSimilar(SimilarViewModel similar) {
+        this.similar = similar;
+    }
+
+    /** The preview's text selection, for "More like this" on a piece of it. */
+    public FlowSelection previewSelection() {
+        return previewSelection;
     }
 
     /** Best sentences arrive as a batch of map changes; the list and preview are drawn again once for all. */

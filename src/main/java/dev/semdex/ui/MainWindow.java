@@ -14,6 +14,7 @@ import dev.semdex.ui.models.ModelsViewModel;
 import dev.semdex.ui.search.FileKind;
 import dev.semdex.ui.search.SearchViewModel;
 import dev.semdex.ui.settings.SettingsDialog;
+import dev.semdex.ui.similar.SimilarViewModel;
 import java.util.Optional;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
@@ -58,6 +59,9 @@ public final class MainWindow {
                     MainController main = new MainController(search, folders, services.background(),
                             this::openSettings, services.desktop());
                     main.setLab(lab);
+                    main.setSimilar(new SimilarViewModel(services.similarPort(), services.background(),
+                            () -> search.modelProperty().get() != null ? search.modelProperty().get()
+                                    : services.settings().defaultModel(), search::showOthers));
                     return main;
                 })
                 .with(FoldersController.class, () -> new FoldersController(folders))

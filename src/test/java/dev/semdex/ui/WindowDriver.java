@@ -51,7 +51,12 @@ final class WindowDriver {
 
     /** A real Dragboard with files, fired as DRAG_OVER and DRAG_DROPPED at the window (feasibility.md §2 A). */
     static void drop(FxRobot robot, File folder) {
-        Node target = robot.lookup("#root").query();
+        drop(robot, folder, "#root");
+    }
+
+    /** As {@link #drop(FxRobot, File)}, onto the node {@code selector} finds. */
+    static void drop(FxRobot robot, File folder, String selector) {
+        Node target = robot.lookup(selector).query();
         AtomicReference<Boolean> accepted = new AtomicReference<>();
         robot.interact(() -> {
             TKClipboard local = Toolkit.getToolkit().createLocalClipboard();

@@ -10,6 +10,6 @@ public final class LabCommands {
 
     public static List<Class<?>> all() {
         return List.of(EvalCommand.class, BenchCommand.class, CompareCommand.class, JudgeCommand.class,
-                MapCommand.class);
+                MapCommand.class, LabelsEvalCommand.class);
     }
 }

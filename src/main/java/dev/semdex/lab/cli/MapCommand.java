@@ -4,6 +4,7 @@ import dev.semdex.lab.Lab;
 import dev.semdex.cli.Json;
 import dev.semdex.cli.SemdexCommand;
 import dev.semdex.lab.compare.CorpusMap;
+import dev.semdex.lab.compare.MapGroup;
 import dev.semdex.lab.compare.MapPoint;
 import dev.semdex.embed.ModelCatalog;
 import java.util.List;
@@ -49,7 +50,9 @@ final class MapCommand implements Callable<Integer> {
         Map<Integer, List<MapPoint>> groups = map.points().stream()
                 .collect(Collectors.groupingBy(MapPoint::cluster, TreeMap::new, Collectors.toList()));
         groups.forEach((cluster, points) -> {
-            System.out.printf("%nGroup %d: %d files%n", cluster + 1, points.size());
+            MapGroup group = map.groups().get(cluster);
+            System.out.printf("%nGroup %d, %s: %d files, the most central %s%n", cluster + 1, group.name(),
+                    points.size(), group.centralPath());
             points.stream().limit(5).forEach(p -> System.out.println("  " + p.path()));
             if (points.size() > 5) {
                 System.out.printf("  … and %d more%n", points.size() - 5);

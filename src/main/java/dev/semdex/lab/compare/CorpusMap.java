@@ -3,6 +3,7 @@ package dev.semdex.lab.compare;
 import dev.semdex.search.VectorIndex;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,22 +23,34 @@ import org.apache.commons.math3.random.JDKRandomGenerator;
  * principal components and coloured by k-means cluster (computed in the full space, not on the picture). Large
  * indexes are sampled, since a few thousand points is what a chart can show.
  */
-public record CorpusMap(String modelId, List<MapPoint> points, int clusters, double explainedVariance) {
+public record CorpusMap(String modelId, List<MapPoint> points, int clusters, double explainedVariance,
+        List<MapGroup> groups) {
 
     public static final int MAX_POINTS = 3000;
     private static final int TRIALS = 10;
+    /** Passages per file read for the group names: enough to say what a file is about, bounded for big books. */
+    private static final int PASSAGES_PER_FILE = 30;
+    /** Words in a group's name. */
+    private static final int NAME_TERMS = 3;
 
     /**
      * @param folderOf the indexed folder a path belongs to (for colouring by folder)
      * @param clusters wanted number of clusters; 0 picks about √(files / 2), between 2 and 12
+     * @param chunkText the text of a chunk by id, for naming the groups
      */
     public static CorpusMap build(String modelId, VectorIndex index, Map<Long, String> paths,
-            java.util.function.Function<String, String> folderOf, int clusters, long seed) {
+            java.util.function.Function<String, String> folderOf, int clusters, long seed,
+            java.util.function.LongFunction<String> chunkText) {
         Map<Long, double[]> sums = new LinkedHashMap<>();
         Map<Long, Integer> counts = new LinkedHashMap<>();
+        Map<Long, List<Long>> chunks = new HashMap<>();
         index.forEachRow((v, row) -> {
             long doc = index.documentId(row);
             if (paths.containsKey(doc)) {
+                List<Long> ids = chunks.computeIfAbsent(doc, x -> new ArrayList<>());
+                if (ids.size() < PASSAGES_PER_FILE) {
+                    ids.add(index.chunkId(row));
+                }
                 double[] sum = sums.computeIfAbsent(doc, d -> new double[index.dimension()]);
                 for (int i = 0; i < v.length; i++) {
                     sum[i] += v[i];
@@ -78,7 +91,56 @@ public record CorpusMap(String modelId, List<MapPoint> points, int clusters, dou
             points.add(new MapPoint(docs.get(i), path, folderOf.apply(path), projected[i][0], projected[i][1],
                     assignment[i]));
         }
-        return new CorpusMap(modelId, points, k, explained);
+        return new CorpusMap(modelId, points, k, explained, groups(points, vectors, assignment, k, chunks, chunkText));
+    }
+
+    /** Each group's name from its passages against the other groups', and the file nearest its centre. */
+    private static List<MapGroup> groups(List<MapPoint> points, double[][] vectors, int[] assignment, int k,
+            Map<Long, List<Long>> chunks, java.util.function.LongFunction<String> chunkText) {
+        List<List<List<String>>> texts = new ArrayList<>();
+        double[][] centres = new double[k][vectors[0].length];
+        int[] sizes = new int[k];
+        for (int c = 0; c < k; c++) {
+            texts.add(new ArrayList<>());
+        }
+        for (int i = 0; i < points.size(); i++) {
+            checkInterrupted();
+            int c = assignment[i];
+            sizes[c]++;
+            for (int j = 0; j < vectors[i].length; j++) {
+                centres[c][j] += vectors[i][j];
+            }
+            List<String> passages = new ArrayList<>();
+            for (long id : chunks.getOrDefault(points.get(i).documentId(), List.of())) {
+                passages.add(chunkText.apply(id));
+            }
+            texts.get(c).add(passages);
+        }
+        List<List<String>> terms = GroupTerms.top(texts, NAME_TERMS);
+        List<MapGroup> out = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            int central = -1;
+            double best = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < points.size(); i++) {
+                if (assignment[i] != c) {
+                    continue;
+                }
+                double dot = 0;
+                for (int j = 0; j < vectors[i].length; j++) {
+                    dot += vectors[i][j] * centres[c][j];
+                }
+                if (dot > best) {
+                    best = dot;
+                    central = i;
+                }
+            }
+            List<String> words = terms.get(c);
+            String centralPath = central < 0 ? "" : points.get(central).path();
+            String name = !words.isEmpty() ? String.join(", ", words)
+                    : central < 0 ? "Group " + (c + 1) : java.nio.file.Path.of(centralPath).getFileName().toString();
+            out.add(new MapGroup(c, name, words, centralPath, sizes[c]));
+        }
+        return out;
     }
 
     /** Projects on the top two principal components; returns the share of variance they explain. */

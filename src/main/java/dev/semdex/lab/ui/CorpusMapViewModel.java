@@ -95,7 +95,7 @@ public final class CorpusMapViewModel {
         status.set("Cancelled.");
     }
 
-    /** The points split into the chart's series: "Group 1", "Group 2"… or one per indexed folder. */
+    /** The points split into the chart's series: one per group ("1 · its words"), or one per indexed folder. */
     public Map<String, List<MapPoint>> series() {
         CorpusMap m = map.get();
         Map<String, List<MapPoint>> out = new LinkedHashMap<>();
@@ -105,13 +105,19 @@ public final class CorpusMapViewModel {
         if (colourBy.get() == ColourBy.CLUSTER) {
             Map<Integer, List<MapPoint>> byCluster = new TreeMap<>();
             m.points().forEach(p -> byCluster.computeIfAbsent(p.cluster(), c -> new ArrayList<>()).add(p));
-            byCluster.forEach((c, points) -> out.put("Group " + (c + 1), points));
+            byCluster.forEach((c, points) -> out.put(groupName(m, c), points));
         } else {
             Map<String, List<MapPoint>> byFolder = new TreeMap<>();
             m.points().forEach(p -> byFolder.computeIfAbsent(folderName(p.folder()), f -> new ArrayList<>()).add(p));
             out.putAll(byFolder);
         }
         return out;
+    }
+
+    /** "1 · insulin, glucose, diabetes": the group's number and its most distinctive words. */
+    static String groupName(CorpusMap m, int cluster) {
+        String name = cluster < m.groups().size() ? m.groups().get(cluster).name() : "";
+        return (cluster + 1) + (name.isEmpty() ? "" : " · " + name);
     }
 
     private static String folderName(String folder) {

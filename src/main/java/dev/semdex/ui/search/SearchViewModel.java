@@ -247,6 +247,24 @@ public final class SearchViewModel {
     }
 
     /**
+     * Shows files another feature found (more like this) in place of the search's results; a search still waiting
+     * or running is dropped, and the next one the user starts replaces them again.
+     */
+    public void showOthers(String statusText, List<SearchResult> found) {
+        pending.cancel();
+        inFlight.cancel();
+        sentenceJob.cancel();
+        generation++;
+        searching.set(false);
+        error.set("");
+        bestSentences.clear();
+        shownAnswer = null;
+        shownQuery.set("");
+        results.setAll(found);
+        status.set(statusText);
+    }
+
+    /**
      * The best sentence of each shown result's passage by chunk id, filled in the background after each search
      * (first the top results, then any selected one); empty for a result until found.
      */
