@@ -46,6 +46,33 @@ public record ExtractedText(String text, int[] pageStarts, String mediaType, Str
     }
 
     /**
+     * The headings of the passage {@code [start, end)}: those of the section that holds most of it, since a passage
+     * that begins with the last lines of one section (the overlap with the passage before) is about the next one.
+     */
+    public String headingPathOf(int start, int end) {
+        int best = start;
+        int bestLength = -1;
+        int from = start;
+        for (Heading heading : headings) {
+            if (heading.offset() <= start) {
+                continue;
+            }
+            if (heading.offset() >= end) {
+                break;
+            }
+            if (heading.offset() - from > bestLength) {
+                bestLength = heading.offset() - from;
+                best = from;
+            }
+            from = heading.offset();
+        }
+        if (end - from > bestLength) {
+            best = from;
+        }
+        return headingPathAt(best);
+    }
+
+    /**
      * The headings a passage starting at {@code offset} sits under, outermost first, joined by
      * {@link #PATH_SEPARATOR}: "Chapter › Section › Subsection". A chapter heading that only repeats the document's
      * title is left out, since the title is shown (and searched) on its own. Empty above the first heading.

@@ -10,7 +10,8 @@ import org.apache.tika.mime.MediaType;
  * ("Classes — Python 3.11 documentation"), which every page shares and which says nothing about this one, so the
  * page's first {@code <h1>} wins when the title contains it. Title properties of PDF and Office files are often what
  * the authoring program filled in ("Microsoft Word - draft3.doc", "untitled"); those are passed over for the first
- * heading, and a PDF without headings is named by its first short line, as a reader would name it from page one.
+ * heading. A PDF, a text file or an office file without headings is named by its first short line, as a reader (or a
+ * notes app) names it from the top of the page; source code is not, its first line is no title.
  */
 final class Titles {
 
@@ -39,10 +40,16 @@ final class Titles {
         if (!declared.isEmpty()) {
             return declared;
         }
-        if (FileTypes.isPdf(type)) {
+        if (FileTypes.isPdf(type) || MediaType.TEXT_PLAIN.equals(type) || headings.isEmpty() && isOffice(type)) {
             return firstLine(text);
         }
         return "";
+    }
+
+    private static boolean isOffice(MediaType type) {
+        String subtype = type.getSubtype();
+        return subtype.startsWith("vnd.openxmlformats-officedocument") || subtype.startsWith("vnd.oasis.opendocument")
+                || subtype.equals("msword") || subtype.equals("rtf");
     }
 
     private static boolean usable(String title) {

@@ -3,6 +3,7 @@ package dev.semdex.index;
 import dev.semdex.SemdexException;
 import dev.semdex.chunk.Chunk;
 import dev.semdex.chunk.Chunker;
+import dev.semdex.chunk.PassageContext;
 import dev.semdex.embed.Embedder;
 import dev.semdex.extract.ExtractedText;
 import dev.semdex.extract.Extraction;
@@ -105,6 +106,7 @@ public final class Indexer {
         private final String modelId;
         private final String profile;
         private final Chunker chunker;
+        private final PassageContext context;
         private final long startNanos = System.nanoTime();
         private final List<IndexSummary.SkippedEntry> skipped = new ArrayList<>();
         private int seen;
@@ -132,7 +134,8 @@ public final class Indexer {
             this.listener = listener;
             this.modelId = embedder.model().id();
             this.profile = embedder.model().chunkProfile();
-            int size = Math.min(embedder.model().chunkTokens(), embedder.maxPassageTokens());
+            this.context = new PassageContext(embedder.tokenizer(), embedder.maxPassageTokens());
+            int size = Math.min(embedder.model().chunkTokens(), context.passageTokens());
             this.chunker = new Chunker(embedder.tokenizer(), size);
             store.models().register(modelId, embedder.dimension(), profile);
         }
@@ -291,7 +294,7 @@ public final class Indexer {
             }
             List<Chunk> withHeadings = new ArrayList<>(parts.size());
             for (Chunk part : parts) {
-                withHeadings.add(part.withHeading(text.headingPathAt(part.start())));
+                withHeadings.add(part.withHeading(text.headingPathOf(part.start(), part.end())));
             }
             return withHeadings;
         }
@@ -367,8 +370,9 @@ public final class Indexer {
             for (Prepared p : group) {
                 if (p instanceof Ready ready) {
                     List<byte[]> hashes = new ArrayList<>(ready.chunks().size());
+                    String prefix = context.prefix(ready.title());
                     for (Chunk chunk : ready.chunks()) {
-                        hashes.add(Hashes.ofText(PassageContext.embedded(ready.title(), chunk)));
+                        hashes.add(Hashes.ofText(PassageContext.embedded(prefix, chunk.text())));
                     }
                     hashesOf.put(ready, hashes);
                     allHashes.addAll(hashes);
@@ -398,10 +402,11 @@ public final class Indexer {
                     continue;
                 }
                 List<byte[]> hashes = hashesOf.get(ready);
+                String prefix = context.prefix(ready.title());
                 for (int i = 0; i < hashes.size(); i++) {
                     HashKey hk = new HashKey(hashes.get(i));
                     if (!stored.contains(hk)) {
-                        missing.putIfAbsent(hk, PassageContext.embedded(ready.title(), ready.chunks().get(i)));
+                        missing.putIfAbsent(hk, PassageContext.embedded(prefix, ready.chunks().get(i).text()));
                     }
                 }
             }

@@ -289,35 +289,16 @@ public final class SearchService {
      * Reciprocal-rank fusion of the two file rankings. The fused score is shown to the user, so it is scaled to the
      * best possible one: 1 for a file both searches rank first, about 0.5 for a file only one of them finds first.
      */
-    private static final String FUSION = System.getProperty("semdex.fusion", "rrf:1");
-
     private static Map<Long, FileHit> fuse(Map<Long, FileHit> vector, Map<Long, FileHit> keyword, int files) {
-        String[] spec = FUSION.split(":");
-        double param = Double.parseDouble(spec[1]);
+        double best = 2.0 / (RRF_K + 1);
         Map<Long, Double> fused = new HashMap<>();
-        double best;
-        if (spec[0].equals("convex")) {
-            best = 1;
-            double vMax = vector.values().stream().mapToDouble(FileHit::score).max().orElse(1);
-            double vMin = vector.values().stream().mapToDouble(FileHit::score).min().orElse(0);
-            double kMax = keyword.values().stream().mapToDouble(FileHit::score).max().orElse(1);
-            for (Map.Entry<Long, FileHit> e : vector.entrySet()) {
-                fused.merge(e.getKey(), param * (e.getValue().score() - vMin) / Math.max(1e-9, vMax - vMin),
-                        Double::sum);
-            }
-            for (Map.Entry<Long, FileHit> e : keyword.entrySet()) {
-                fused.merge(e.getKey(), (1 - param) * e.getValue().score() / Math.max(1e-9, kMax), Double::sum);
-            }
-        } else {
-            best = (1 + param) / (RRF_K + 1);
-            int rank = 1;
-            for (Long doc : vector.keySet()) {
-                fused.merge(doc, 1.0 / (RRF_K + rank++), Double::sum);
-            }
-            rank = 1;
-            for (Long doc : keyword.keySet()) {
-                fused.merge(doc, param / (RRF_K + rank++), Double::sum);
-            }
+        int rank = 1;
+        for (Long doc : vector.keySet()) {
+            fused.merge(doc, 1.0 / (RRF_K + rank++), Double::sum);
+        }
+        rank = 1;
+        for (Long doc : keyword.keySet()) {
+            fused.merge(doc, 1.0 / (RRF_K + rank++), Double::sum);
         }
         Map<Long, FileHit> out = new LinkedHashMap<>();
         fused.entrySet().stream()

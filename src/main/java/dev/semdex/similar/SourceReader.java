@@ -3,6 +3,7 @@ package dev.semdex.similar;
 import dev.semdex.SemdexException;
 import dev.semdex.chunk.Chunk;
 import dev.semdex.chunk.Chunker;
+import dev.semdex.chunk.PassageContext;
 import dev.semdex.embed.Embedder;
 import dev.semdex.extract.ExtractedText;
 import dev.semdex.extract.ExtractionException;
@@ -110,9 +111,13 @@ final class SourceReader {
     /** Cut and embedded with the model's chunk size, as the indexer cuts. */
     private SimilarSource embedded(String path, long documentId, String hash, String modelId, ExtractedText text) {
         return models.withEmbedder(modelId, embedder -> {
-            List<Chunk> all = chunker(embedder).chunk(text.text(), text.pageStarts(), text::pageAt);
+            PassageContext context = new PassageContext(embedder.tokenizer(), embedder.maxPassageTokens());
+            List<Chunk> all = new Chunker(embedder.tokenizer(), Math.min(embedder.model().chunkTokens(),
+                    context.passageTokens())).chunk(text.text(), text.pageStarts(), text::pageAt);
             List<Chunk> chunks = spread(all);
-            List<float[]> vectors = embedder.embedPassages(chunks.stream().map(Chunk::text).toList());
+            String prefix = context.prefix(text.title());
+            List<float[]> vectors = embedder.embedPassages(chunks.stream()
+                    .map(c -> PassageContext.embedded(prefix, c.text())).toList());
             List<SourcePassage> out = new ArrayList<>();
             for (int i = 0; i < chunks.size(); i++) {
                 Chunk c = chunks.get(i);
@@ -120,11 +125,6 @@ final class SourceReader {
             }
             return new SimilarSource(path, documentId, hash, out, all.size(), false);
         });
-    }
-
-    private static Chunker chunker(Embedder embedder) {
-        return new Chunker(embedder.tokenizer(), Math.min(embedder.model().chunkTokens(),
-                embedder.maxPassageTokens()));
     }
 
     /** At most {@link #MAX_PASSAGES} items, evenly spread, first and last kept, order kept. */

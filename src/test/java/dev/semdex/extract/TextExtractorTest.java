@@ -203,7 +203,7 @@ class TextExtractorTest {
         assertThat(extractor.extract(page).title()).isEqualTo("Soup recipes");
         assertThat(extractor.extract(other).title()).as("a title that does not contain the heading is the page's own")
                 .isEqualTo("Kitchen");
-        assertThat(extractor.extract(plain).title()).isEmpty();
+        assertThat(extractor.extract(plain).title()).as("a text file's short first line").isEqualTo("Soup recipes");
     }
 
     @Test

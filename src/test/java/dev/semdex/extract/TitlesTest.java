@@ -128,11 +128,17 @@ class TitlesTest {
     }
 
     @Test
-    void plainTextHasNoTitleOfItsOwn() throws IOException {
-        Path file = dir.resolve("todo.txt");
-        Files.writeString(file, "Buy apples\nCall the plumber\n");
+    void aTextFileIsTitledByAShortFirstLineAsNotesAppsDo() throws IOException {
+        Path todo = dir.resolve("todo.txt");
+        Files.writeString(todo, "Things to do this weekend\n\nBuy apples\nCall the plumber\n");
+        Path prose = dir.resolve("letter.txt");
+        Files.writeString(prose, "Thank you for the flowers you sent last week.\nThey still look lovely.\n");
+        Path code = dir.resolve("build.sh");
+        Files.writeString(code, "#!/bin/sh\nmake all\n");
 
-        assertThat(extractor.extract(file).title()).isEmpty();
+        assertThat(extractor.extract(todo).title()).isEqualTo("Things to do this weekend");
+        assertThat(extractor.extract(prose).title()).as("a sentence is no title").isEmpty();
+        assertThat(extractor.extract(code).title()).as("source code's first line is no title").isEmpty();
     }
 
     private static XWPFStyle headingStyle(String id, String name) {

@@ -281,6 +281,37 @@ class IndexerIntegrationTest {
         assertThat(rerun.stages().extracting()).isPositive();
     }
 
+    /**
+     * An index written before titles and headings (the migration leaves its files at extraction 0 with empty titles
+     * and headings) is read again by the next run: titles and headings appear, and no passage is embedded again.
+     */
+    @Test
+    void filesReadByAnOlderExtractionAreReadAgainWithoutEmbeddingAgain() throws Exception {
+        Files.writeString(folder.resolve("trip.md"), "# Trip to Lisbon\n\n## Day one\n\nTram 28 climbs to the "
+                + "castle, and the view over the red roofs is worth the queue.\n");
+        IndexSummary first = indexer.index(List.of(folder), embedder, IndexListener.NONE);
+        try (var st = db.connection().createStatement()) {
+            st.executeUpdate("UPDATE documents SET extraction = 0, title = ''");
+            st.executeUpdate("UPDATE chunks SET title = '', heading = ''");
+        }
+        search.invalidateAll();
+        assertThat(search.search(new SearchRequest("tram to the castle", embedder.model().id(), SearchMode.VECTOR,
+                1))).extracting(SearchResult::title).containsExactly("");
+
+        IndexSummary again = indexer.index(List.of(folder), embedder, IndexListener.NONE);
+
+        assertThat(again.filesIndexed()).as("every document read again").isEqualTo(first.filesIndexed());
+        assertThat(again.passagesEmbedded()).as("no passage's text changed").isZero();
+        assertThat(again.reusedVectors()).isEqualTo(again.chunks());
+        search.invalidateAll();
+        SearchResult trip = search.search(new SearchRequest("tram to the castle", embedder.model().id(),
+                SearchMode.HYBRID, 1)).get(0);
+        assertThat(trip.title()).isEqualTo("Trip to Lisbon");
+        assertThat(trip.heading()).isEqualTo("Day one");
+        assertThat(indexer.index(List.of(folder), embedder, IndexListener.NONE).filesIndexed())
+                .as("read once, then unchanged").isZero();
+    }
+
     @Test
     void aPaperKeptAsTextAndAsPdfIsEmbeddedOnce() throws Exception {
         Path papers = Files.createDirectories(tmp.resolve("papers"));

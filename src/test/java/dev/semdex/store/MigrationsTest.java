@@ -77,6 +77,42 @@ class MigrationsTest {
         assertThat(Files.size(file)).isPositive();
     }
 
+    /**
+     * An index from before titles and headings keeps answering keyword search after the upgrade (its full-text
+     * index is rebuilt with the new fields), and its files are marked for reading again.
+     */
+    @Test
+    void anIndexWithoutTitlesKeepsItsKeywordSearchAndIsMarkedForReadingAgain() throws Exception {
+        Path file = dir.resolve("old.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            Migrations.apply(c, 3);
+            try (Statement st = c.createStatement()) {
+                st.execute("INSERT INTO folders(id, path, added_at) VALUES (1, '/notes', 0)");
+                st.execute("INSERT INTO documents(id, folder_id, path, size, mtime, content_hash, media_type, status, "
+                        + "indexed_at) VALUES (1, 1, '/notes/trip.md', 10, 1, 'h', 'text/markdown', 'indexed', 0)");
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO chunks(document_id, profile, ord, text, "
+                    + "start, end, page, text_hash) VALUES (1, 'p', 0, ?, 0, 40, 0, ?)")) {
+                ps.setString(1, "Tram 28 climbs to the castle over red roofs.");
+                ps.setBytes(2, Hashes.ofText("Tram 28 climbs to the castle over red roofs."));
+                ps.executeUpdate();
+            }
+        }
+
+        try (Database db = Database.open(file)) {
+            IndexStore store = new IndexStore(db);
+            assertThat(store.chunks().keywordSearch("\"castle\"", "p", 10)).hasSize(1);
+            assertThat(store.documents().find("/notes/trip.md")).get()
+                    .extracting(StoredDocument::extraction).isEqualTo(0);
+            try (Statement st = db.connection().createStatement();
+                    ResultSet rs = st.executeQuery("SELECT title, heading FROM chunks")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEmpty();
+                assertThat(rs.getString(2)).isEmpty();
+            }
+        }
+    }
+
     /** Pages of the embeddings table and its index, counted by SQLite's own page statistics. */
     private static long embeddingPages(Path file) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);

@@ -104,6 +104,38 @@ class MainWindowTest {
 
     @Test
     @Order(2)
+    void resultsAndPreviewShowTheTitleAndTheHeadingsOfThePassage() throws Exception {
+        Path manual = Files.createDirectories(tmp.resolve("manual"));
+        Files.writeString(manual.resolve("guide.md"), "# Beekeeping through the year\n\n## Spring\n\nThe queen "
+                + "starts laying again and the colony grows fast.\n\n## Winter\n\nThe bees cluster together in "
+                + "a tight ball and shiver their flight muscles to keep the queen warm until spring.\n");
+        drop(manual.toFile());
+        waitForFolder(manual, FolderState.UP_TO_DATE);
+
+        robot.doubleClickOn("#searchField").eraseText(40).write("how do bees keep warm in the cold months");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.search().results().isEmpty()
+                && window.search().shownQueryProperty().get().endsWith("cold months"));
+        SearchResult first = window.search().results().get(0);
+        assertThat(Path.of(first.path()).getFileName()).hasToString("guide.md");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".result-name").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("Beekeeping through the year");
+        assertThat(robot.lookup(".result-heading").queryAllAs(Label.class)).filteredOn(Label::isVisible)
+                .extracting(Label::getText).contains("Winter");
+
+        robot.clickOn("#resultList").type(javafx.scene.input.KeyCode.HOME);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.search().previewProperty().get() != null
+                && window.search().previewProperty().get().path().endsWith("guide.md"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#previewTitle").queryAs(Label.class).getText())
+                .isEqualTo("Beekeeping through the year");
+        Label heading = robot.lookup("#previewHeading").queryAs(Label.class);
+        assertThat(heading.isVisible()).isTrue();
+        assertThat(heading.getText()).isEqualTo("Winter");
+    }
+
+    @Test
+    @Order(3)
     void pauseSearchWhileIndexingThenCancel() throws Exception {
         Path many = Files.createDirectories(tmp.resolve("many"));
         for (int i = 0; i < 400; i++) {
@@ -145,7 +177,7 @@ class MainWindowTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void settingsAreSavedAsJson() throws Exception {
         robot.clickOn("#settingsButton");
         // The dialog opens once the offline models are found, off the UI thread.
@@ -161,7 +193,7 @@ class MainWindowTest {
 
     /** The text the preview marks as the best sentence, read on the FX thread. */
     @Test
-    @Order(4)
+    @Order(5)
     void theWindowOpensWhereItWasClosed() throws Exception {
         robot.interact(() -> {
             window.stage().setX(40);
