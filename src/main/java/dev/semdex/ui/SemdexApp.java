@@ -20,7 +20,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class SemdexApp extends Application {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SemdexApp.class);
+    /**
+     * Asked for when used, not when the class loads: the logging framework's set-up then runs on the thread that
+     * opens the index, beside the toolkit's start, instead of before it.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(SemdexApp.class);
+    }
 
     /** JavaFX makes the Application itself, so what the composition root plugs in waits here until it does. */
     private static volatile ModelLab.Factory labFactory;
@@ -37,13 +43,15 @@ public final class SemdexApp extends Application {
     public static void launchApp(Path dataDir, ModelLab.Factory lab) {
         labFactory = lab;
         // Reading settings and opening the index need no toolkit, so they run beside its start rather than after it.
-        AppDirs dirs = dataDir == null ? AppDirs.forThisUser() : AppDirs.under(dataDir.toAbsolutePath());
-        opening = new CompletableFuture<>();
+        CompletableFuture<AppServices> services = new CompletableFuture<>();
+        opening = services;
         Thread opener = new Thread(() -> {
             try {
-                opening.complete(AppServices.open(dirs));
-            } catch (RuntimeException e) {
-                opening.completeExceptionally(e);
+                services.complete(AppServices.open(dataDir == null ? AppDirs.forThisUser()
+                        : AppDirs.under(dataDir.toAbsolutePath())));
+            } catch (RuntimeException | Error e) {
+                // Handed to init(), which would otherwise wait for ever.
+                services.completeExceptionally(e);
             }
         }, "semdex-open");
         opener.setDaemon(true);
@@ -64,7 +72,7 @@ public final class SemdexApp extends Application {
             services = opened != null ? join(opened)
                     : AppServices.open(dataDir == null ? AppDirs.forThisUser() : AppDirs.under(Path.of(dataDir)));
         } catch (RuntimeException e) {
-            LOG.error("Semdex cannot start", e);
+            log().error("Semdex cannot start", e);
             startupError = e;
         }
     }
@@ -89,7 +97,7 @@ public final class SemdexApp extends Application {
         }
         MainWindow.show(services, stage, labFactory);
         // After the first pulse that drew the window: the moment a user can type. Logged to measure start-up.
-        Platform.runLater(() -> LOG.info("Window ready {} ms after the JVM started",
+        Platform.runLater(() -> log().info("Window ready {} ms after the JVM started",
                 ManagementFactory.getRuntimeMXBean().getUptime()));
     }
 
