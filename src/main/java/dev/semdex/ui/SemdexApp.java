@@ -20,13 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SemdexApp extends Application {
 
-    /**
-     * Asked for when used, not when the class loads: the logging framework's set-up then runs on the thread that
-     * opens the index, beside the toolkit's start, instead of before it.
-     */
-    private static Logger log() {
-        return LoggerFactory.getLogger(SemdexApp.class);
-    }
+    private static final Logger LOG = LoggerFactory.getLogger(SemdexApp.class);
 
     /** JavaFX makes the Application itself, so what the composition root plugs in waits here until it does. */
     private static volatile ModelLab.Factory labFactory;
@@ -72,7 +66,7 @@ public final class SemdexApp extends Application {
             services = opened != null ? join(opened)
                     : AppServices.open(dataDir == null ? AppDirs.forThisUser() : AppDirs.under(Path.of(dataDir)));
         } catch (RuntimeException e) {
-            log().error("Semdex cannot start", e);
+            LOG.error("Semdex cannot start", e);
             startupError = e;
         }
     }
@@ -97,7 +91,7 @@ public final class SemdexApp extends Application {
         }
         MainWindow.show(services, stage, labFactory);
         // After the first pulse that drew the window: the moment a user can type. Logged to measure start-up.
-        Platform.runLater(() -> log().info("Window ready {} ms after the JVM started",
+        Platform.runLater(() -> LOG.info("Window ready {} ms after the JVM started",
                 ManagementFactory.getRuntimeMXBean().getUptime()));
     }
 

@@ -57,6 +57,14 @@ final class StartUpBench implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--archive", defaultValue = "target/semdex.jsa", paramLabel = "JSA")
     Path archive;
 
+    @Option(names = "--baseline-jar", paramLabel = "JAR", description = "Another build's jar, started the README's "
+            + "way with --baseline-archive as the way \"baseline\", in turns with the others: two builds compared "
+            + "on the same minutes of the machine.")
+    Path baselineJar;
+
+    @Option(names = "--baseline-archive", paramLabel = "JSA")
+    Path baselineArchive;
+
     @Option(names = "--model", defaultValue = ModelCatalog.DEFAULT_MODEL, paramLabel = "ID")
     String model;
 
@@ -78,9 +86,13 @@ final class StartUpBench implements java.util.concurrent.Callable<Integer> {
         }
         try (BenchDir dir = BenchDir.open(work, "semdex-start-up-bench")) {
             Path template = template(dir);
+            List<String> all = new ArrayList<>(ways);
+            if (baselineJar != null) {
+                all.add("baseline");
+            }
             Map<String, List<double[]>> times = new LinkedHashMap<>();
             for (int run = 0; run < runs; run++) {
-                for (String way : ways) {
+                for (String way : all) {
                     Path data = dir.resolve("run");
                     if (Files.exists(data)) {
                         PathUtils.deleteDirectory(data);
@@ -136,6 +148,14 @@ final class StartUpBench implements java.util.concurrent.Callable<Integer> {
             case "readme" -> command.addAll(List.of("-XX:SharedArchiveFile=" + archive, MODULE));
             case "no-archive" -> command.add(MODULE);
             case "plain" -> { }
+            case "baseline" -> {
+                if (baselineArchive != null) {
+                    command.add("-XX:SharedArchiveFile=" + baselineArchive);
+                }
+                command.add(MODULE);
+                command.addAll(List.of("-jar", baselineJar.toString(), "--data-dir", data.toString()));
+                return command;
+            }
             default -> throw new SemdexException("Unknown way \"" + way + "\": readme, no-archive or plain.");
         }
         command.addAll(List.of("-jar", jar.toString(), "--data-dir", data.toString()));
