@@ -60,8 +60,9 @@ public final class BenchCommand implements Runnable {
             }
             String mine = measure();
             if (other != null) {
-                System.out.println(OtherVectorApiJvm.VECTOR_API ? other : mine);
+                // With the Vector API first, whichever JVM measured it.
                 System.out.println(OtherVectorApiJvm.VECTOR_API ? mine : other);
+                System.out.println(OtherVectorApiJvm.VECTOR_API ? other : mine);
             } else {
                 System.out.println(mine);
             }
