@@ -6,6 +6,7 @@ import dev.semdex.lab.ui.CompareFeature;
 import dev.semdex.ui.SemdexApp;
 import dev.semdex.ui.WindowUnavailable;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -43,6 +44,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Optional<List<String>> relaunch = VectorApiRelaunch.command(args);
+        if (relaunch.isPresent()) {
+            int code = VectorApiRelaunch.run(relaunch.get());
+            if (code >= 0) {
+                System.exit(code);
+            }
+        }
         Launch launch = Launch.of(args);
         if (launch.window()) {
             openWindow(launch.dataDir());

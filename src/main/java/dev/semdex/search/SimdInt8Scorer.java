@@ -19,6 +19,11 @@ final class SimdInt8Scorer implements Int8Scorer {
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
 
     @Override
+    public boolean fasterThanFloats() {
+        return true;
+    }
+
+    @Override
     public void score(short[] query, byte[] codes, int dimension, int[] scores, int from, int to) {
         int step = BYTES.length();
         int upper = dimension - dimension % step;

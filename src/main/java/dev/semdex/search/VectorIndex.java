@@ -73,9 +73,20 @@ public final class VectorIndex {
         Map<Long, float[]> fetch(long[] chunkIds);
     }
 
-    /** Loads a model's vectors from the store, as floats or, from {@link #QUANTISE_FROM} rows, as codes. */
+    /**
+     * Loads a model's vectors from the store, as floats or, from {@link #QUANTISE_FROM} rows, as codes. Without the
+     * Vector API the int8 first pass is slower than the float scan, so then the floats are kept as long as they take
+     * at most half the heap.
+     */
     public static VectorIndex load(IndexStore store, String modelId, String profile, int dimension) {
-        return load(store, modelId, profile, dimension, QUANTISE_FROM);
+        return load(store, modelId, profile, dimension, INT8_SCORER.fasterThanFloats() ? QUANTISE_FROM
+                : (int) Math.max(QUANTISE_FROM, Math.min(Integer.MAX_VALUE,
+                        Runtime.getRuntime().maxMemory() / 2 / ((long) dimension * Float.BYTES))));
+    }
+
+    /** Whether {@link #ranker} takes the int8 first pass from {@link #QUANTISE_FROM} rows on (only when faster). */
+    public static boolean int8FirstPassFaster() {
+        return INT8_SCORER.fasterThanFloats();
     }
 
     /** As {@link #load(IndexStore, String, String, int)}, keeping only codes from {@code codesFrom} rows. */
@@ -223,10 +234,11 @@ public final class VectorIndex {
 
     /**
      * The ranker search uses: the exact scan for indexes smaller than {@link #QUANTISE_FROM}, the two-pass int8 scan
-     * for larger ones.
+     * for larger ones, unless the floats are in memory and the int8 pass would be the slower one (no Vector API).
      */
     public ChunkRanker ranker(float[] query) {
-        return data != null && size < QUANTISE_FROM ? ChunkRanker.ofScores(scores(query)) : quantisedRanker(query);
+        return data != null && (size < QUANTISE_FROM || !INT8_SCORER.fasterThanFloats())
+                ? ChunkRanker.ofScores(scores(query)) : quantisedRanker(query);
     }
 
     /**

@@ -73,6 +73,7 @@ public final class MainWindow {
                 ? "The embedding server answers again; indexing goes on." : message)));
         applyTheme(services.settings());
         Scene scene = new Scene(root, 1280, 800);
+        AfterFirstFrame firstFrame = new AfterFirstFrame(scene);
         scene.getStylesheets().add(MainWindow.class.getResource("semdex.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN),
                 controller::focusSearch);
@@ -109,14 +110,16 @@ public final class MainWindow {
                     }, ok -> {}, e -> {}));
                 }
             });
-            folders.load(loaded -> loaded.forEach(folders::enqueue));
+            folders.load(loaded -> firstFrame.run(() -> loaded.forEach(folders::enqueue)));
         }
         search.refreshModels();
         stage.show();
         controller.focusSearch();
         String model = services.settings().defaultModel();
-        services.background().submit(() -> services.semdex().embedder(model), ok -> {}, e -> {});
-        services.background().submit(FileKind::loadIconFont, ok -> {}, e -> {});
+        firstFrame.run(() -> {
+            services.background().submit(() -> services.semdex().embedder(model), ok -> {}, e -> {});
+            services.background().submit(FileKind::loadIconFont, ok -> {}, e -> {});
+        });
     }
 
     private void openSettings() {
@@ -142,8 +145,9 @@ public final class MainWindow {
     }
 
     static void applyTheme(Settings settings) {
-        Application.setUserAgentStylesheet(settings.dark() ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        // The theme's binary form: the window's start then does not parse its text.
+        Application.setUserAgentStylesheet(settings.dark() ? new PrimerDark().getUserAgentStylesheetBSS()
+                : new PrimerLight().getUserAgentStylesheetBSS());
     }
 
     private void restoreBounds(Settings.WindowBounds b) {

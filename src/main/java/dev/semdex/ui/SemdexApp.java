@@ -4,6 +4,8 @@ import dev.semdex.settings.AppDirs;
 import dev.semdex.ui.common.Errors;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -12,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The desktop app. Settings and the index open in {@link #init()}, on the launcher thread, so the UI thread never
- * waits for the disk; models load in the background after the window shows.
+ * The desktop app. Settings and the index open off the UI thread, beside the toolkit's start, and {@link #init()}
+ * (on the launcher thread) waits for them, so the UI thread never waits for the disk; models load in the background
+ * after the window shows.
  */
 public final class SemdexApp extends Application {
 
@@ -21,6 +24,8 @@ public final class SemdexApp extends Application {
 
     /** JavaFX makes the Application itself, so what the composition root plugs in waits here until it does. */
     private static volatile ModelLab.Factory labFactory;
+    /** Settings and the index, opening while JavaFX starts its toolkit (null when JavaFX was started otherwise). */
+    private static volatile CompletableFuture<AppServices> opening;
 
     private AppServices services;
     private Throwable startupError;
@@ -31,6 +36,20 @@ public final class SemdexApp extends Application {
      */
     public static void launchApp(Path dataDir, ModelLab.Factory lab) {
         labFactory = lab;
+        // Reading settings and opening the index need no toolkit, so they run beside its start rather than after it.
+        CompletableFuture<AppServices> services = new CompletableFuture<>();
+        opening = services;
+        Thread opener = new Thread(() -> {
+            try {
+                services.complete(AppServices.open(dataDir == null ? AppDirs.forThisUser()
+                        : AppDirs.under(dataDir.toAbsolutePath())));
+            } catch (RuntimeException | Error e) {
+                // Handed to init(), which would otherwise wait for ever.
+                services.completeExceptionally(e);
+            }
+        }, "semdex-open");
+        opener.setDaemon(true);
+        opener.start();
         if (dataDir == null) {
             Application.launch(SemdexApp.class);
         } else {
@@ -41,11 +60,22 @@ public final class SemdexApp extends Application {
     @Override
     public void init() {
         String dataDir = getParameters().getNamed().get("data-dir");
+        CompletableFuture<AppServices> opened = opening;
+        opening = null;
         try {
-            services = AppServices.open(dataDir == null ? AppDirs.forThisUser() : AppDirs.under(Path.of(dataDir)));
+            services = opened != null ? join(opened)
+                    : AppServices.open(dataDir == null ? AppDirs.forThisUser() : AppDirs.under(Path.of(dataDir)));
         } catch (RuntimeException e) {
             LOG.error("Semdex cannot start", e);
             startupError = e;
+        }
+    }
+
+    private static AppServices join(CompletableFuture<AppServices> opened) {
+        try {
+            return opened.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 

@@ -9,6 +9,7 @@ import dev.semdex.embed.ModelCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,11 +114,15 @@ class CliTest {
     }
 
     @Test
-    void benchSearchPrintsOneKeyValueLine() {
+    void benchSearchPrintsAKeyValueLineWithAndWithoutTheVectorApi() {
         CliRunner.Result r = CliRunner.run("bench", "search", "--vectors", "5000", "--queries", "5");
         assertThat(r.exitCode()).isZero();
-        String last = r.out().strip().lines().reduce((a, b) -> b).orElse("");
-        assertThat(last).startsWith("bench=search vectors=5000 dim=384").contains("p50_ms=").contains("p99_ms=");
+        List<String> lines = r.out().strip().lines().filter(l -> l.startsWith("bench=search")).toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("bench=search vector_api=true vectors=5000 dim=384")
+                .contains("search_p50_ms=").contains("exact_p99_ms=").contains("int8_recall_at_k=");
+        assertThat(lines.get(1)).startsWith("bench=search vector_api=false vectors=5000 dim=384")
+                .contains("search_path=exact");
     }
 
     @Test

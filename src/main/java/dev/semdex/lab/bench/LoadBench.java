@@ -90,7 +90,7 @@ final class LoadBench implements Callable<Integer> {
         try (Semdex semdex = Semdex.open(AppDirs.under(dir.resolve("data")),
                 Settings.defaults().withEmbeddingThreads(threads))) {
             Embedder embedder = semdex.embedder(model);
-            fill(semdex.store(), embedder, dataset, dir.resolve("indexed"));
+            fill(semdex.store(), embedder, model, chunks, dataset, dir.resolve("indexed"));
             SearchService search = semdex.search();
             List<String> texts = List.copyOf(dataset.queries().values());
             for (int i = 0; i < 20; i++) {
@@ -152,7 +152,9 @@ final class LoadBench implements Callable<Integer> {
     }
 
     /** Ten chunks per generated document, with random unit vectors, written as the indexer would. */
-    private void fill(IndexStore store, Embedder embedder, BeirDataset dataset, Path docs) throws IOException {
+    /** Stores {@code chunks} chunks of the dataset's text with random vectors, ten to a document, under {@code docs}. */
+    static void fill(IndexStore store, Embedder embedder, String model, int chunks, BeirDataset dataset, Path docs)
+            throws IOException {
         String[] words = String.join(" ", dataset.corpus().stream().map(BeirDataset.Doc::content).toList())
                 .split("\\s+");
         String profile = embedder.model().chunkProfile();
