@@ -71,6 +71,10 @@ final class LabelsCommand implements Callable<Integer> {
         }
 
         LabelledFiles classify(LabelsCommand labels) {
+            if (labels.service().labels().isEmpty()) {
+                throw new SemdexException("No labels yet. Add one with: semdex labels add NAME --words \"a few "
+                        + "words\"");
+            }
             return labels.service().classify(model(labels), new LabelThresholds(threshold, minSimilarity));
         }
     }

@@ -85,6 +85,9 @@ public final class LabelService {
     public LabelledFiles classify(String modelId, LabelThresholds thresholds) {
         String id = models.canonicalId(modelId);
         List<Label> labels = labels();
+        if (labels.isEmpty()) {
+            return new LabelledFiles(id, List.of(), List.of(), 0); // nothing to sort by: no need to read vectors
+        }
         VectorIndex index = search.vectorIndex(id);
         Map<Long, String> paths = store.documents().paths();
         Map<String, float[]> files = new LinkedHashMap<>();
@@ -110,17 +113,14 @@ public final class LabelService {
         Map<String, int[]> counts = new LinkedHashMap<>();
         labels.forEach(l -> counts.put(l.name(), new int[2]));
         int unlabelled = 0;
-        LabelClassifier classifier = labels.isEmpty() ? null : classifier(id, labels, confirmedVectors,
-                rejectedVectors);
+        LabelClassifier classifier = classifier(id, labels, confirmedVectors, rejectedVectors);
         for (Map.Entry<String, float[]> file : files.entrySet()) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new java.util.concurrent.CancellationException("Labelling cancelled");
             }
             String mine = confirmed.get(file.getKey());
             FileLabel label;
-            if (classifier == null) {
-                label = new FileLabel(file.getKey(), null, null, 0, 0, false);
-            } else if (mine != null) {
+            if (mine != null) {
                 double cosine = classifier.classify(file.getValue(), 0).cosine();
                 label = new FileLabel(file.getKey(), mine, mine, 1, cosine, true);
             } else {
