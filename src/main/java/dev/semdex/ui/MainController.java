@@ -234,6 +234,11 @@ public final class MainController {
         }
     }
 
+    /** Labels and the label filter, or null when the window has none. */
+    public dev.semdex.ui.labels.LabelsViewModel labels() {
+        return labels;
+    }
+
     /** Labels and the label filter; set before the FXML is loaded. */
     public void setLabels(dev.semdex.ui.labels.LabelsViewModel labels) {
         this.labels = labels;
