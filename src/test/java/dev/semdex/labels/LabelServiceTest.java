@@ -159,7 +159,7 @@ class LabelServiceTest {
         assertThat(othersKept).isGreaterThanOrEqualTo((docs.subjects.size() - tb.size()) * 3 / 4);
     }
 
-    /** For MiniLM: its abstracts sit at 0.3 to 0.7 from their own subject's description, others lower. */
+    /** For MiniLM: most abstracts sit at 0.3 to 0.7 from their own subject's label, most others below. */
     static final double MIN_SIMILARITY = 0.3;
 
     @Test
