@@ -9,6 +9,7 @@ import dev.semdex.extract.ScanOptions;
 import dev.semdex.extract.TextExtractor;
 import dev.semdex.index.FolderService;
 import dev.semdex.index.Indexer;
+import dev.semdex.labels.LabelService;
 import dev.semdex.models.IndexedModels;
 import dev.semdex.models.ModelService;
 import dev.semdex.search.SearchChoices;
@@ -144,6 +145,11 @@ public final class Semdex implements AutoCloseable {
     /** More like this: the indexed files most like a file or a text. */
     public SimilarService similar() {
         return new SimilarService(store(), search(), extractor(), new LeasedPassageModels(models));
+    }
+
+    /** The user's labels, and every indexed file's label. */
+    public LabelService labels() {
+        return new LabelService(store(), search(), new LeasedPassageModels(models));
     }
 
     /**

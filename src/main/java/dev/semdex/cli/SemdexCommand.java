@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 @Command(name = "semdex", mixinStandardHelpOptions = true, versionProvider = SemdexCommand.Version.class,
         description = "Local semantic search for your folders.",
         subcommands = {IndexCommand.class, SearchCommand.class, StatusCommand.class, ModelsCommand.class,
-                OllamaCommand.class, EmbedCommand.class, SimilarCommand.class})
+                OllamaCommand.class, EmbedCommand.class, SimilarCommand.class,
+                LabelsCommand.class})
 public final class SemdexCommand implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SemdexCommand.class);

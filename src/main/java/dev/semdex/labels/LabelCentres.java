@@ -56,7 +56,7 @@ public final class LabelCentres {
         }
     }
 
-    private static float[] unit(double[] v) {
+    static float[] unit(double[] v) {
         double norm = 0;
         for (double x : v) {
             norm += x * x;

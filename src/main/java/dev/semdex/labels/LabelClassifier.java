@@ -45,6 +45,18 @@ public final class LabelClassifier {
         return new LabelGuess(confidence >= threshold ? best : null, best, confidence, bestCosine);
     }
 
+    /**
+     * As {@link #classify(float[], double)}, and also no label when the file is far from even its nearest label: the
+     * confidence only compares labels with each other, so a file about none of them can still lean clearly to one.
+     */
+    public LabelGuess classify(float[] file, LabelThresholds thresholds) {
+        LabelGuess guess = classify(file, thresholds.confidence());
+        if (guess.labelled() && guess.cosine() < thresholds.minSimilarity()) {
+            return new LabelGuess(null, guess.best(), guess.confidence(), guess.cosine());
+        }
+        return guess;
+    }
+
     public List<String> labels() {
         return List.copyOf(centres.keySet());
     }

@@ -17,6 +17,7 @@ public final class IndexStore implements AutoCloseable {
     private final VectorTable vectors;
     private final IndexStatus status;
     private final Judgements judgements;
+    private final LabelTable labels;
 
     public IndexStore(Database db) {
         this.db = db;
@@ -27,6 +28,7 @@ public final class IndexStore implements AutoCloseable {
         this.chunks = new ChunkTable(db);
         this.status = new IndexStatus(db);
         this.judgements = new Judgements(db);
+        this.labels = new LabelTable(db);
     }
 
     /**
@@ -64,6 +66,11 @@ public final class IndexStore implements AutoCloseable {
     /** The user's relevance judgements: kept in the index so that they survive restarts. */
     public Judgements judgements() {
         return judgements;
+    }
+
+    /** The user's labels and what they confirmed or corrected. */
+    public LabelTable labels() {
+        return labels;
     }
 
     /** Why changes are refused (another Semdex writes, or the data folder is read-only); empty when allowed. */

@@ -122,7 +122,22 @@ final class Migrations {
                         INSERT INTO chunks_fts(chunks_fts, rowid, text, title, heading)
                         VALUES ('delete', old.id, old.text, old.title, old.heading);
                     END""",
-                    "INSERT INTO chunks_fts(chunks_fts) VALUES ('rebuild')"));
+                    "INSERT INTO chunks_fts(chunks_fts) VALUES ('rebuild')"),
+            // Labels: the user's categories, and what they said about files (this file is that label, or is not).
+            // Files are kept by path, as judgements are, so what a user taught survives re-indexing.
+            List.of("""
+                    CREATE TABLE labels(
+                        name TEXT PRIMARY KEY COLLATE NOCASE,
+                        words TEXT NOT NULL,
+                        created_at INTEGER NOT NULL)""",
+                    """
+                    CREATE TABLE label_feedback(
+                        path TEXT NOT NULL,
+                        label TEXT NOT NULL REFERENCES labels(name) ON DELETE CASCADE ON UPDATE CASCADE,
+                        belongs INTEGER NOT NULL,
+                        judged_at INTEGER NOT NULL,
+                        PRIMARY KEY(path, label)) WITHOUT ROWID""",
+                    "CREATE INDEX label_feedback_label ON label_feedback(label)"));
 
     private Migrations() {}
 

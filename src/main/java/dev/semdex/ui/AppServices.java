@@ -9,6 +9,8 @@ import dev.semdex.ui.common.DesktopActions;
 import dev.semdex.ui.common.FxTaskRunner;
 import dev.semdex.ui.folders.FoldersPort;
 import dev.semdex.ui.folders.SemdexFoldersPort;
+import dev.semdex.ui.labels.LabelsPort;
+import dev.semdex.ui.labels.SemdexLabelsPort;
 import dev.semdex.ui.models.ModelsPort;
 import dev.semdex.ui.models.SemdexModelsPort;
 import dev.semdex.ui.search.SearchPort;
@@ -41,6 +43,7 @@ public final class AppServices implements AutoCloseable {
     private final ModelsPort modelsPort;
     private final SettingsPort settingsPort;
     private final SimilarPort similarPort;
+    private final LabelsPort labelsPort;
     private final FxTaskRunner background = new FxTaskRunner("semdex-ui", 0);
     private final FxTaskRunner indexing = new FxTaskRunner("semdex-indexing", 1);
     private final FxTaskRunner watching = new FxTaskRunner("semdex-watch", 1);
@@ -63,6 +66,7 @@ public final class AppServices implements AutoCloseable {
         this.modelsPort = new SemdexModelsPort(semdex.models(), this::ollamaConfigured);
         this.settingsPort = new SemdexSettingsPort(semdex.models()::offlineModelIds);
         this.similarPort = new SemdexSimilarPort(semdex.similar());
+        this.labelsPort = new SemdexLabelsPort(semdex.labels());
         this.watcher = new FolderWatcher(p -> onFolderChanged.accept(p));
     }
 
@@ -110,6 +114,11 @@ public final class AppServices implements AutoCloseable {
     /** More like this: the files most like a file or a text. */
     public SimilarPort similarPort() {
         return similarPort;
+    }
+
+    /** Labels: the user's own categories and every file's label. */
+    public LabelsPort labelsPort() {
+        return labelsPort;
     }
 
     /** Whether the user set up an Ollama server, so that the model manager asks it for its models. */

@@ -89,6 +89,9 @@ public final class MainController {
     @FXML private Label errorLabel;
     @FXML private FoldersController foldersController;
     @FXML private Label similarLabel;
+    @FXML private ComboBox<String> labelBox;
+    @FXML private Button labelsButton;
+    private dev.semdex.ui.labels.LabelsViewModel labels;
 
     public MainController(SearchViewModel search, FoldersViewModel folders, TaskRunner runner, Runnable openSettings,
             DesktopActions desktop) {
@@ -189,6 +192,56 @@ public final class MainController {
         if (similar != null) {
             wireSimilar();
         }
+        wireLabels();
+    }
+
+    /** The label filter on the results and the Labels pane, for the selected result. */
+    private void wireLabels() {
+        labelsButton.setVisible(labels != null);
+        labelsButton.setManaged(labels != null);
+        if (labels == null) {
+            return;
+        }
+        labelBox.setItems(labels.filterChoices());
+        labelBox.valueProperty().bindBidirectional(labels.filterProperty());
+        var hasLabels = Bindings.isNotEmpty(labels.counts());
+        labelBox.visibleProperty().bind(hasLabels);
+        labelBox.managedProperty().bind(hasLabels);
+        labelBox.setOnShowing(e -> labels.refresh()); // folders may have grown since the files were sorted
+        javafx.collections.transformation.FilteredList<SearchResult> shown =
+                new javafx.collections.transformation.FilteredList<>(search.results());
+        shown.predicateProperty().bind(Bindings.createObjectBinding(() -> {
+            var paths = labels.pathFilterProperty().get();
+            return r -> paths.test(r.path());
+        }, labels.pathFilterProperty()));
+        resultList.setItems(shown);
+        MenuItem label = new MenuItem("Label…");
+        label.setOnAction(e -> openLabels());
+        resultList.getContextMenu().getItems().add(label);
+        labels.errorProperty().addListener((obs, old, message) -> {
+            if (message != null && !message.isEmpty()) {
+                showError(message);
+            }
+        });
+        labels.refresh();
+    }
+
+    @FXML
+    private void openLabels() {
+        if (labels != null) {
+            SearchResult r = resultList.getSelectionModel().getSelectedItem();
+            dev.semdex.ui.labels.LabelsDialog.show(root.getScene().getWindow(), labels, r == null ? null : r.path());
+        }
+    }
+
+    /** Labels and the label filter, or null when the window has none. */
+    public dev.semdex.ui.labels.LabelsViewModel labels() {
+        return labels;
+    }
+
+    /** Labels and the label filter; set before the FXML is loaded. */
+    public void setLabels(dev.semdex.ui.labels.LabelsViewModel labels) {
+        this.labels = labels;
     }
 
     /** More like this: on a result's menu, on the preview's selected text, and for a file dropped on the search field. */

@@ -62,6 +62,9 @@ public final class MainWindow {
                     main.setSimilar(new SimilarViewModel(services.similarPort(), services.background(),
                             () -> search.modelProperty().get() != null ? search.modelProperty().get()
                                     : services.settings().defaultModel(), search::showOthers));
+                    main.setLabels(new dev.semdex.ui.labels.LabelsViewModel(services.labelsPort(),
+                            services.background(), () -> search.modelProperty().get() != null
+                                    ? search.modelProperty().get() : services.settings().defaultModel()));
                     return main;
                 })
                 .with(FoldersController.class, () -> new FoldersController(folders))
