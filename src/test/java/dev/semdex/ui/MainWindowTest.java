@@ -112,7 +112,8 @@ class MainWindowTest {
         drop(manual.toFile());
         waitForFolder(manual, FolderState.UP_TO_DATE);
 
-        robot.doubleClickOn("#searchField").eraseText(40).write("how do bees keep warm in the cold months");
+        javafx.scene.control.TextField field = robot.lookup("#searchField").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> field.setText("how do bees keep warm in the cold months"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.search().results().isEmpty()
                 && window.search().shownQueryProperty().get().endsWith("cold months"));
         SearchResult first = window.search().results().get(0);
