@@ -136,8 +136,10 @@ public final class SearchService {
             case HYBRID -> hybridFiles(request, files, profile, accept);
         };
         List<SearchResult> results = grouped(ranked.files(), request.k(), profile);
+        long wordsOnly = request.mode() == SearchMode.KEYWORD ? 0
+                : store.status().searchable(request.modelId(), profile).wordsOnly();
         return new SearchAnswer(request, results, ranked.query(),
-                WeakMatches.goodCount(request.mode(), results, ranked.semantic()));
+                WeakMatches.goodCount(request.mode(), results, ranked.semantic()), wordsOnly);
     }
 
     /**
