@@ -63,4 +63,17 @@ final class IndexInvariants {
             });
         }
     }
+
+    /** How many files have their text stored (finished or waiting for their vectors). */
+    static int withText(Path dbFile) {
+        try (Database db = Database.open(dbFile)) {
+            return db.read(c -> {
+                try (Statement st = c.createStatement();
+                        ResultSet rs = st.executeQuery("SELECT count(DISTINCT document_id) FROM chunks")) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            });
+        }
+    }
 }

@@ -122,13 +122,14 @@ class OllamaIndexingTest {
     @Test
     void failedRunKeepsWhatWasStoredAndTheNextRunContinues() {
         OllamaEmbedder embedder = openRemote();
-        server.healthyBeforeFault.set(3);
-        server.fault(FakeOllama.Fault.BAD_REQUEST, -1);
+        server.fault(FakeOllama.Fault.BAD_REQUEST, -1); // from the first embedding call: the text is stored by then
         try (Database db = Database.open(tmp.resolve("index.db"))) {
             IndexStore store = new IndexStore(db);
             Indexer indexer = new Indexer(store, extractor, new FolderScanner(), ScanOptions.defaults());
             assertThatThrownBy(() -> indexer.index(List.of(folder), embedder, IndexListener.NONE))
                     .isInstanceOf(SemdexException.class).hasMessageContaining("HTTP 400");
+            assertThat(store.status().searchable(embedder.model().id(), embedder.model().chunkProfile()))
+                    .as("every file answers keyword search").isEqualTo(new dev.semdex.store.SearchableFiles(7, 0));
 
             server.fault(FakeOllama.Fault.NONE, 0);
             IndexSummary rerun = indexer.index(List.of(folder), embedder, IndexListener.NONE);
