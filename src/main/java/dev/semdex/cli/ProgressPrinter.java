@@ -34,6 +34,12 @@ public final class ProgressPrinter implements IndexListener, WaitingEmbedder.Lis
     }
 
     @Override
+    public void textsStored(Path folder, int files) {
+        clear();
+        err.printf("%s: %,d files searchable by words; embedding them%n", folder, files);
+    }
+
+    @Override
     public void progress(IndexProgress p) {
         long now = System.nanoTime();
         if (now - lastPrint < intervalNanos && p.filesDone() < p.filesTotal()) {

@@ -2,6 +2,7 @@ package dev.semdex.cli;
 
 import dev.semdex.SemdexException;
 import dev.semdex.embed.ModelCatalog;
+import dev.semdex.search.SearchAnswer;
 import dev.semdex.search.SearchMode;
 import dev.semdex.search.SearchRequest;
 import dev.semdex.search.SearchResult;
@@ -61,8 +62,12 @@ final class SearchCommand implements Callable<Integer> {
         model = ollama.apply(root.context(), model != null ? model : semdex.models().defaultModel());
         semdex.catalog().require(model);
         warnIfModelMissing(semdex, searchMode);
-        List<SearchResult> results = semdex.search().search(new SearchRequest(query, model, searchMode, k,
+        SearchAnswer answer = semdex.search().answer(new SearchRequest(query, model, searchMode, k,
                 filterOptions.filter()));
+        List<SearchResult> results = answer.results();
+        if (!answer.wordsOnlyNote().isEmpty()) {
+            System.err.println(answer.wordsOnlyNote() + ".");
+        }
         if (json) {
             System.out.println(Json.write(results.stream().map(SearchCommand::toJson).toList()));
             return 0;

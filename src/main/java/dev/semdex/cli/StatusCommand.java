@@ -3,11 +3,13 @@ package dev.semdex.cli;
 import dev.semdex.store.FolderCounts;
 import dev.semdex.store.IndexCounts;
 import dev.semdex.store.IndexStore;
+import dev.semdex.store.SearchableFiles;
 import dev.semdex.store.StoredDocument;
 import dev.semdex.store.StoredFolder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,8 +43,13 @@ final class StatusCommand implements Callable<Integer> {
         }
         Map<String, Object> models = new LinkedHashMap<>();
         Map<String, Long> vectors = store.status().vectorCounts();
-        store.models().all().forEach((id, model) -> models.put(id, Map.of("dimension", model.dimension(),
-                "vectors", vectors.getOrDefault(id, 0L))));
+        Map<String, SearchableFiles> searchable = new LinkedHashMap<>();
+        store.models().all().forEach((id, model) -> {
+            SearchableFiles reach = store.status().searchable(id, model.profile());
+            searchable.put(id, reach);
+            models.put(id, Map.of("dimension", model.dimension(), "vectors", vectors.getOrDefault(id, 0L),
+                    "searchableByWords", reach.byWords(), "searchableByMeaning", reach.byMeaning()));
+        });
         List<Map<String, String>> skipped = new ArrayList<>();
         for (StoredDocument d : store.documents().skipped()) {
             skipped.add(Map.of("path", d.path(), "reason", d.error() == null ? "" : d.error()));
@@ -68,6 +75,8 @@ final class StatusCommand implements Callable<Integer> {
                     (Long) f.get("files"), (Long) f.get("chunks"), (Long) f.get("skipped"), f.get("lastIndexed"));
         }
         models.forEach((id, m) -> System.out.println("Model " + id + ": " + m));
+        searchable.forEach((id, reach) -> System.out.printf(Locale.ROOT,
+                "%s: %,d files searchable by words · %,d by meaning%n", id, reach.byWords(), reach.byMeaning()));
         if (!skipped.isEmpty()) {
             System.out.println("Skipped files:");
             skipped.forEach(s -> System.out.println("  " + s.get("path") + ": " + s.get("reason")));

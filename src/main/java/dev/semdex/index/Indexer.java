@@ -21,13 +21,13 @@ import dev.semdex.store.Hashes;
 import dev.semdex.store.IndexStore;
 import dev.semdex.store.StoredDocument;
 import dev.semdex.store.StoredFolder;
+import dev.semdex.store.StoredPassages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +43,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Brings the index of some folders up to date for one model. Unchanged files are recognised by size and time
- * alone, touched files by their content hash; a file's chunks and vectors are written in one transaction, so an
- * interrupted run resumes where it stopped. Extraction of the next files runs while the current ones are embedded,
- * and the passages of several small files go to the model together, so every embedding thread has work even when
- * each file holds a single passage. Images and scanned PDF pages are read by OCR in a stage of their own
- * ({@link OcrStage}) while the other files go on.
+ * Brings the index of some folders up to date for one model, in two phases per folder. The first reads every new
+ * or changed file and writes its passages, without vectors, in one transaction per file: the whole folder answers
+ * keyword search after a fraction of the time embedding takes. The second embeds the passages that lack vectors and
+ * marks each file complete for the model in its own transaction, so a run stopped in either phase resumes where it
+ * stopped and re-embeds nothing. Unchanged files are recognised by size and time alone, touched files by their
+ * content hash. Several files are read at once, and the passages of several small files go to the model together,
+ * so every embedding thread has work even when each file holds a single passage. Images and scanned PDF pages are
+ * read by OCR in a stage of their own ({@link OcrStage}) while the other files go on.
  */
 public final class Indexer {
 
@@ -60,6 +62,8 @@ public final class Indexer {
     public static final int EXTRACTION = 1;
     private static final int PREFETCH = 8;
     private static final int MAX_PREFETCH = 64;
+    /** Files read at once in the first phase: the model waits for the second, so reading may take every core. */
+    private static final int READERS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     /** How often a run waiting for OCR reports which page it is on. */
     private static final long OCR_PROGRESS_MILLIS = 250;
 
@@ -127,6 +131,8 @@ public final class Indexer {
         private final AtomicInteger ocrPages = new AtomicInteger();
         private OcrStage<Prepared> ocrStage;
         private long embedNanos;
+        /** When the second phase began: its rates and time left are its own. */
+        private long embeddingSince;
         private long storeNanos;
 
         FolderPass(Embedder embedder, IndexListener listener) {
@@ -185,12 +191,15 @@ public final class Indexer {
             for (Pending p : todo) {
                 bytesTotal += p.file().size();
             }
+            int before = indexed;
             process(folder, todo);
+            listener.textsStored(folder.path(), indexed - before);
+            embedWaiting(folder);
             store.folders().markIndexed(folder.id());
         }
 
         private void process(StoredFolder folder, List<Pending> files) {
-            ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            ExecutorService reader = Executors.newFixedThreadPool(READERS, r -> {
                 Thread t = new Thread(r, "semdex-extract");
                 t.setDaemon(true);
                 return t;
@@ -255,7 +264,8 @@ public final class Indexer {
             try {
                 String hash = Hashes.ofFile(file.path());
                 if (doc != null && hash.equals(doc.contentHash()) && doc.extraction() >= EXTRACTION
-                        && store.documents().isIndexedFor(doc.id(), modelId)) {
+                        && (store.documents().isIndexedFor(doc.id(), modelId)
+                                || store.documents().hasPassages(doc.id(), profile))) {
                     return new Touched(file, doc.id());
                 }
                 Extraction extraction = extractor.read(file.path());
@@ -360,70 +370,20 @@ public final class Indexer {
             return 0;
         }
 
-        /**
-         * Embeds the passages of consecutive files in one call (each distinct text once, none already stored), then
-         * writes each file in its own transaction, in order, so a crash loses at most the group's embedding work.
-         */
+        /** Writes each file of the group in its own transaction, in order: its text, or why it has none. */
         private void store(StoredFolder folder, List<Prepared> group) {
-            List<byte[]> allHashes = new ArrayList<>();
-            Map<Ready, List<byte[]>> hashesOf = new IdentityHashMap<>();
-            for (Prepared p : group) {
-                if (p instanceof Ready ready) {
-                    List<byte[]> hashes = new ArrayList<>(ready.chunks().size());
-                    String prefix = context.prefix(ready.title());
-                    for (Chunk chunk : ready.chunks()) {
-                        hashes.add(Hashes.ofText(PassageContext.embedded(prefix, chunk.text())));
-                    }
-                    hashesOf.put(ready, hashes);
-                    allHashes.addAll(hashes);
-                }
-            }
-            Map<HashKey, float[]> newVectors = embedMissing(group, hashesOf, allHashes);
             for (Prepared p : group) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new CancellationException("Indexing cancelled"); // after the current file, as promised
                 }
-                store(folder, p, hashesOf, newVectors);
+                store(folder, p);
                 done++;
                 bytesDone += p.file().size();
                 listener.progress(progress(p.file().path()));
             }
         }
 
-        private Map<HashKey, float[]> embedMissing(List<Prepared> group, Map<Ready, List<byte[]>> hashesOf,
-                List<byte[]> allHashes) {
-            if (allHashes.isEmpty()) {
-                return Map.of();
-            }
-            Set<HashKey> stored = store.vectors().alreadyStored(modelId, allHashes);
-            Map<HashKey, String> missing = new LinkedHashMap<>();
-            for (Prepared p : group) {
-                if (!(p instanceof Ready ready)) {
-                    continue;
-                }
-                List<byte[]> hashes = hashesOf.get(ready);
-                String prefix = context.prefix(ready.title());
-                for (int i = 0; i < hashes.size(); i++) {
-                    HashKey hk = new HashKey(hashes.get(i));
-                    if (!stored.contains(hk)) {
-                        missing.putIfAbsent(hk, PassageContext.embedded(prefix, ready.chunks().get(i).text()));
-                    }
-                }
-            }
-            long t0 = System.nanoTime();
-            List<float[]> vectors = embedder.embedPassages(List.copyOf(missing.values()));
-            embedNanos += System.nanoTime() - t0;
-            Map<HashKey, float[]> out = new HashMap<>();
-            int i = 0;
-            for (HashKey hk : missing.keySet()) {
-                out.put(hk, vectors.get(i++));
-            }
-            return out;
-        }
-
-        /** Writes one file; a vector new in this group goes with the first file that uses it and is removed. */
-        private void store(StoredFolder folder, Prepared p, Map<Ready, List<byte[]>> hashesOf,
-                Map<HashKey, float[]> newVectors) {
+        private void store(StoredFolder folder, Prepared p) {
             long t0 = System.nanoTime();
             try {
                 if (p instanceof Touched touched) {
@@ -435,29 +395,113 @@ public final class Indexer {
                             failed.reason());
                     skip(key, failed.reason());
                 } else if (p instanceof Ready ready) {
-                    save(folder, ready, hashesOf.get(ready), newVectors);
+                    save(folder, ready);
                 }
             } finally {
                 storeNanos += System.nanoTime() - t0;
             }
         }
 
-        private void save(StoredFolder folder, Ready p, List<byte[]> hashes, Map<HashKey, float[]> newVectors) {
-            Map<HashKey, float[]> mine = new LinkedHashMap<>();
-            for (byte[] hash : hashes) {
-                HashKey hk = new HashKey(hash);
-                float[] vector = newVectors.remove(hk);
-                if (vector != null) {
-                    mine.put(hk, vector);
-                }
+        /** The first phase's write of a file: its passages, keyed by the hash of the text the model will read. */
+        private void save(StoredFolder folder, Ready p) {
+            List<byte[]> hashes = new ArrayList<>(p.chunks().size());
+            String prefix = context.prefix(p.title());
+            for (Chunk chunk : p.chunks()) {
+                hashes.add(Hashes.ofText(PassageContext.embedded(prefix, chunk.text())));
             }
-            store.documents().saveIndexed(new DocumentWrite(folder.id(), p.file().path().toString(), p.file().size(),
-                    p.file().modifiedMillis(), p.hash(), p.mediaType(), modelId, profile, p.chunks(), hashes, mine,
-                    p.title(), EXTRACTION, p.listing()));
+            store.documents().saveText(new DocumentWrite(folder.id(), p.file().path().toString(), p.file().size(),
+                    p.file().modifiedMillis(), p.hash(), p.mediaType(), modelId, profile, p.chunks(), hashes,
+                    Map.of(), p.title(), EXTRACTION, p.listing()));
             indexed++;
             chunks += p.chunks().size();
-            embedded += mine.size();
-            reused += p.chunks().size() - mine.size();
+        }
+
+        /**
+         * The second phase: embeds the passages of the folder's files that the model has no vectors for yet, those
+         * of this run's first phase and those a stopped run left, several files to a call (each distinct text once,
+         * none already stored), and marks each file complete in its own transaction. Progress starts again from
+         * nought, counted in files to embed, with the phase's own rate.
+         */
+        private void embedWaiting(StoredFolder folder) {
+            List<Long> waiting = store.documents().waitingForVectors(folder.id(), modelId, profile);
+            embeddingSince = System.nanoTime();
+            int[] filesDone = {0};
+            List<StoredPassages> group = new ArrayList<>();
+            int passages = 0;
+            for (long documentId : waiting) {
+                StoredPassages file = store.documents().passages(documentId, profile);
+                if (!group.isEmpty() && passages + file.chunks().size() > embedder.passagesPerCall()) {
+                    embedGroup(group, filesDone, waiting.size());
+                    passages = 0;
+                }
+                group.add(file);
+                passages += file.chunks().size();
+                if (passages >= embedder.passagesPerCall()) {
+                    embedGroup(group, filesDone, waiting.size());
+                    passages = 0;
+                }
+            }
+            if (!group.isEmpty()) {
+                embedGroup(group, filesDone, waiting.size());
+            }
+        }
+
+        /** Embeds and stores one group of files, then empties it; pause and cancel act before and between files. */
+        private void embedGroup(List<StoredPassages> group, int[] filesDone, int filesTotal) {
+            try {
+                listener.checkpoint();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("Indexing cancelled");
+            }
+            List<byte[]> all = new ArrayList<>();
+            group.forEach(file -> all.addAll(file.hashes()));
+            Set<HashKey> stored = all.isEmpty() ? Set.of() : store.vectors().alreadyStored(modelId, all);
+            Map<HashKey, String> missing = new LinkedHashMap<>();
+            for (StoredPassages file : group) {
+                String prefix = context.prefix(file.title());
+                for (int i = 0; i < file.hashes().size(); i++) {
+                    HashKey hk = new HashKey(file.hashes().get(i));
+                    if (!stored.contains(hk)) {
+                        missing.putIfAbsent(hk, PassageContext.embedded(prefix, file.chunks().get(i).text()));
+                    }
+                }
+            }
+            Map<HashKey, float[]> newVectors = new HashMap<>();
+            if (!missing.isEmpty()) {
+                long t0 = System.nanoTime();
+                List<float[]> vectors = embedder.embedPassages(List.copyOf(missing.values()));
+                embedNanos += System.nanoTime() - t0;
+                int i = 0;
+                for (HashKey hk : missing.keySet()) {
+                    newVectors.put(hk, vectors.get(i++));
+                }
+            }
+            for (StoredPassages file : group) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException("Indexing cancelled"); // after the current file, as promised
+                }
+                // A vector new in this group goes with the first file that uses it.
+                Map<HashKey, float[]> mine = new LinkedHashMap<>();
+                for (byte[] hash : file.hashes()) {
+                    HashKey hk = new HashKey(hash);
+                    float[] vector = newVectors.remove(hk);
+                    if (vector != null) {
+                        mine.put(hk, vector);
+                    }
+                }
+                long t0 = System.nanoTime();
+                store.documents().saveVectors(file.documentId(), modelId, mine);
+                storeNanos += System.nanoTime() - t0;
+                embedded += mine.size();
+                reused += file.chunks().size() - mine.size();
+                filesDone[0]++;
+                listener.progress(new IndexProgress(filesDone[0], filesTotal, chunks, embedded, Path.of(file.path()),
+                        Duration.ofNanos(System.nanoTime() - embeddingSince)));
+            }
+            group.clear();
         }
 
         private void skip(String path, String reason) {

@@ -10,12 +10,34 @@ import java.util.List;
  * @param queryVector null for keyword search and for a model with no vectors in the index
  * @param goodMatches how many of the results are good matches, the rest weaker; 0: no good match
  *                    ({@link WeakMatches})
+ * @param wordsOnlyFiles files in the index that a search by meaning could not reach because the model has not
+ *                    embedded them yet (a run is in its second phase, or stopped in it): hybrid search found them by
+ *                    their words alone, vector search not at all; 0 for keyword search
  */
-public record SearchAnswer(SearchRequest request, List<SearchResult> results, float[] queryVector, int goodMatches) {
+public record SearchAnswer(SearchRequest request, List<SearchResult> results, float[] queryVector, int goodMatches,
+        long wordsOnlyFiles) {
+
+    public SearchAnswer(SearchRequest request, List<SearchResult> results, float[] queryVector, int goodMatches) {
+        this(request, results, queryVector, goodMatches, 0);
+    }
 
     /** An answer whose good matches are judged on its own scores ({@link WeakMatches}). */
     public SearchAnswer(SearchRequest request, List<SearchResult> results, float[] queryVector) {
         this(request, results, queryVector, WeakMatches.goodCount(request.mode(), results));
+    }
+
+    /**
+     * What the user should know about files not yet embedded, e.g. "3,200 files searched by words only: not
+     * embedded yet"; empty when there are none. Vector search names them as not searched.
+     */
+    public String wordsOnlyNote() {
+        if (wordsOnlyFiles <= 0) {
+            return "";
+        }
+        String files = String.format(java.util.Locale.ROOT, "%,d %s", wordsOnlyFiles,
+                wordsOnlyFiles == 1 ? "file" : "files");
+        return request.mode() == SearchMode.VECTOR ? files + " not searched: not embedded yet"
+                : files + " searched by words only: not embedded yet";
     }
 
     public static SearchAnswer empty(SearchRequest request) {

@@ -39,6 +39,8 @@ public final class SearchService {
     private final ModelCatalog catalog;
     private final Map<String, VectorIndex> vectorIndexes = new ConcurrentHashMap<>();
     private volatile Map<Long, String> documentPaths;
+    /** Per model, files the keyword index holds that the model has not embedded; counted again after invalidation. */
+    private final Map<String, Long> wordsOnlyFiles = new ConcurrentHashMap<>();
     /** The index's models, read again when a model is missing or after {@link #invalidate}. */
     private volatile Map<String, StoredModel> models;
     /** Runs the keyword half of hybrid queries; threads end after a minute without queries. */
@@ -72,6 +74,7 @@ public final class SearchService {
     /** Forgets cached vectors of a model (and cached paths) after the index changed. */
     public void invalidate(String modelId) {
         vectorIndexes.remove(modelId);
+        wordsOnlyFiles.remove(modelId);
         documentPaths = null;
         models = null;
     }
@@ -83,6 +86,7 @@ public final class SearchService {
      */
     public void invalidateAll() {
         vectorIndexes.clear();
+        wordsOnlyFiles.clear();
         documentPaths = null;
         models = null;
     }
@@ -136,8 +140,11 @@ public final class SearchService {
             case HYBRID -> hybridFiles(request, files, profile, accept);
         };
         List<SearchResult> results = grouped(ranked.files(), request.k(), profile);
+        String modelId = request.modelId();
+        long wordsOnly = request.mode() == SearchMode.KEYWORD ? 0 : wordsOnlyFiles.computeIfAbsent(modelId,
+                model -> store.status().searchable(model, profile).wordsOnly());
         return new SearchAnswer(request, results, ranked.query(),
-                WeakMatches.goodCount(request.mode(), results, ranked.semantic()));
+                WeakMatches.goodCount(request.mode(), results, ranked.semantic()), wordsOnly);
     }
 
     /**

@@ -163,44 +163,142 @@ public final class DocumentTable {
      */
     public void saveIndexed(DocumentWrite w) {
         db.inTransaction(c -> {
-            Optional<String> previousHash = previousHash(c, w.path());
-            long id = upsertDocument(c, w.folderId(), w.path(), w.size(), w.modifiedMillis(), w.contentHash(),
-                    w.mediaType(), "indexed", null);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE documents SET title = ?, extraction = ?, listing = ? WHERE id = ?")) {
-                ps.setString(1, w.title());
-                ps.setInt(2, w.extraction());
-                ps.setInt(3, w.listing() ? 1 : 0);
-                ps.setLong(4, id);
-                ps.executeUpdate();
-            }
-            boolean changed = previousHash.isPresent() && !previousHash.get().equals(w.contentHash());
-            try (PreparedStatement ps = c.prepareStatement(changed
-                    ? "DELETE FROM chunks WHERE document_id = ?"
-                    : "DELETE FROM chunks WHERE document_id = ? AND profile = ?")) {
-                ps.setLong(1, id);
-                if (!changed) {
-                    ps.setString(2, w.profile());
-                }
-                ps.executeUpdate();
-            }
-            if (changed) {
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM document_models WHERE document_id = ?")) {
-                    ps.setLong(1, id);
-                    ps.executeUpdate();
-                }
-            }
-            insertChunks(c, id, w);
+            long id = writeText(c, w);
             insertVectors(c, w.modelId(), w.newVectors());
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT OR REPLACE INTO document_models(document_id, model_id, indexed_at) VALUES (?, ?, ?)")) {
+            markComplete(c, id, w.modelId());
+            return null;
+        });
+    }
+
+    /**
+     * Stores one file's row and passages without vectors, in one transaction, so it answers keyword search at once;
+     * the models that cut passages the same way lose their mark of completeness for it until
+     * {@link #saveVectors} gives them vectors of the new passages.
+     */
+    public void saveText(DocumentWrite w) {
+        db.inTransaction(c -> {
+            long id = writeText(c, w);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM document_models WHERE document_id = ? "
+                    + "AND model_id IN (SELECT id FROM models WHERE profile = ?)")) {
                 ps.setLong(1, id);
-                ps.setString(2, w.modelId());
-                ps.setLong(3, System.currentTimeMillis());
+                ps.setString(2, w.profile());
                 ps.executeUpdate();
             }
             return null;
         });
+    }
+
+    /** Stores the vectors a file's passages lacked for the model and marks it complete, in one transaction. */
+    public void saveVectors(long documentId, String modelId, Map<HashKey, float[]> vectors) {
+        db.inTransaction(c -> {
+            insertVectors(c, modelId, vectors);
+            markComplete(c, documentId, modelId);
+            return null;
+        });
+    }
+
+    /** Whether the file has passages cut by the profile (stored by a run that may not have embedded them yet). */
+    public boolean hasPassages(long documentId, String profile) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM chunks WHERE document_id = ? AND profile = ? LIMIT 1")) {
+                ps.setLong(1, documentId);
+                ps.setString(2, profile);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /** The folder's files whose passages of the profile are stored but not yet complete for the model, by id. */
+    public List<Long> waitingForVectors(long folderId, String modelId, String profile) {
+        return db.read(c -> {
+            List<Long> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.id FROM documents d WHERE d.folder_id = ? "
+                    + "AND d.status = 'indexed' AND NOT EXISTS (SELECT 1 FROM document_models m "
+                    + "WHERE m.document_id = d.id AND m.model_id = ?) AND EXISTS (SELECT 1 FROM chunks c "
+                    + "WHERE c.document_id = d.id AND c.profile = ?) ORDER BY d.id")) {
+                ps.setLong(1, folderId);
+                ps.setString(2, modelId);
+                ps.setString(3, profile);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** A stored file's passages of the profile, in order, as they were cut, with the hashes their vectors go by. */
+    public StoredPassages passages(long documentId, String profile) {
+        return db.read(c -> {
+            List<dev.semdex.chunk.Chunk> chunks = new ArrayList<>();
+            List<byte[]> hashes = new ArrayList<>();
+            String path = "";
+            String title = "";
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.path, d.title, c.ord, c.text, c.start, c.end, "
+                    + "c.page, c.heading, c.text_hash FROM documents d JOIN chunks c ON c.document_id = d.id "
+                    + "WHERE d.id = ? AND c.profile = ? ORDER BY c.ord")) {
+                ps.setLong(1, documentId);
+                ps.setString(2, profile);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        path = rs.getString(1);
+                        title = rs.getString(2);
+                        chunks.add(new dev.semdex.chunk.Chunk(rs.getInt(3), rs.getString(4), rs.getInt(5),
+                                rs.getInt(6), rs.getInt(7), 0, rs.getString(8)));
+                        hashes.add(rs.getBytes(9));
+                    }
+                }
+            }
+            return new StoredPassages(documentId, path, title, chunks, hashes);
+        });
+    }
+
+    private static void markComplete(Connection c, long documentId, String modelId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT OR REPLACE INTO document_models(document_id, model_id, indexed_at) VALUES (?, ?, ?)")) {
+            ps.setLong(1, documentId);
+            ps.setString(2, modelId);
+            ps.setLong(3, System.currentTimeMillis());
+            ps.executeUpdate();
+        }
+    }
+
+    /** The file's row and its passages of the write's profile; the caller's transaction commits them. */
+    private static long writeText(Connection c, DocumentWrite w) throws SQLException {
+        Optional<String> previousHash = previousHash(c, w.path());
+        long id = upsertDocument(c, w.folderId(), w.path(), w.size(), w.modifiedMillis(), w.contentHash(),
+                w.mediaType(), "indexed", null);
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE documents SET title = ?, extraction = ?, listing = ? WHERE id = ?")) {
+            ps.setString(1, w.title());
+            ps.setInt(2, w.extraction());
+            ps.setInt(3, w.listing() ? 1 : 0);
+            ps.setLong(4, id);
+            ps.executeUpdate();
+        }
+        boolean changed = previousHash.isPresent() && !previousHash.get().equals(w.contentHash());
+        try (PreparedStatement ps = c.prepareStatement(changed
+                ? "DELETE FROM chunks WHERE document_id = ?"
+                : "DELETE FROM chunks WHERE document_id = ? AND profile = ?")) {
+            ps.setLong(1, id);
+            if (!changed) {
+                ps.setString(2, w.profile());
+            }
+            ps.executeUpdate();
+        }
+        if (changed) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM document_models WHERE document_id = ?")) {
+                ps.setLong(1, id);
+                ps.executeUpdate();
+            }
+        }
+        insertChunks(c, id, w);
+        return id;
     }
 
     private static Optional<String> previousHash(Connection c, String path) throws SQLException {

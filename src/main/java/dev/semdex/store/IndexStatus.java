@@ -82,4 +82,24 @@ public final class IndexStatus {
             }
         });
     }
+
+    /**
+     * Files a model's search covers: by words, every indexed file with passages cut the model's way; by meaning,
+     * those of them the model has embedded. Between the two phases of a run the first is ahead.
+     */
+    public SearchableFiles searchable(String modelId, String profile) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*), count(m.document_id) FROM documents d "
+                    + "LEFT JOIN document_models m ON m.document_id = d.id AND m.model_id = ?1 "
+                    + "WHERE d.status = 'indexed' AND EXISTS (SELECT 1 FROM chunks c WHERE c.document_id = d.id "
+                    + "AND c.profile = ?2)")) {
+                ps.setString(1, modelId);
+                ps.setString(2, profile);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new SearchableFiles(rs.getLong(1), rs.getLong(2));
+                }
+            }
+        });
+    }
 }

@@ -74,6 +74,9 @@ class CliTest {
         assertThat(status.get("files").asInt()).isEqualTo(3);
         assertThat(status.get("folders").get(0).get("path").asText()).isEqualTo(docs.toString());
         assertThat(status.get("models").get(ModelCatalog.DEFAULT_MODEL).get("dimension").asInt()).isEqualTo(384);
+        assertThat(status.get("models").get(ModelCatalog.DEFAULT_MODEL).get("searchableByWords").asInt()).isEqualTo(3);
+        assertThat(status.get("models").get(ModelCatalog.DEFAULT_MODEL).get("searchableByMeaning").asInt())
+                .isEqualTo(3);
         assertThat(status.get("skipped").get(0).get("path").asText()).endsWith("blob.bin");
         assertThat(status.get("skipped").get(0).get("reason").asText()).isNotBlank();
     }
@@ -144,7 +147,8 @@ class CliTest {
 
         CliRunner.Result status = CliRunner.run("--data-dir", data.toString(), "status");
         assertThat(status.out() + status.err()).contains("Model all-minilm-l6-v2-q:")
-                .doesNotContain("Model all-minilm-l6-v2:");
+                .doesNotContain("Model all-minilm-l6-v2:")
+                .contains("all-minilm-l6-v2-q: 3 files searchable by words · 3 by meaning");
     }
 
     @Test

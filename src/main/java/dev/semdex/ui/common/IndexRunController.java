@@ -27,6 +27,9 @@ public final class IndexRunController<R extends IndexRunController.Events> {
 
         default void scanned(Path folder, int filesFound) {}
 
+        /** The run stored the text of the folder's files: keyword search covers them, embedding comes next. */
+        default void textsStored(Path folder, int files) {}
+
         /** The newest report since the last one shown. */
         void progress(IndexProgress progress);
 
@@ -135,6 +138,15 @@ public final class IndexRunController<R extends IndexRunController.Events> {
             ui.onUi(() -> {
                 if (current == this) {
                     run.scanned(folder, filesFound);
+                }
+            });
+        }
+
+        @Override
+        public void textsStored(Path folder, int files) {
+            ui.onUi(() -> {
+                if (current == this) {
+                    run.textsStored(folder, files);
                 }
             });
         }

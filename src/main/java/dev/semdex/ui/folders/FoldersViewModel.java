@@ -329,6 +329,10 @@ public final class FoldersViewModel {
     }
 
     private void showProgress(FolderRun run, IndexProgress p) {
+        if (run.embedding) {
+            showEmbedding(run, p);
+            return;
+        }
         progress.set(p.fractionDone());
         run.item.progressProperty().set(progress.get());
         run.item.activityProperty().set(String.format(Locale.ENGLISH, "%s / %s files%s",
@@ -341,11 +345,29 @@ public final class FoldersViewModel {
         currentFile.set(p.currentFile() == null ? "" : p.currentFile().toString());
     }
 
+    /**
+     * The second phase of a run: every file of it answers keyword search already, and the bar follows the files the
+     * model has embedded.
+     */
+    private void showEmbedding(FolderRun run, IndexProgress p) {
+        progress.set(p.fractionDone());
+        run.item.progressProperty().set(progress.get());
+        run.item.activityProperty().set(String.format(Locale.ENGLISH, "embedding %s / %s files%s",
+                Formats.count(p.filesDone()), Formats.count(p.filesTotal()), Formats.timeLeft(p.eta())));
+        showOverall();
+        progressText.set(String.format(Locale.ENGLISH, "%s searchable by words · %s / %s by meaning · %s passages/s%s",
+                Formats.plural(p.filesTotal(), "file", "files"), Formats.count(p.filesDone()),
+                Formats.count(p.filesTotal()), Formats.rate(p.passagesPerSecond()), Formats.timeLeft(p.eta())));
+        currentFile.set(p.currentFile() == null ? "" : p.currentFile().toString());
+    }
+
     /** One folder's indexing run: what the pane shows of it, and whether it must run again when done. */
     private final class FolderRun implements IndexRunController.Events {
         final FolderItem item;
         final String modelId;
         boolean rerun;
+        /** In the run's second phase; read and written on the UI thread. */
+        boolean embedding;
         /** Read and written on the indexing thread only. */
         long lastRefresh = System.nanoTime();
 
@@ -377,6 +399,17 @@ public final class FoldersViewModel {
         @Override
         public void progress(IndexProgress p) {
             showProgress(this, p);
+        }
+
+        @Override
+        public void textsStored(Path folder, int files) {
+            embedding = true;
+            progressText.set(Formats.plural(files, "file", "files") + " searchable by words; embedding them…");
+            item.activityProperty().set("embedding…");
+            runner.submit(() -> {
+                backend.indexChanged();
+                return null;
+            }, ignored -> onIndexGrew.run(), FoldersViewModel.this::fail);
         }
 
         @Override

@@ -190,7 +190,7 @@ public final class SearchViewModel {
             long ms = (System.nanoTime() - started) / 1_000_000;
             status.set(found.isEmpty() ? "No matches" : (good == 0 ? "No good match · " : good < found.size()
                     ? good + " good of " : "") + found.size() + (found.size() == 1 ? " file" : " files")
-                    + " · " + ms + " ms");
+                    + " · " + ms + " ms" + (answer.wordsOnlyNote().isEmpty() ? "" : " · " + answer.wordsOnlyNote()));
         }, e -> {
             if (mine != generation) {
                 return;

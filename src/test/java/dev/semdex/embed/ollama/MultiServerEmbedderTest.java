@@ -100,9 +100,19 @@ class MultiServerEmbedderTest {
     }
 
     private IndexSummary index(Path folder, Embedder embedder, String db) {
+        return index(folder, embedder, db, new long[1]);
+    }
+
+    /** Indexes; {@code embeddingFrom[0]} gets the time the run's second phase, the servers' part, began. */
+    private IndexSummary index(Path folder, Embedder embedder, String db, long[] embeddingFrom) {
         try (Database database = Database.open(tmp.resolve(db)); TextExtractor extractor = new TextExtractor()) {
             return new Indexer(new IndexStore(database), extractor, new FolderScanner(), ScanOptions.defaults())
-                    .index(List.of(folder), embedder, IndexListener.NONE);
+                    .index(List.of(folder), embedder, new IndexListener() {
+                        @Override
+                        public void textsStored(Path stored, int files) {
+                            embeddingFrom[0] = System.nanoTime();
+                        }
+                    });
         }
     }
 
@@ -114,12 +124,12 @@ class MultiServerEmbedderTest {
                 TestModels.minilm().tokenizer(), "bert-base-uncased"));
         MultiServerEmbedder two = fleet(servers.get(0).url(), servers.get(1).url());
 
-        long t0 = System.nanoTime();
-        IndexSummary alone = index(folder, one, "one.db");
-        long oneServer = System.nanoTime() - t0;
-        t0 = System.nanoTime();
-        IndexSummary shared = index(folder, two, "two.db");
-        long twoServers = System.nanoTime() - t0;
+        // The run reads the folder before it embeds; the servers share the embedding, which is what is timed.
+        long[] t0 = new long[1];
+        IndexSummary alone = index(folder, one, "one.db", t0);
+        long oneServer = System.nanoTime() - t0[0];
+        IndexSummary shared = index(folder, two, "two.db", t0);
+        long twoServers = System.nanoTime() - t0[0];
 
         assertThat(shared.passagesEmbedded()).isEqualTo(alone.passagesEmbedded()).isGreaterThan(150);
         double speedUp = (double) oneServer / twoServers;

@@ -122,19 +122,24 @@ class OllamaIndexingTest {
     @Test
     void failedRunKeepsWhatWasStoredAndTheNextRunContinues() {
         OllamaEmbedder embedder = openRemote();
-        server.healthyBeforeFault.set(3);
-        server.fault(FakeOllama.Fault.BAD_REQUEST, -1);
+        server.fault(FakeOllama.Fault.BAD_REQUEST, -1); // from the first embedding call: the text is stored by then
         try (Database db = Database.open(tmp.resolve("index.db"))) {
             IndexStore store = new IndexStore(db);
             Indexer indexer = new Indexer(store, extractor, new FolderScanner(), ScanOptions.defaults());
             assertThatThrownBy(() -> indexer.index(List.of(folder), embedder, IndexListener.NONE))
                     .isInstanceOf(SemdexException.class).hasMessageContaining("HTTP 400");
+            assertThat(store.status().searchable(embedder.model().id(), embedder.model().chunkProfile()))
+                    .as("every file answers keyword search").isEqualTo(new dev.semdex.store.SearchableFiles(7, 0));
 
             server.fault(FakeOllama.Fault.NONE, 0);
             IndexSummary rerun = indexer.index(List.of(folder), embedder, IndexListener.NONE);
-            assertThat(rerun.filesUnchanged()).as("files stored before the failure").isGreaterThan(0);
-            assertThat(rerun.filesIndexed()).isGreaterThan(0);
-            assertThat(rerun.filesUnchanged() + rerun.filesIndexed()).isEqualTo(7);
+            // The failed run stored every file's text before embedding; the next reads none of them again and
+            // embeds what is missing.
+            assertThat(rerun.filesIndexed()).as("files read again").isZero();
+            assertThat(rerun.filesUnchanged()).isEqualTo(7);
+            assertThat(rerun.passagesEmbedded()).isPositive();
+            var reach = store.status().searchable(embedder.model().id(), embedder.model().chunkProfile());
+            assertThat(reach.byMeaning()).isEqualTo(reach.byWords());
         }
     }
 
