@@ -31,6 +31,8 @@ public final class LabelledAbstracts {
     }
 
     public static LabelledAbstracts write(Path folder, int perSubject) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(SCIFACT),
+                "SciFact at " + SCIFACT.toAbsolutePath());
         TopicCorpus corpus = TopicCorpus.read(SCIFACT, perSubject);
         Map<String, String> subjects = new LinkedHashMap<>();
         try {
