@@ -100,9 +100,9 @@ final class BlockTextHandler extends DefaultHandler {
         }
     }
 
-    /** The document's {@code <title>}, which is not part of its text; empty when it has none. */
+    /** The document's {@code <title>} as written, which is not part of its text; empty when it has none. */
     String title() {
-        return title.toString().replaceAll("\\s+", " ").strip();
+        return title.toString();
     }
 
     /** 1 to 4 for {@code h1} to {@code h4}; deeper headings are too small to name a passage, and read as paragraphs. */

@@ -120,7 +120,7 @@ final class TextBuffer {
     /** The heading begun last ends; one without visible text is forgotten. */
     void endHeading() {
         if (headingLevel > 0 && headingStart >= 0) {
-            String words = headingText.toString().replace('\u00B6', ' ').replaceAll("\\s+", " ").strip();
+            String words = Titles.clean(headingText.toString());
             if (!words.isEmpty()) {
                 headings.add(new Heading(headingStart, headingLevel, words));
             }

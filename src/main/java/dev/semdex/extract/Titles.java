@@ -62,7 +62,7 @@ final class Titles {
     }
 
     /** Whitespace collapsed, and the pilcrow that documentation generators put after headings as a link dropped. */
-    private static String clean(String title) {
+    static String clean(String title) {
         return title.replace('\u00B6', ' ').replaceAll("\\s+", " ").strip();
     }
 

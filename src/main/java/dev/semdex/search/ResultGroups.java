@@ -1,9 +1,10 @@
 package dev.semdex.search;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 
@@ -30,7 +31,9 @@ final class ResultGroups {
      * @param candidates best first, more than {@code k} where possible so that grouping still fills {@code k}
      * @param passages   how many passages a file has: fewer means more specific
      */
-    static List<SearchResult> group(List<Candidate> candidates, int k, ToIntFunction<String> passages) {
+    static List<SearchResult> group(List<Candidate> candidates, int k, ToIntFunction<String> passageCount) {
+        Map<String, Integer> counted = new HashMap<>();
+        ToIntFunction<String> passages = path -> counted.computeIfAbsent(path, passageCount::applyAsInt);
         List<Group> groups = new ArrayList<>();
         for (Candidate candidate : candidates) {
             Set<String> shingles = shingles(candidate.result().chunkText());
@@ -138,7 +141,7 @@ final class ResultGroups {
             return out;
         }
         if (words.size() < SHINGLE) {
-            out.add(String.join(" ", words).toLowerCase(Locale.ROOT));
+            out.add(String.join(" ", words));
             return out;
         }
         for (int i = 0; i + SHINGLE <= words.size(); i++) {

@@ -5,6 +5,7 @@ import dev.semdex.embed.ModelCatalog;
 import dev.semdex.embed.ModelSpec;
 import dev.semdex.store.ChunkHit;
 import dev.semdex.store.IndexStore;
+import dev.semdex.store.StoredChunk;
 import dev.semdex.store.StoredModel;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -188,8 +189,7 @@ public final class SearchService {
         List<ResultGroups.Candidate> candidates = new ArrayList<>();
         for (FileHit hit : ranked.values()) {
             store.chunks().find(hit.chunkId).ifPresent(c -> candidates.add(new ResultGroups.Candidate(
-                    new SearchResult(candidates.size() + 1, c.path(), hit.score, c.id(), c.text(), c.start(),
-                            c.end(), c.page(), c.title(), c.heading(), List.of()), c.listing())));
+                    result(candidates.size() + 1, c, hit.score), c.listing())));
         }
         return ResultGroups.group(candidates, k, path -> store.chunks().passageCount(path, profile));
     }
@@ -197,10 +197,14 @@ public final class SearchService {
     private List<SearchResult> results(Map<Long, FileHit> ranked) {
         List<SearchResult> results = new ArrayList<>();
         for (FileHit hit : ranked.values()) {
-            store.chunks().find(hit.chunkId).ifPresent(c -> results.add(new SearchResult(results.size() + 1, c.path(),
-                    hit.score, c.id(), c.text(), c.start(), c.end(), c.page(), c.title(), c.heading(), List.of())));
+            store.chunks().find(hit.chunkId).ifPresent(c -> results.add(result(results.size() + 1, c, hit.score)));
         }
         return results;
+    }
+
+    private static SearchResult result(int rank, StoredChunk c, double score) {
+        return new SearchResult(rank, c.path(), score, c.id(), c.text(), c.start(), c.end(), c.page(), c.title(),
+                c.heading(), List.of());
     }
 
     /** The chunk profile the model's vectors belong to: from the index if the model was used, else the catalog. */
