@@ -23,13 +23,11 @@ import java.util.function.LongPredicate;
 
 /**
  * Finds the files that best match a query. Vector search ranks chunks by cosine, keyword search by BM25; hybrid
- * fuses the two rankings of files by reciprocal rank (k = 60), which needs no score calibration between them.
+ * fuses the two rankings of files by their scores, each brought to 0–1 over its own list ({@link ScoreFusion}).
  * Results are files, each shown by its best chunk.
  */
 public final class SearchService {
 
-    /** The reciprocal-rank-fusion constant from Cormack et al. (2009), also what most hybrid engines use. */
-    private static final int RRF_K = 60;
     /** How deep each list goes before fusion. */
     private static final int FUSION_DEPTH = 100;
     /** Files ranked beyond the ones asked for, so that a list still holds k entries after copies are grouped. */
@@ -296,29 +294,17 @@ public final class SearchService {
         }
     }
 
-    /**
-     * Reciprocal-rank fusion of the two file rankings. The fused score is shown to the user, so it is scaled to the
-     * best possible one: 1 for a file both searches rank first, about 0.5 for a file only one of them finds first.
-     */
+    /** The two file rankings fused by score (see {@link ScoreFusion}), each file shown by its best chunk. */
     private static Map<Long, FileHit> fuse(Map<Long, FileHit> vector, Map<Long, FileHit> keyword, int files) {
-        double best = 2.0 / (RRF_K + 1);
-        Map<Long, Double> fused = new HashMap<>();
-        int rank = 1;
-        for (Long doc : vector.keySet()) {
-            fused.merge(doc, 1.0 / (RRF_K + rank++), Double::sum);
-        }
-        rank = 1;
-        for (Long doc : keyword.keySet()) {
-            fused.merge(doc, 1.0 / (RRF_K + rank++), Double::sum);
-        }
         Map<Long, FileHit> out = new LinkedHashMap<>();
-        fused.entrySet().stream()
-                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(files)
-                .forEach(e -> {
-                    FileHit shown = vector.getOrDefault(e.getKey(), keyword.get(e.getKey()));
-                    out.put(e.getKey(), new FileHit(shown.chunkId, e.getValue() / best));
-                });
+        ScoreFusion.fuse(scores(vector), scores(keyword), files).forEach((doc, score) -> out.put(doc,
+                new FileHit(vector.getOrDefault(doc, keyword.get(doc)).chunkId, score)));
         return out;
+    }
+
+    private static Map<Long, Double> scores(Map<Long, FileHit> hits) {
+        Map<Long, Double> scores = new HashMap<>();
+        hits.forEach((doc, hit) -> scores.put(doc, hit.score));
+        return scores;
     }
 }

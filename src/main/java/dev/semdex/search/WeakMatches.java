@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Where a result list stops being good. Scores mean different things per mode, so each mode has its own scale and
- * share: keyword scores (BM25) and hybrid scores (reciprocal-rank fusion scaled so that first in both lists is 1)
+ * share: keyword scores (BM25) and hybrid scores (fused so that first in both halves is 1)
  * are read as a share of the top score; vector scores (cosine) are read above the list's own floor, the similarity
  * of the least related file shown, because every model has its own baseline for unrelated text (far above zero for
  * some) and the list's tail measures it for this model and this folder without a stored constant.
@@ -19,10 +19,10 @@ public final class WeakMatches {
 
     static final double VECTOR_SHARE = 0.4;
     static final double KEYWORD_SHARE = 0.6;
-    static final double HYBRID_SHARE = 0.8;
+    static final double HYBRID_SHARE = 0.5;
     static final double VECTOR_SPREAD = 0.2;
     /** Without a semantic half (no vectors): a hybrid score at or below this comes from the keyword half alone. */
-    static final double ONE_HALF_ONLY = 0.5;
+    static final double ONE_HALF_ONLY = ScoreFusion.keywordOnlyTop();
     /** Vector lists shorter than this have no tail to measure a floor on; they are all kept as good. */
     static final int VECTOR_FLOOR_SAMPLE = 10;
 

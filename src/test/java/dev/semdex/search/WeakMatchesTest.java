@@ -9,14 +9,14 @@ import org.junit.jupiter.api.Test;
 class WeakMatchesTest {
 
     @Test
-    void hybridKeepsFilesWithMostOfTheTopFusedScore() {
-        List<SearchResult> list = results(1.0, 0.82, 0.78, 0.66, 0.45, 0.3);
-        assertThat(WeakMatches.goodCount(SearchMode.HYBRID, list)).isEqualTo(2);
+    void hybridKeepsFilesWithHalfTheTopFusedScore() {
+        List<SearchResult> list = results(1.0, 0.82, 0.78, 0.52, 0.45, 0.3);
+        assertThat(WeakMatches.goodCount(SearchMode.HYBRID, list)).isEqualTo(4);
     }
 
     @Test
     void hybridHasNoGoodMatchWhenItsSemanticHalfHasNone() {
-        List<SearchResult> fused = results(1.0, 0.9, 0.7);
+        List<SearchResult> fused = results(1.0, 0.9, 0.4);
         double[] unrelated = new double[20];
         for (int i = 0; i < unrelated.length; i++) {
             unrelated[i] = 0.30 - i * 0.003;

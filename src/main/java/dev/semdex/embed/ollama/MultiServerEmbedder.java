@@ -1,6 +1,7 @@
 package dev.semdex.embed.ollama;
 
 import dev.semdex.SemdexException;
+import dev.semdex.chunk.PassageContext;
 import dev.semdex.chunk.TextTokenizer;
 import dev.semdex.embed.Embedder;
 import dev.semdex.embed.ModelSpec;
@@ -54,6 +55,8 @@ public final class MultiServerEmbedder implements Embedder {
     private final String tokenizerFamily;
     private final boolean ownsTokenizer;
     private final ModelSpec spec;
+    /** What one passage may hold on every server: a chunk and its title, as one server alone would take them. */
+    private final int passageTokens;
     private final float[] probe;
     private final ExecutorService slots;
     private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
@@ -66,6 +69,7 @@ public final class MultiServerEmbedder implements Embedder {
         this.tokenizerFamily = tokenizerFamily;
         this.ownsTokenizer = ownsTokenizer;
         this.spec = reference.model().withId(base.id());
+        this.passageTokens = Math.min(reference.maxPassageTokens(), spec.chunkTokens() + PassageContext.TITLE_TOKENS);
         this.probe = reference.embedVerbatim(PROBE);
         AtomicInteger n = new AtomicInteger();
         this.slots = Executors.newCachedThreadPool(r -> {
@@ -139,7 +143,7 @@ public final class MultiServerEmbedder implements Embedder {
                     + name + "' (" + spec.dimension() + " and " + other.dimension() + " dimensions). One index needs "
                     + "one model: pull the same model and tag on every server, or drop one from the list.";
         }
-        if (other.maxPassageTokens() < spec.chunkTokens()) {
+        if (other.maxPassageTokens() < passageTokens) {
             return "The Ollama server " + other.config().baseUrl() + " runs '" + name + "' with a context too small "
                     + "for the chunks the others take (" + other.maxPassageTokens() + " tokens). Give every server the "
                     + "same model and context.";
@@ -171,7 +175,7 @@ public final class MultiServerEmbedder implements Embedder {
 
     @Override
     public int maxPassageTokens() {
-        return spec.chunkTokens();
+        return passageTokens;
     }
 
     /** A full batch for every request slot of every server that is not refused. */
