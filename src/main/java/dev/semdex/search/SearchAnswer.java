@@ -13,12 +13,14 @@ import java.util.List;
  * @param wordsOnlyFiles files in the index that a search by meaning could not reach because the model has not
  *                    embedded them yet (a run is in its second phase, or stopped in it): hybrid search found them by
  *                    their words alone, vector search not at all; 0 for keyword search
+ * @param semanticHalf for a hybrid search, the cosine scores of its semantic half's first files (null otherwise or
+ *                    when nothing has vectors), which tell whether anything matches by meaning
  */
 public record SearchAnswer(SearchRequest request, List<SearchResult> results, float[] queryVector, int goodMatches,
-        long wordsOnlyFiles) {
+        long wordsOnlyFiles, double[] semanticHalf) {
 
     public SearchAnswer(SearchRequest request, List<SearchResult> results, float[] queryVector, int goodMatches) {
-        this(request, results, queryVector, goodMatches, 0);
+        this(request, results, queryVector, goodMatches, 0, null);
     }
 
     /** An answer whose good matches are judged on its own scores ({@link WeakMatches}). */
@@ -38,6 +40,11 @@ public record SearchAnswer(SearchRequest request, List<SearchResult> results, fl
                 wordsOnlyFiles == 1 ? "file" : "files");
         return request.mode() == SearchMode.VECTOR ? files + " not searched: not embedded yet"
                 : files + " searched by words only: not embedded yet";
+    }
+
+    /** How many results would be good matches with another share of the top score, to calibrate the shares. */
+    public int goodMatchesAt(double share) {
+        return WeakMatches.goodCount(request.mode(), results, share, semanticHalf);
     }
 
     public static SearchAnswer empty(SearchRequest request) {

@@ -143,7 +143,7 @@ public final class SearchService {
         long wordsOnly = request.mode() == SearchMode.KEYWORD ? 0 : wordsOnlyFiles.computeIfAbsent(modelId,
                 model -> store.status().searchable(model, profile).wordsOnly());
         return new SearchAnswer(request, results, ranked.query(),
-                WeakMatches.goodCount(request.mode(), results, ranked.semantic()), wordsOnly);
+                WeakMatches.goodCount(request.mode(), results, ranked.semantic()), wordsOnly, ranked.semantic());
     }
 
     /**

@@ -13,7 +13,8 @@ import java.util.List;
  * the ones that keep about 85 % of SciFact's judged answers above the line ({@code eval --beir … --weak-matches}).
  * Nothing is a good match when, in vector mode, the top file stands out from the floor by less than
  * {@link #VECTOR_SPREAD} of the room above it; in hybrid mode the same test is made on the search's semantic half,
- * since fused ranks alone cannot tell (a keyword half finds some words in any large folder).
+ * since fused scores alone cannot tell (a keyword half finds some words in any large folder). Before any file has
+ * vectors a hybrid search is its keyword half, and is read as one.
  */
 public final class WeakMatches {
 
@@ -21,8 +22,6 @@ public final class WeakMatches {
     static final double KEYWORD_SHARE = 0.6;
     static final double HYBRID_SHARE = 0.5;
     static final double VECTOR_SPREAD = 0.2;
-    /** Without a semantic half (no vectors): a hybrid score at or below this comes from the keyword half alone. */
-    static final double ONE_HALF_ONLY = ScoreFusion.keywordOnlyTop();
     /** Vector lists shorter than this have no tail to measure a floor on; they are all kept as good. */
     static final int VECTOR_FLOOR_SAMPLE = 10;
 
@@ -56,16 +55,16 @@ public final class WeakMatches {
             if (standsOutTooLittle(top, floor)) {
                 return 0;
             }
-        } else if (mode == SearchMode.HYBRID) {
-            boolean semantic = semanticHalf != null && semanticHalf.length > 0;
-            if (semantic && semanticHalf.length >= VECTOR_FLOOR_SAMPLE
+        } else if (mode == SearchMode.HYBRID && semanticHalf != null && semanticHalf.length > 0) {
+            if (semanticHalf.length >= VECTOR_FLOOR_SAMPLE
                     && standsOutTooLittle(semanticHalf[0], semanticHalf[semanticHalf.length - 1])) {
                 return 0;
             }
-            if (!semantic && top <= ONE_HALF_ONLY + 1e-9) {
-                return 0;
-            }
-        } else if (top <= 0) {
+        } else if (mode == SearchMode.HYBRID) {
+            // No vectors yet (the folder is searchable by words only): every score is the keyword half's.
+            share = KEYWORD_SHARE;
+        }
+        if (mode != SearchMode.VECTOR && top <= 0) {
             return 0;
         }
         int good = 0;

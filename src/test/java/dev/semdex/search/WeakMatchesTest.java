@@ -11,7 +11,7 @@ class WeakMatchesTest {
     @Test
     void hybridKeepsFilesWithHalfTheTopFusedScore() {
         List<SearchResult> list = results(1.0, 0.82, 0.78, 0.52, 0.45, 0.3);
-        assertThat(WeakMatches.goodCount(SearchMode.HYBRID, list)).isEqualTo(4);
+        assertThat(WeakMatches.goodCount(SearchMode.HYBRID, list, new double[] {0.7, 0.5, 0.4})).isEqualTo(4);
     }
 
     @Test
@@ -25,8 +25,8 @@ class WeakMatchesTest {
         double[] related = unrelated.clone();
         related[0] = 0.75;
         assertThat(WeakMatches.goodCount(SearchMode.HYBRID, fused, related)).isEqualTo(2);
-        assertThat(WeakMatches.goodCount(SearchMode.HYBRID, results(0.5, 0.49, 0.48), null))
-                .as("no semantic half, and no file found by both halves").isZero();
+        assertThat(WeakMatches.goodCount(SearchMode.HYBRID, results(0.5, 0.49, 0.48, 0.2), null))
+                .as("no vectors yet: read as the keyword search it is").isEqualTo(3);
     }
 
     @Test

@@ -133,6 +133,8 @@ public final class FakeBackend implements SearchPort, FoldersPort {
 
     /** What the next searches find instead of one file named after the query; null for that default. */
     public List<SearchResult> nextResults;
+    /** The cosine scores of the next hybrid searches' semantic half; null: nothing has vectors. */
+    public double[] nextSemanticHalf;
 
     @Override
     public dev.semdex.search.SearchAnswer search(SearchRequest request) {
@@ -145,7 +147,8 @@ public final class FakeBackend implements SearchPort, FoldersPort {
             throw new SemdexException(failSearchWith);
         }
         if (nextResults != null) {
-            return new dev.semdex.search.SearchAnswer(request, nextResults, null);
+            return new dev.semdex.search.SearchAnswer(request, nextResults, null, dev.semdex.search.WeakMatches
+                    .goodCount(request.mode(), nextResults, nextSemanticHalf), 0, nextSemanticHalf);
         }
         return new dev.semdex.search.SearchAnswer(request, List.of(new SearchResult(1, "/docs/" + request.query()
                 + ".txt", 0.9, 7, "about " + request.query(), 0, 10, 0)), null);

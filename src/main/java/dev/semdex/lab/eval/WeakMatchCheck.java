@@ -55,8 +55,7 @@ public final class WeakMatchCheck {
             }
             var answer = search.answer(new SearchRequest(query, modelId, mode, SHOWN));
             List<SearchResult> results = answer.results();
-            int good = Double.isNaN(relative) ? answer.goodMatches() : WeakMatches.goodCount(mode, results, relative,
-                    null);
+            int good = Double.isNaN(relative) ? answer.goodMatches() : answer.goodMatchesAt(relative);
             for (int i = 0; i < results.size(); i++) {
                 Integer grade = judged.getValue().get(BeirEvaluator.documentId(results.get(i).path()));
                 if (grade != null && grade > 0) {
@@ -73,8 +72,7 @@ public final class WeakMatchCheck {
         int foreignNoGood = 0;
         for (String query : foreignQueries) {
             var answer = search.answer(new SearchRequest(query, modelId, mode, SHOWN));
-            int good = Double.isNaN(relative) ? answer.goodMatches() : WeakMatches.goodCount(mode, answer.results(),
-                    relative, null);
+            int good = Double.isNaN(relative) ? answer.goodMatches() : answer.goodMatchesAt(relative);
             foreignNoGood += good == 0 ? 1 : 0;
         }
         return new Result(modelId, mode.label(), relative, n, ratio(answersAbove, answersInList), ratio(answersAbove, above),

@@ -201,6 +201,7 @@ class SearchViewModelTest {
     @Test
     void weakerResultsAreMarkedAndNoGoodMatchIsSaid() {
         backend.nextResults = java.util.List.of(result(1, 1.0), result(2, 0.8), result(3, 0.3), result(4, 0.25));
+        backend.nextSemanticHalf = semanticHalf(0.75);
         vm.queryProperty().set("publish my crate");
         vm.searchNow();
         assertThat(vm.goodMatchesProperty().get()).isEqualTo(2);
@@ -208,12 +209,23 @@ class SearchViewModelTest {
         assertThat(WeakDivider.text(2, 2)).isEqualTo("Weaker matches");
         assertThat(WeakDivider.text(2, 1)).isNull();
 
-        backend.nextResults = java.util.List.of(result(1, 0.5), result(2, 0.49));
+        backend.nextResults = java.util.List.of(result(1, 0.9), result(2, 0.8));
+        backend.nextSemanticHalf = semanticHalf(0.31);
         vm.queryProperty().set("licence of an unrelated thing");
         vm.searchNow();
         assertThat(vm.goodMatchesProperty().get()).isZero();
         assertThat(vm.statusProperty().get()).startsWith("No good match");
         assertThat(WeakDivider.text(0, 0)).startsWith("No good match");
+    }
+
+    /** A hybrid search's semantic half: {@code top}, then nineteen files near an unrelated text's cosine. */
+    private static double[] semanticHalf(double top) {
+        double[] scores = new double[20];
+        scores[0] = top;
+        for (int i = 1; i < scores.length; i++) {
+            scores[i] = 0.30 - i * 0.003;
+        }
+        return scores;
     }
 
     private static SearchResult result(int rank, double score) {
