@@ -71,6 +71,7 @@ torch_deb=$(ls target/installer/semdex-pytorch_*_amd64.deb 2>/dev/null | head -1
 [ -n "$torch_deb" ] || die "no target/installer/semdex-pytorch_*_amd64.deb"
 echo "     $torch_deb: $(( $(stat -c %s "$torch_deb") / 1048576 )) MiB"
 dpkg-deb -f "$deb" Recommends | grep -q "tesseract-ocr" || die "the .deb does not recommend tesseract-ocr (OCR)"
+dpkg-deb -f "$deb" Recommends | grep -q "fonts-symbola" || die "the .deb does not recommend fonts-symbola (emoji)"
 
 # 2. Install; apt-get -f brings the dependencies dpkg reports missing
 start=$(date +%s)
