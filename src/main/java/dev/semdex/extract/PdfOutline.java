@@ -1,5 +1,6 @@
 package dev.semdex.extract;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -94,7 +95,7 @@ public record PdfOutline(List<Entry> entries) {
 
     /** Items in reading order, each before its children; an item seen before (a loop in the file) ends its list. */
     private static void walk(PDOutlineNode node, int level, PDDocumentCatalog catalog,
-            Map<COSDictionary, Integer> pageNumbers, List<Entry> entries, Set<COSDictionary> seen) throws Exception {
+            Map<COSDictionary, Integer> pageNumbers, List<Entry> entries, Set<COSDictionary> seen) throws IOException {
         for (PDOutlineItem item = node.getFirstChild(); item != null && entries.size() < MAX_ENTRIES;
                 item = item.getNextSibling()) {
             if (!seen.add(item.getCOSObject())) {
@@ -104,7 +105,12 @@ public record PdfOutline(List<Entry> entries) {
                 continue;
             }
             String title = item.getTitle() == null ? "" : Titles.clean(item.getTitle().replaceAll("\\p{Z}+", " "));
-            Entry entry = title.isEmpty() ? null : entry(item, level, title, catalog, pageNumbers);
+            Entry entry = null;
+            try {
+                entry = title.isEmpty() ? null : entry(item, level, title, catalog, pageNumbers);
+            } catch (IOException | RuntimeException malformed) {
+                LOG.debug("Outline item \"{}\" left out: {}", title, malformed.toString());
+            }
             if (entry != null) {
                 entries.add(entry);
             }
@@ -113,7 +119,7 @@ public record PdfOutline(List<Entry> entries) {
     }
 
     private static Entry entry(PDOutlineItem item, int level, String title, PDDocumentCatalog catalog,
-            Map<COSDictionary, Integer> pageNumbers) throws Exception {
+            Map<COSDictionary, Integer> pageNumbers) throws IOException {
         PDDestination destination = item.getDestination();
         if (destination == null && item.getAction() instanceof PDActionGoTo goTo) {
             destination = goTo.getDestination();
@@ -127,7 +133,10 @@ public record PdfOutline(List<Entry> entries) {
         PDPage page = target.getPage();
         Integer number = page != null ? pageNumbers.get(page.getCOSObject()) : null;
         if (number == null) {
-            return null;
+            // Some writers give the page's index where a page belongs; taken at its word, without a height.
+            int index = target.getPageNumber();
+            return page == null && index >= 0 && index < pageNumbers.size()
+                    ? new Entry(level, title, index + 1, -1) : null;
         }
         int top = target instanceof PDPageXYZDestination xyz ? xyz.getTop()
                 : target instanceof PDPageFitWidthDestination width ? width.getTop()
