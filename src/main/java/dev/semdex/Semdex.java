@@ -41,6 +41,7 @@ public final class Semdex implements AutoCloseable {
     private final Object ocrLock = new Object();
     private OcrOptions ocrOptions = OcrOptions.defaults();
     private OcrReader ocrReader;
+    private volatile boolean indexSourceCode;
 
     private Semdex(AppDirs dirs, Settings settings) {
         this.dirs = dirs;
@@ -57,6 +58,7 @@ public final class Semdex implements AutoCloseable {
         });
         this.catalog = models.catalog();
         ocr(settings.ocr());
+        this.indexSourceCode = settings.indexSourceCode();
     }
 
     /**
@@ -106,13 +108,20 @@ public final class Semdex implements AutoCloseable {
     }
 
     public Indexer indexer() {
-        return new Indexer(store(), extractor(), new FolderScanner(), ScanOptions.defaults(), ocrReader());
+        return new Indexer(store(), extractor(), new FolderScanner(),
+                ScanOptions.defaults().withSourceCode(indexSourceCode), ocrReader());
     }
 
-    /** Applies changed settings: the models' (threads, hub, Ollama, chunk size) and OCR's. */
+    /** Applies changed settings: the models' (threads, hub, Ollama, chunk size), OCR's and what is indexed. */
     public void apply(Settings settings) {
         models.apply(settings);
         ocr(settings.ocr());
+        indexSourceCode(settings.indexSourceCode());
+    }
+
+    /** Whether the code in source trees is indexed from the next indexing run on, or only their prose. */
+    public void indexSourceCode(boolean index) {
+        indexSourceCode = index;
     }
 
     /** How images and scanned pages are read from the next indexing run on. */

@@ -3,6 +3,7 @@ package dev.semdex.cli;
 import dev.semdex.embed.ModelCatalog;
 import dev.semdex.index.IndexSummary;
 import dev.semdex.models.EmbedderLease;
+import dev.semdex.settings.SettingsStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,11 @@ final class IndexCommand implements Callable<Integer> {
                     + "vectors stay).")
     String removeModel;
 
+    @Option(names = "--code", negatable = true, description = "Index the code in source trees (folders with .git, a "
+            + "build file such as pom.xml or package.json, __pycache__) as well as their README, docs and other prose; "
+            + "--no-code: prose only (the default). Kept in the settings, like the window's \"Index source code\".")
+    Boolean code;
+
     @Override
     public Integer call() {
         if (removeModel != null) {
@@ -47,6 +53,10 @@ final class IndexCommand implements Callable<Integer> {
         var semdex = root.context().semdex();
         // Before the model loads and the folders are read: a run that could store nothing is refused at once.
         semdex.store().requireWritable();
+        if (code != null) {
+            rememberSourceCode(code);
+            semdex.indexSourceCode(code);
+        }
         model = ollama.apply(root.context(), model != null ? model : semdex.models().defaultModel());
         List<Path> targets = folders.isEmpty()
                 ? semdex.store().folders().all().stream().map(dev.semdex.store.StoredFolder::path).toList()
@@ -80,5 +90,11 @@ final class IndexCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Kept for every later run, the window's too, so that a file is not indexed by one run and dropped by the next. */
+    private void rememberSourceCode(boolean index) {
+        SettingsStore settings = new SettingsStore(root.context().dirs().settingsFile());
+        settings.save(settings.load().withSourceCode(index));
     }
 }

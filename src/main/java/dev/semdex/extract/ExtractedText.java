@@ -45,6 +45,11 @@ public record ExtractedText(String text, int[] pageStarts, String mediaType, Str
         return new ExtractedText(text, pageStarts, mediaType, newTitle, headings, listing);
     }
 
+    /** The same text with other headings, e.g. a PDF's outline placed in it once OCR filled in its scanned pages. */
+    public ExtractedText withHeadings(List<Heading> newHeadings) {
+        return new ExtractedText(text, pageStarts, mediaType, title, newHeadings, listing);
+    }
+
     /**
      * The headings of the passage {@code [start, end)}: those of the section that holds most of it, since a passage
      * that begins with the last lines of one section (the overlap with the passage before) is about the next one.

@@ -159,6 +159,11 @@ public final class FileTypes {
                 && !isA(base, TEXT_BASED_MESSAGE);
     }
 
+    /** Any text, plain or marked up: source code, Markdown, web pages, XML, CSV, JSON. */
+    static boolean isText(MediaType type) {
+        return isTextFamily(type.getBaseType());
+    }
+
     /** The label {@link #describe} would give a file of this type with no telling extension. */
     static String labelFor(MediaType type) {
         return verdictFor(type, "").label();

@@ -36,7 +36,9 @@ import dev.semdex.SemdexException;
  *
  * <p>Symbolic links are followed, to files and to folders, but a folder already visited (a loop, or the same folder
  * reached again through another link) is not entered twice. Hidden entries, version-control and build-output folders,
- * and anything matched by the user's exclusion patterns or a .gitignore/.semdexignore are left out silently.
+ * and anything matched by the user's exclusion patterns or a .gitignore/.semdexignore are left out silently; so are
+ * vendored dependencies in a source tree, whose own code is counted as not documents unless the user opts in (see
+ * {@link SourceTrees}).
  *
  * <p>Only names are used to decide a file's type; see {@link FileTypes}.
  */
@@ -53,14 +55,20 @@ public final class FolderScanner {
         final Object key;
         final List<String> names;
         final IgnoreRules rules;
+        /** Inside a source tree ({@link SourceTrees}), and there inside its documentation. */
+        final boolean sourceTree;
+        final boolean docs;
         int next;
 
-        Folder(Path path, String relative, Object key, List<String> names, IgnoreRules rules) {
+        Folder(Path path, String relative, Object key, List<String> names, IgnoreRules rules, boolean sourceTree,
+                boolean docs) {
             this.path = path;
             this.relative = relative;
             this.key = key;
             this.names = names;
             this.rules = rules;
+            this.sourceTree = sourceTree;
+            this.docs = docs;
         }
     }
 
@@ -87,7 +95,8 @@ public final class FolderScanner {
         } catch (IOException e) {
             throw new SemdexException("Cannot read the folder " + start + ": " + reason(e) + ".", e);
         }
-        stack.push(new Folder(start, "", rootKey, rootNames, userRules.withIgnoreFiles("", ignoreFiles(start, rootNames))));
+        stack.push(new Folder(start, "", rootKey, rootNames, userRules.withIgnoreFiles("", ignoreFiles(start, rootNames)),
+                SourceTrees.isSourceTree(rootNames), false));
         visited.add(rootKey);
         onPath.add(rootKey);
 
@@ -127,7 +136,8 @@ public final class FolderScanner {
             }
 
             if (attributes.isDirectory()) {
-                if (GENERATED_FOLDERS.contains(name) || folder.rules.isIgnored(relative, true)) {
+                if (GENERATED_FOLDERS.contains(name) || folder.rules.isIgnored(relative, true)
+                        || folder.sourceTree && SourceTrees.isVendored(name)) {
                     continue;
                 }
                 Object key = folderKey(path, attributes);
@@ -147,13 +157,15 @@ public final class FolderScanner {
                     continue;
                 }
                 onPath.add(key);
+                boolean sourceTree = folder.sourceTree || SourceTrees.isSourceTree(names);
                 stack.push(new Folder(path, relative, key, names,
-                        folder.rules.withIgnoreFiles(relative, ignoreFiles(path, names))));
+                        folder.rules.withIgnoreFiles(relative, ignoreFiles(path, names)), sourceTree,
+                        sourceTree && (folder.docs || SourceTrees.isDocsFolder(name))));
             } else if (attributes.isRegularFile()) {
                 if (folder.rules.isIgnored(relative, false)) {
                     continue;
                 }
-                String skipReason = skipReason(path, attributes.size(), options);
+                String skipReason = skipReason(path, attributes.size(), options, folder);
                 if (skipReason != null) {
                     onSkipped.accept(new SkippedFile(path, skipReason));
                 } else {
@@ -164,7 +176,7 @@ public final class FolderScanner {
         }
     }
 
-    private static String skipReason(Path file, long size, ScanOptions options) {
+    private static String skipReason(Path file, long size, ScanOptions options, Folder folder) {
         String asset = NotDocuments.byName(file, size);
         if (asset != null) {
             return asset;
@@ -173,7 +185,8 @@ public final class FolderScanner {
             return "larger than " + ByteSizes.format(options.maxFileBytes()) + " (" + ByteSizes.format(size) + ")";
         }
         if (size == 0) {
-            return "empty file";
+            // An empty __init__.py or .keep is how projects mark folders: nothing anyone needs to hear about.
+            return folder.sourceTree ? SkipReasons.NOT_A_DOCUMENT + " (empty file)" : "empty file";
         }
         if (!Files.isReadable(file)) {
             return SkipReasons.PERMISSION_DENIED;
@@ -182,10 +195,17 @@ public final class FolderScanner {
         if (verdict.supported() && FileTypes.isOcrImage(verdict.mediaType())) {
             return options.imageSkipReason();
         }
+        if (!verdict.supported() && folder.sourceTree) {
+            return SkipReasons.NOT_A_DOCUMENT + " (project file)"; // test data, archives, compiled code
+        }
         if (!verdict.supported()) {
             String type = verdict.mediaType().equals(MediaType.OCTET_STREAM)
                     ? "unknown binary format" : verdict.mediaType().toString();
             return "unsupported file type (" + type + ")";
+        }
+        if (folder.sourceTree && !options.indexSourceCode()
+                && SourceTrees.isCode(file, verdict.mediaType(), folder.docs)) {
+            return SkipReasons.SOURCE_CODE;
         }
         return null;
     }

@@ -147,6 +147,9 @@ public final class OcrReader {
         ExtractedText text = extraction.scans().kind() == ScannedPages.Kind.PDF
                 ? pages.mergedInto(extraction.text(), maxChars)
                 : pages.asImageText(extraction.text().mediaType(), maxChars);
+        if (!extraction.outline().isEmpty()) {
+            text = text.withHeadings(extraction.outline().headingsIn(text.text(), text.pageStarts()));
+        }
         if (text.text().isBlank()) {
             throw pages.whyEmpty();
         }

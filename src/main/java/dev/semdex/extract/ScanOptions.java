@@ -12,19 +12,22 @@ public final class ScanOptions {
     /** 50 MB: beyond that a "document" is almost always a data dump, a log or an export nobody searches by meaning. */
     public static final long DEFAULT_MAX_FILE_BYTES = 50L * 1024 * 1024;
 
-    private static final ScanOptions DEFAULTS = new ScanOptions(DEFAULT_MAX_FILE_BYTES, List.of(), null);
+    private static final ScanOptions DEFAULTS = new ScanOptions(DEFAULT_MAX_FILE_BYTES, List.of(), null, false);
 
     private final long maxFileBytes;
     private final List<String> exclusionPatterns;
     private final String imageSkipReason;
+    private final boolean indexSourceCode;
 
-    private ScanOptions(long maxFileBytes, List<String> exclusionPatterns, String imageSkipReason) {
+    private ScanOptions(long maxFileBytes, List<String> exclusionPatterns, String imageSkipReason,
+            boolean indexSourceCode) {
         if (maxFileBytes <= 0) {
             throw new IllegalArgumentException("maxFileBytes must be positive: " + maxFileBytes);
         }
         this.maxFileBytes = maxFileBytes;
         this.exclusionPatterns = List.copyOf(exclusionPatterns);
         this.imageSkipReason = imageSkipReason;
+        this.indexSourceCode = indexSourceCode;
     }
 
     public static ScanOptions defaults() {
@@ -52,18 +55,32 @@ public final class ScanOptions {
         return imageSkipReason;
     }
 
+    /**
+     * Whether the code in source trees (a folder with {@code .git}, a build manifest such as {@code pom.xml} or
+     * {@code package.json}, {@code __pycache__} …) is indexed; off, only the prose there is (README, docs, Markdown,
+     * text, PDFs), and the code is counted as not documents. Dependency and build folders are left out either way.
+     */
+    public boolean indexSourceCode() {
+        return indexSourceCode;
+    }
+
     public ScanOptions withMaxFileBytes(long maxFileBytes) {
-        return new ScanOptions(maxFileBytes, exclusionPatterns, imageSkipReason);
+        return new ScanOptions(maxFileBytes, exclusionPatterns, imageSkipReason, indexSourceCode);
     }
 
     public ScanOptions withExclusionPatterns(List<String> exclusionPatterns) {
         return new ScanOptions(maxFileBytes, Objects.requireNonNull(exclusionPatterns, "exclusionPatterns"),
-                imageSkipReason);
+                imageSkipReason, indexSourceCode);
     }
 
     /** Images are skipped with {@code reason}; null lets them in. */
     public ScanOptions withImageSkipReason(String reason) {
-        return new ScanOptions(maxFileBytes, exclusionPatterns, reason);
+        return new ScanOptions(maxFileBytes, exclusionPatterns, reason, indexSourceCode);
+    }
+
+    /** Code in source trees is indexed ({@code true}) or counted as not documents. */
+    public ScanOptions withSourceCode(boolean index) {
+        return new ScanOptions(maxFileBytes, exclusionPatterns, imageSkipReason, index);
     }
 
     @Override
@@ -71,17 +88,18 @@ public final class ScanOptions {
         return o instanceof ScanOptions other
                 && maxFileBytes == other.maxFileBytes
                 && exclusionPatterns.equals(other.exclusionPatterns)
-                && Objects.equals(imageSkipReason, other.imageSkipReason);
+                && Objects.equals(imageSkipReason, other.imageSkipReason)
+                && indexSourceCode == other.indexSourceCode;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(maxFileBytes, exclusionPatterns, imageSkipReason);
+        return Objects.hash(maxFileBytes, exclusionPatterns, imageSkipReason, indexSourceCode);
     }
 
     @Override
     public String toString() {
         return "ScanOptions[maxFileBytes=" + maxFileBytes + ", exclusionPatterns=" + exclusionPatterns
-                + ", imageSkipReason=" + imageSkipReason + "]";
+                + ", imageSkipReason=" + imageSkipReason + ", indexSourceCode=" + indexSourceCode + "]";
     }
 }

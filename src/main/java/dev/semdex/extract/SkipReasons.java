@@ -24,6 +24,12 @@ public final class SkipReasons {
      */
     public static final String NOT_A_DOCUMENT = "not a document";
 
+    /**
+     * Code in a source tree while the user has not opted in to index code: a not-a-document reason, counted quietly,
+     * but one that the next run lifts once the user opts in, although the file did not change.
+     */
+    public static final String SOURCE_CODE = NOT_A_DOCUMENT + " (source code)";
+
     private SkipReasons() {}
 
     /** True for files left out because they are build or site assets rather than something a person wrote. */
@@ -33,11 +39,12 @@ public final class SkipReasons {
 
     /**
      * True when the reason may no longer hold although the file did not change (see the class comment); so is a
-     * file left out for want of OCR, which the next run reads once Tesseract is installed or OCR turned on.
+     * file left out for want of OCR, which the next run reads once Tesseract is installed or OCR turned on, and so is
+     * code left out of a source tree, which the next run reads once the user opts in to index code.
      */
     public static boolean mayPassLater(String reason) {
         return reason != null && (reason.equals(PERMISSION_DENIED) || reason.equals(NOT_FOUND)
                 || reason.startsWith(CANNOT_READ) || reason.startsWith(COULD_NOT_BE_READ)
-                || reason.contains(OCR_MISSING) || reason.contains(OCR_OFF));
+                || reason.contains(OCR_MISSING) || reason.contains(OCR_OFF) || reason.equals(SOURCE_CODE));
     }
 }

@@ -201,8 +201,14 @@ public final class TextExtractor implements AutoCloseable {
             headings = markdown.headings();
         }
         String title = Titles.choose(handler.title(), metadata.get(TikaCoreProperties.TITLE), headings, text, type);
+        PdfOutline outline = PdfOutline.NONE;
+        if (FileTypes.isPdf(type) && !abandoned.get()) {
+            // Chosen after the title: a PDF's first bookmark is as often "Contents" or "Preface" as its name.
+            outline = PdfOutline.read(file);
+            headings = outline.headingsIn(text, buffer.pageStarts());
+        }
         return new Extraction(new ExtractedText(text, buffer.pageStarts(), type.getBaseType().toString(), title,
-                headings, listing[0]), scans);
+                headings, listing[0]), scans, outline);
     }
 
     /** 1-based numbers of the pages with fewer than {@link #MIN_PAGE_TEXT} letters and digits. */
@@ -273,6 +279,8 @@ public final class TextExtractor implements AutoCloseable {
         PDFParserConfig pdf = new PDFParserConfig();
         pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
         pdf.setExtractInlineImages(false);
+        // The outline's titles, which Tika appends to the last page's text, become headings instead (PdfOutline).
+        pdf.setExtractBookmarksText(false);
         context.set(PDFParserConfig.class, pdf);
         TesseractOCRConfig ocr = new TesseractOCRConfig();
         ocr.setSkipOcr(true);

@@ -57,9 +57,10 @@ public final class Indexer {
     /**
      * The version of the way files are read into passages. Files read by an older one are read again by the next run
      * even if they did not change, so that improvements to reading reach existing indexes; a passage whose text (as
-     * embedded) is unchanged keeps its vector. Version 1 added titles and heading paths.
+     * embedded) is unchanged keeps its vector. Version 1 added titles and heading paths, version 2 PDF outlines
+     * (only PDFs are read again for it, see {@link ExtractionVersions}).
      */
-    public static final int EXTRACTION = 1;
+    public static final int EXTRACTION = 2;
     private static final int PREFETCH = 8;
     private static final int MAX_PREFETCH = 64;
     /** Files read at once in the first phase: the model waits for the second, so reading may take every core. */
@@ -160,7 +161,7 @@ public final class Indexer {
                 // (permissions) is, since a chmod changes neither its size nor its time.
                 if (doc != null && doc.size() == file.size() && doc.modifiedMillis() == file.modifiedMillis()
                         && (doc.skipped() ? !SkipReasons.mayPassLater(doc.error())
-                                : complete.contains(key) && doc.extraction() >= EXTRACTION)) {
+                                : complete.contains(key) && ExtractionVersions.isCurrent(doc))) {
                     unchanged++;
                     if (doc.skipped() && SkipReasons.isNotADocument(doc.error())) {
                         notDocuments++;
@@ -263,7 +264,7 @@ public final class Indexer {
             long chunking = 0;
             try {
                 String hash = Hashes.ofFile(file.path());
-                if (doc != null && hash.equals(doc.contentHash()) && doc.extraction() >= EXTRACTION
+                if (doc != null && hash.equals(doc.contentHash()) && ExtractionVersions.isCurrent(doc)
                         && (store.documents().isIndexedFor(doc.id(), modelId)
                                 || store.documents().hasPassages(doc.id(), profile))) {
                     return new Touched(file, doc.id());

@@ -33,12 +33,14 @@ import java.util.Map;
  * @param ollamaUrls       every Ollama server to embed on, the first being {@code ollamaUrl}; a file written before
  *                         there could be several has only {@code ollamaUrl}, which becomes the list of one. Both are
  *                         written, so that an older Semdex reading the file still finds the first server.
+ * @param indexSourceCode  index the code in source trees (a checkout with .git, a project with its build files) as
+ *                         well as their prose; null (a file from before the choice) means off
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(int embeddingThreads, String defaultModel, String theme, String ollamaUrl, String ollamaModel,
         WindowBounds window, Map<String, String> ollamaHeaders, String hubUrl, int longChunkTokens,
         int ollamaTimeoutSeconds, int ollamaBatchSize, int ollamaParallel, Boolean ocrEnabled, String ocrLanguages,
-        int ocrPageSeconds, String tesseractFolder, List<String> ollamaUrls) {
+        int ocrPageSeconds, String tesseractFolder, List<String> ollamaUrls, Boolean indexSourceCode) {
 
     public static final String LIGHT = "light";
     public static final String DARK = "dark";
@@ -86,6 +88,7 @@ public record Settings(int embeddingThreads, String defaultModel, String theme, 
         ocrLanguages = ocr.languages();
         ocrPageSeconds = (int) Math.min(MAX_OCR_PAGE_SECONDS, ocr.pageTimeout().toSeconds());
         tesseractFolder = ocr.tesseractFolder();
+        indexSourceCode = indexSourceCode != null && indexSourceCode;
     }
 
     /** The settings written before OCR and several Ollama servers existed: both take their defaults. */
@@ -93,7 +96,8 @@ public record Settings(int embeddingThreads, String defaultModel, String theme, 
             WindowBounds window, Map<String, String> ollamaHeaders, String hubUrl, int longChunkTokens,
             int ollamaTimeoutSeconds, int ollamaBatchSize, int ollamaParallel) {
         this(embeddingThreads, defaultModel, theme, ollamaUrl, ollamaModel, window, ollamaHeaders, hubUrl,
-                longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, null, null, 0, null, null);
+                longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, null, null, 0, null, null,
+                null);
     }
 
     /** An hour: a page that takes longer is not a page. */
@@ -104,7 +108,7 @@ public record Settings(int embeddingThreads, String defaultModel, String theme, 
     public static final int MIN_CHUNK_TOKENS = 128;
 
     public static Settings defaults() {
-        return new Settings(0, null, LIGHT, null, null, null, null, null, 0, 0, 0, 0, null, null, 0, null, null);
+        return new Settings(0, null, LIGHT, null, null, null, null, null, 0, 0, 0, 0, null, null, 0, null, null, null);
     }
 
     /** All cores but one, so the window and searches stay quick while a folder is indexed; at least one. */
@@ -119,26 +123,26 @@ public record Settings(int embeddingThreads, String defaultModel, String theme, 
     public Settings withWindow(WindowBounds bounds) {
         return new Settings(embeddingThreads, defaultModel, theme, ollamaUrl, ollamaModel, bounds, ollamaHeaders,
                 hubUrl, longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, ocrEnabled,
-                ocrLanguages, ocrPageSeconds, tesseractFolder, ollamaUrls);
+                ocrLanguages, ocrPageSeconds, tesseractFolder, ollamaUrls, indexSourceCode);
     }
 
     public Settings withTheme(String newTheme) {
         return new Settings(embeddingThreads, defaultModel, newTheme, ollamaUrl, ollamaModel, window, ollamaHeaders,
                 hubUrl, longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, ocrEnabled,
-                ocrLanguages, ocrPageSeconds, tesseractFolder, ollamaUrls);
+                ocrLanguages, ocrPageSeconds, tesseractFolder, ollamaUrls, indexSourceCode);
     }
 
     /** The same settings embedding with another number of threads. */
     public Settings withEmbeddingThreads(int threads) {
         return new Settings(threads, defaultModel, theme, ollamaUrl, ollamaModel, window, ollamaHeaders, hubUrl,
                 longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, ocrEnabled, ocrLanguages,
-                ocrPageSeconds, tesseractFolder, ollamaUrls);
+                ocrPageSeconds, tesseractFolder, ollamaUrls, indexSourceCode);
     }
 
     public Settings withDefaultModel(String modelId) {
         return new Settings(embeddingThreads, modelId, theme, ollamaUrl, ollamaModel, window, ollamaHeaders, hubUrl,
                 longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, ocrEnabled,
-                ocrLanguages, ocrPageSeconds, tesseractFolder, ollamaUrls);
+                ocrLanguages, ocrPageSeconds, tesseractFolder, ollamaUrls, indexSourceCode);
     }
 
     /** The Ollama part of the settings dialog; {@code url} becomes the first server, the others stay. */
@@ -147,7 +151,7 @@ public record Settings(int embeddingThreads, String defaultModel, String theme, 
         urls.set(0, url == null || url.isBlank() ? DEFAULT_OLLAMA_URL : url);
         return new Settings(embeddingThreads, defaultModel, theme, url, model, window, headers, hubUrl,
                 longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, ocrEnabled,
-                ocrLanguages, ocrPageSeconds, tesseractFolder, urls);
+                ocrLanguages, ocrPageSeconds, tesseractFolder, urls, indexSourceCode);
     }
 
     /**
@@ -159,28 +163,35 @@ public record Settings(int embeddingThreads, String defaultModel, String theme, 
         String first = list.isEmpty() ? DEFAULT_OLLAMA_URL : list.get(0);
         return new Settings(embeddingThreads, defaultModel, theme, first, ollamaModel, window, ollamaHeaders, hubUrl,
                 longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, ocrEnabled, ocrLanguages,
-                ocrPageSeconds, tesseractFolder, list);
+                ocrPageSeconds, tesseractFolder, list, indexSourceCode);
     }
 
     /** Timeout, batch size and requests in flight for the Ollama server. */
     public Settings withOllamaLimits(int timeoutSeconds, int batchSize, int parallel) {
         return new Settings(embeddingThreads, defaultModel, theme, ollamaUrl, ollamaModel, window, ollamaHeaders,
                 hubUrl, longChunkTokens, timeoutSeconds, batchSize, parallel, ocrEnabled, ocrLanguages,
-                ocrPageSeconds, tesseractFolder, ollamaUrls);
+                ocrPageSeconds, tesseractFolder, ollamaUrls, indexSourceCode);
     }
 
     /** The model part of the settings dialog. */
     public Settings withModels(int threads, String newDefaultModel, String newHubUrl, int newLongChunkTokens) {
         return new Settings(threads, newDefaultModel, theme, ollamaUrl, ollamaModel, window, ollamaHeaders,
                 newHubUrl, newLongChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, ocrEnabled,
-                ocrLanguages, ocrPageSeconds, tesseractFolder, ollamaUrls);
+                ocrLanguages, ocrPageSeconds, tesseractFolder, ollamaUrls, indexSourceCode);
     }
 
     /** The OCR part of the settings. */
     public Settings withOcr(boolean enabled, String languages, int pageSeconds, String folder) {
         return new Settings(embeddingThreads, defaultModel, theme, ollamaUrl, ollamaModel, window, ollamaHeaders,
                 hubUrl, longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, enabled, languages,
-                pageSeconds, folder, ollamaUrls);
+                pageSeconds, folder, ollamaUrls, indexSourceCode);
+    }
+
+    /** Whether code in source trees is indexed, or only their prose. */
+    public Settings withSourceCode(boolean index) {
+        return new Settings(embeddingThreads, defaultModel, theme, ollamaUrl, ollamaModel, window, ollamaHeaders,
+                hubUrl, longChunkTokens, ollamaTimeoutSeconds, ollamaBatchSize, ollamaParallel, ocrEnabled,
+                ocrLanguages, ocrPageSeconds, tesseractFolder, ollamaUrls, index);
     }
 
     /** What the indexer's OCR stage is to do. */

@@ -134,6 +134,9 @@ public final class MainWindow {
                         services.updateSettings(changed);
                         applyTheme(changed);
                         search.refreshModels();
+                        if (changed.indexSourceCode() != current.indexSourceCode()) {
+                            folders.folders().forEach(folders::enqueue); // the code comes, or goes, at once
+                        }
                     });
         }, e -> showError(Errors.message(e)));
     }

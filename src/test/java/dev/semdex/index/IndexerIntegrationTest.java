@@ -312,6 +312,57 @@ class IndexerIntegrationTest {
                 .as("read once, then unchanged").isZero();
     }
 
+    /**
+     * A real PDF with an outline (the Shared MIME-info specification as Debian ships it), indexed before outlines
+     * were read (extraction 1, no headings): the next run reads it again, and only it, and its passages on pages 12
+     * and 13 carry the section that covers those pages; no passage is embedded again for it.
+     */
+    @Test
+    void pdfsReadBeforeOutlinesAreReadAgainAndTheirPassagesCarryTheOutlinesSections() throws Exception {
+        try (var in = getClass().getResourceAsStream("/realworld/pdf/shared-mime-info-spec.pdf")) {
+            Files.write(folder.resolve("shared-mime-info-spec.pdf"), in.readAllBytes());
+        }
+        indexer.index(List.of(folder), embedder, IndexListener.NONE);
+        assertThat(headingsOnPages("shared-mime-info-spec.pdf", 12, 13))
+                .containsOnly("2. Unified system \u203A 2.9. The mime.cache files");
+        try (var st = db.connection().createStatement()) {
+            st.executeUpdate("UPDATE documents SET extraction = 1");
+            st.executeUpdate("UPDATE chunks SET heading = ''");
+            st.executeUpdate("INSERT INTO chunks_fts(chunks_fts) VALUES('rebuild')");
+        }
+        assertThat(headingsOnPages("shared-mime-info-spec.pdf", 12, 13)).containsOnly("");
+
+        IndexSummary again = indexer.index(List.of(folder), embedder, IndexListener.NONE);
+
+        assertThat(again.filesIndexed()).as("the PDFs, not the text, Markdown, HTML or Word files")
+                .isEqualTo(2); // taxes.pdf too; broken.pdf stays skipped
+        assertThat(again.passagesEmbedded()).isZero();
+        assertThat(headingsOnPages("shared-mime-info-spec.pdf", 12, 13))
+                .containsOnly("2. Unified system \u203A 2.9. The mime.cache files");
+        assertThat(headingsOnPages("shared-mime-info-spec.pdf", 1, 1)).as("above the first section: none")
+                .allMatch(h -> h.isEmpty() || h.startsWith("1. Introduction \u203A 1.")).anyMatch(h -> !h.isEmpty());
+        SearchResult cache = search.search(new SearchRequest("mime.cache file format hash table of globs",
+                embedder.model().id(), SearchMode.HYBRID, 1)).get(0);
+        assertThat(cache.heading()).startsWith("2. Unified system \u203A 2.");
+    }
+
+    private List<String> headingsOnPages(String file, int from, int to) throws Exception {
+        List<String> headings = new java.util.ArrayList<>();
+        try (var ps = db.connection().prepareStatement("SELECT c.heading FROM chunks c JOIN documents d "
+                + "ON d.id = c.document_id WHERE d.path LIKE ? AND c.page BETWEEN ? AND ?")) {
+            ps.setString(1, "%" + file);
+            ps.setInt(2, from);
+            ps.setInt(3, to);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    headings.add(rs.getString(1));
+                }
+            }
+        }
+        assertThat(headings).as("passages on pages %d-%d", from, to).isNotEmpty();
+        return headings;
+    }
+
     @Test
     void aPaperKeptAsTextAndAsPdfIsEmbeddedOnce() throws Exception {
         Path papers = Files.createDirectories(tmp.resolve("papers"));

@@ -57,5 +57,19 @@ class SettingsStoreTest {
         assertThat(s.ollamaHeaders()).isEmpty();
         assertThat(s.ollamaBatchSize()).isEqualTo(32);
         assertThat(s.ollamaParallel()).isEqualTo(2);
+        assertThat(s.indexSourceCode()).as("a file from before the choice: prose only").isFalse();
+    }
+
+    @Test
+    void theChoiceToIndexSourceCodeIsKeptWithTheOtherSettings() {
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        Settings chosen = Settings.defaults().withTheme(Settings.DARK).withSourceCode(true);
+
+        store.save(chosen);
+
+        assertThat(store.load().indexSourceCode()).isTrue();
+        assertThat(store.load().withOcr(false, "eng", 30, "").withEmbeddingThreads(1).indexSourceCode())
+                .as("kept by the other settings' changes").isTrue();
+        assertThat(store.load().dark()).isTrue();
     }
 }

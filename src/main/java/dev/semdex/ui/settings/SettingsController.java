@@ -39,6 +39,7 @@ public final class SettingsController {
     @FXML private Label threadsHint;
     @FXML private ComboBox<String> defaultModelBox;
     @FXML private ChoiceBox<String> themeBox;
+    @FXML private javafx.scene.control.CheckBox sourceCodeBox;
     @FXML private TextField hubUrlField;
     @FXML private Spinner<Integer> longChunkSpinner;
     @FXML private Label longChunkCost;
@@ -92,6 +93,7 @@ public final class SettingsController {
         defaultModelBox.setValue(current.defaultModel());
         themeBox.getItems().setAll("Light", "Dark");
         themeBox.setValue(current.dark() ? "Dark" : "Light");
+        sourceCodeBox.setSelected(current.indexSourceCode());
 
         hubUrlField.setText(current.hubUrl());
         hubUrlField.setPromptText(System.getenv("HF_ENDPOINT") != null ? System.getenv("HF_ENDPOINT")
@@ -204,6 +206,7 @@ public final class SettingsController {
     Settings settings() {
         return ocr.applyTo(ollama.applyTo(current.withModels(threadsSpinner.getValue(), defaultModelBox.getValue(),
                 hubUrlField.getText().strip(), longChunkSpinner.getValue())
-                .withTheme("Dark".equals(themeBox.getValue()) ? Settings.DARK : Settings.LIGHT)));
+                .withTheme("Dark".equals(themeBox.getValue()) ? Settings.DARK : Settings.LIGHT)
+                .withSourceCode(sourceCodeBox.isSelected())));
     }
 }

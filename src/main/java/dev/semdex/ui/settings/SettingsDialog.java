@@ -12,9 +12,9 @@ import javafx.scene.control.DialogPane;
 import javafx.stage.Window;
 
 /**
- * Settings in four tabs: General (data location, threads, default model, theme), Models (hub address, chunk size
- * of long-input models), Ollama (servers, model, headers, with Check connection and Pull) and OCR (on or off,
- * languages, time per page, where Tesseract is).
+ * Settings in four tabs: General (data location, threads, default model, theme, whether source code is indexed),
+ * Models (hub address, chunk size of long-input models), Ollama (servers, model, headers, with Check connection and
+ * Pull) and OCR (on or off, languages, time per page, where Tesseract is).
  */
 public final class SettingsDialog {
 
