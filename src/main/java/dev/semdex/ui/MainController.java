@@ -215,6 +215,7 @@ public final class MainController {
             return r -> paths.test(r.path());
         }, labels.pathFilterProperty()));
         resultList.setItems(shown);
+        foldersController.narrow(labels.folderFilterProperty(), labels::folderNote);
         MenuItem label = new MenuItem("Label…");
         label.setOnAction(e -> openLabels());
         resultList.getContextMenu().getItems().add(label);

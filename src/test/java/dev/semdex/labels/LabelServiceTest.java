@@ -163,6 +163,29 @@ class LabelServiceTest {
     static final double MIN_SIMILARITY = 0.3;
 
     @Test
+    void aLabelMadeWithAnExampleStartsWithItConfirmedAndTellsWhoeverListens() {
+        LabelService labels = service();
+        List<String> told = new java.util.ArrayList<>();
+        labels.onChange(() -> told.add("changed"));
+        String central = docs.filesOf("malaria").get(0);
+
+        labels.add(new Label("malaria", "malaria, plasmodium, falciparum"), List.of(Path.of(central)));
+
+        assertThat(store.labels().feedback()).containsExactly(new LabelTable.Feedback(central, "malaria", true));
+        assertThat(labels.classify(model, LabelThresholds.DEFAULT).of(central).confirmed()).isTrue();
+        assertThat(told).hasSize(1);
+
+        assertThatThrownBy(() -> labels.add(new Label("HIV", "virus"), List.of(tmp.resolve("elsewhere.txt"))))
+                .isInstanceOf(SemdexException.class).hasMessageEndingWith("only indexed files can be labelled.");
+        assertThatThrownBy(() -> labels.add(new Label("Malaria", "again"), List.of(Path.of(docs.filesOf("HIV")
+                .get(0))))).isInstanceOf(SemdexException.class)
+                .hasMessage("There is already a label called Malaria.");
+        assertThat(labels.labels()).as("nothing half-stored").extracting(Label::name).containsExactly("malaria");
+        assertThat(store.labels().feedback()).hasSize(1);
+        assertThat(told).hasSize(1);
+    }
+
+    @Test
     void unknownLabelsAndUnindexedFilesAreOneClearLine() {
         LabelService labels = withAllLabels();
 
