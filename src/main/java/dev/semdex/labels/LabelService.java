@@ -141,6 +141,7 @@ public final class LabelService {
         labels.forEach(l -> counts.put(l.name(), new int[2]));
         int unlabelled = 0;
         LabelClassifier classifier = classifier(id, labels, confirmedVectors, rejectedVectors);
+        Map<String, double[]> ranges = classifier.ranges(files.values());
         for (Map.Entry<String, float[]> file : files.entrySet()) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new java.util.concurrent.CancellationException("Labelling cancelled");
@@ -151,7 +152,7 @@ public final class LabelService {
                 double cosine = classifier.classify(file.getValue(), 0).cosine();
                 label = new FileLabel(file.getKey(), mine, mine, 1, cosine, true);
             } else {
-                LabelGuess guess = classifier.classify(file.getValue(), thresholds);
+                LabelGuess guess = classifier.classify(file.getValue(), thresholds, ranges);
                 label = new FileLabel(file.getKey(), guess.label(), guess.best(), guess.confidence(),
                         guess.cosine(), false);
             }

@@ -159,6 +159,26 @@ class LabelServiceTest {
         assertThat(othersKept).isGreaterThanOrEqualTo((docs.subjects.size() - tb.size()) * 3 / 4);
     }
 
+    @Test
+    void byDefaultASingleLabelIsGivenOnlyToTheFilesLikeItNotToEveryFile() {
+        LabelService labels = service();
+        labels.add(docs.label("HIV"));
+        List<String> hiv = docs.filesOf("HIV");
+
+        LabelledFiles noFloor = labels.classify(model, new LabelThresholds(0.5, 0));
+        LabelledFiles byDefault = labels.classify(model, LabelThresholds.DEFAULT);
+
+        assertThat(noFloor.files()).as("one label: every file is sure of it").allSatisfy(f -> assertThat(f.label())
+                .isEqualTo("HIV"));
+        long others = docs.subjects.size() - hiv.size();
+        long othersNone = byDefault.files().stream().filter(f -> !hiv.contains(f.path()) && !f.labelled()).count();
+        long hivKept = hiv.stream().filter(f -> "HIV".equals(byDefault.of(f).label())).count();
+        assertThat(othersNone).as("malaria and tuberculosis abstracts: none of these").isGreaterThanOrEqualTo(
+                others * 3 / 4);
+        assertThat(hivKept).isGreaterThanOrEqualTo(hiv.size() * 7 / 8);
+        assertThat(byDefault.unlabelled()).isEqualTo(docs.subjects.size() - byDefault.counts().get(0).files());
+    }
+
     /** For MiniLM: most abstracts sit at 0.3 to 0.7 from their own subject's label, most others below. */
     static final double MIN_SIMILARITY = 0.3;
 

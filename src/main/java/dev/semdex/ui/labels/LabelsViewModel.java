@@ -77,7 +77,7 @@ public final class LabelsViewModel {
         inFlight.cancel();
         busy.set(true);
         String modelId = model.get();
-        LabelThresholds thresholds = new LabelThresholds(threshold.get(), 0);
+        LabelThresholds thresholds = LabelThresholds.DEFAULT.withConfidence(threshold.get());
         inFlight = runner.submit(() -> port.classify(modelId, thresholds), this::show, this::failed);
     }
 
