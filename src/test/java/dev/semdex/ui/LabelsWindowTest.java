@@ -27,7 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Labels in the real window: added in the Labels pane, filtering the results and the folder list, a result's label
- * corrected, and a corpus map group made a label with one click.
+ * corrected, and a corpus map group made a label with one click. Writes target/labels.png.
  */
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class LabelsWindowTest {
@@ -101,9 +101,13 @@ class LabelsWindowTest {
         robot.clickOn("#searchField").write("infection treatment patients");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.search().results().size() >= 6);
         WaitForAsyncUtils.waitForFxEvents();
-        ComboBox<String> labelBox = robot.lookup("#labelBox").queryComboBox();
-        assertThat(labelBox.isVisible()).isTrue();
-        robot.interact(() -> labelBox.setValue("malaria"));
+        assertThat(robot.lookup("#labelChips").queryAs(javafx.scene.layout.FlowPane.class).isVisible()).isTrue();
+        javafx.scene.control.ToggleButton malariaChip = robot.lookup("#chip-malaria").queryAs(
+                javafx.scene.control.ToggleButton.class);
+        assertThat(malariaChip.getText()).isEqualTo("malaria · " + labels.counts().get(1).files());
+        robot.clickOn(malariaChip);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(labels.filterProperty().get()).isEqualTo("malaria");
         ListView<SearchResult> list = robot.lookup("#resultList").queryListView();
         List<String> shown = list.getItems().stream().map(SearchResult::path).toList();
         assertThat(shown).isNotEmpty().hasSizeLessThan(window.search().results().size())
@@ -118,11 +122,12 @@ class LabelsWindowTest {
         long malaria = docs.subjects.keySet().stream().filter(p -> labelled(labels, p, "malaria")).count();
         assertThat(robot.from(folderList).lookup(".folder-note").queryAs(Label.class).getText())
                 .isEqualTo(malaria + " files labelled malaria");
-        robot.interact(() -> labelBox.setValue("HIV"));
+        robot.clickOn("#chip-HIV");
         assertThat(folderList.getItems()).extracting(f -> f.path()).containsExactlyInAnyOrder(docs.folder, hivFolder);
         assertThat(robot.from(folderList).lookup(".folder-note").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("1 file labelled HIV");
-        robot.interact(() -> labelBox.setValue("malaria"));
+        robot.clickOn("#chip-malaria");
+        WindowDriver.screenshot(robot, window, Path.of("target", "labels.png")); // the chips and the folder list
 
         String first = shown.get(0);
         robot.interact(() -> list.getSelectionModel().select(0));
@@ -143,7 +148,8 @@ class LabelsWindowTest {
         assertThat(fileLabel.getText()).isEqualTo(Path.of(first).getFileName() + ": tuberculosis (confirmed)");
         assertThat(list.getItems()).extracting(SearchResult::path).as("no longer malaria").doesNotContain(first);
         robot.clickOn("Close");
-        robot.interact(() -> labelBox.setValue(LabelsViewModel.ALL));
+        robot.clickOn("#chip-All-labels");
+        assertThat(labels.filterProperty().get()).isEqualTo(LabelsViewModel.ALL);
     }
 
     @Test
