@@ -37,6 +37,7 @@ public final class Semdex implements AutoCloseable {
     private IndexStore store;
     private TextExtractor extractor;
     private SearchService search;
+    private LabelService labels;
     /** Apart from the monitor of {@code this}: finding Tesseract runs it, and search must not wait for that. */
     private final Object ocrLock = new Object();
     private OcrOptions ocrOptions = OcrOptions.defaults();
@@ -156,9 +157,12 @@ public final class Semdex implements AutoCloseable {
         return new SimilarService(store(), search(), extractor(), new LeasedPassageModels(models));
     }
 
-    /** The user's labels, and every indexed file's label. */
-    public LabelService labels() {
-        return new LabelService(store(), search(), new LeasedPassageModels(models));
+    /** The user's labels, and every indexed file's label; one service, so that its listeners hear every change. */
+    public synchronized LabelService labels() {
+        if (labels == null) {
+            labels = new LabelService(store(), search(), new LeasedPassageModels(models));
+        }
+        return labels;
     }
 
     /**

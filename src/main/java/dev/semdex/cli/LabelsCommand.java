@@ -63,6 +63,11 @@ final class LabelsCommand implements Callable<Integer> {
                 + "off).")
         double minSimilarity;
 
+        @Option(names = "--floor", paramLabel = "SHARE", defaultValue = "0.4", description = "Least place of a file "
+                + "between the indexed files least (0) and most (1) like its label; below it the file is like none "
+                + "of the labels (default: ${DEFAULT-VALUE}; 0 off).")
+        double floor;
+
         String model(LabelsCommand labels) {
             var semdex = labels.root.context().semdex();
             String id = ollama.apply(labels.root.context(), model != null ? model : semdex.models().defaultModel());
@@ -75,7 +80,8 @@ final class LabelsCommand implements Callable<Integer> {
                 throw new SemdexException("No labels yet. Add one with: semdex labels add NAME --words \"a few "
                         + "words\"");
             }
-            return labels.service().classify(model(labels), new LabelThresholds(threshold, minSimilarity));
+            return labels.service().classify(model(labels), new LabelThresholds(threshold, minSimilarity,
+                    floor));
         }
     }
 

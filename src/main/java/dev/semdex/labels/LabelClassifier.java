@@ -57,6 +57,37 @@ public final class LabelClassifier {
         return guess;
     }
 
+    /**
+     * Each label's least and greatest cosine over {@code files}: how like it the least and the most alike files of
+     * the index are, the scale {@link LabelThresholds#floorShare()} is read on.
+     */
+    public Map<String, double[]> ranges(Iterable<float[]> files) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        centres.keySet().forEach(l -> out.put(l, new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}));
+        for (float[] file : files) {
+            for (Map.Entry<String, float[]> e : centres.entrySet()) {
+                double c = LabelCentres.dot(file, e.getValue());
+                double[] r = out.get(e.getKey());
+                r[0] = Math.min(r[0], c);
+                r[1] = Math.max(r[1], c);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * As {@link #classify(float[], LabelThresholds)}, and also no label when the file sits low in the range of
+     * likeness {@code ranges} gives its best label: among the indexed files it is not one of those like the label.
+     */
+    public LabelGuess classify(float[] file, LabelThresholds thresholds, Map<String, double[]> ranges) {
+        LabelGuess guess = classify(file, thresholds);
+        double[] r = guess.labelled() ? ranges.get(guess.best()) : null;
+        if (r != null && thresholds.floorShare() > 0 && guess.cosine() < r[0] + thresholds.floorShare() * (r[1] - r[0])) {
+            return new LabelGuess(null, guess.best(), guess.confidence(), guess.cosine());
+        }
+        return guess;
+    }
+
     public List<String> labels() {
         return List.copyOf(centres.keySet());
     }

@@ -26,6 +26,7 @@ public final class LabelService {
     private final IndexStore store;
     private final SearchService search;
     private final PassageModels models;
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public LabelService(IndexStore store, SearchService search, PassageModels models) {
         this.store = store;
@@ -38,10 +39,32 @@ public final class LabelService {
     }
 
     public void add(Label label) {
+        add(label, List.of());
+    }
+
+    /**
+     * Adds a label that starts from files the user chose as examples of it (a group of the corpus map): it is stored
+     * with their confirmations, or not at all.
+     */
+    public void add(Label label, List<Path> examples) {
         store.requireWritable();
-        if (!store.labels().add(label.name(), label.words())) {
+        List<String> paths = examples.stream().map(this::indexedPath).distinct().toList();
+        if (!store.labels().add(label.name(), label.words(), paths)) {
             throw new SemdexException("There is already a label called " + label.name() + ".");
         }
+        changed();
+    }
+
+    /**
+     * Runs {@code listener} after every change to the labels or to what they were taught, on the thread that made
+     * it, so that every view of the labels (the window's, whichever window made the change) sorts the files again.
+     */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    private void changed() {
+        listeners.forEach(Runnable::run);
     }
 
     /** Renames or redescribes the label {@code name}; what the user taught it stays with it. */
@@ -52,18 +75,21 @@ public final class LabelService {
             throw new SemdexException("There is already a label called " + changed.name() + ".");
         }
         store.labels().update(old, changed.name(), changed.words());
+        changed();
     }
 
     /** Removes a label and forgets which files were confirmed as it. */
     public void remove(String name) {
         store.requireWritable();
         store.labels().remove(require(name));
+        changed();
     }
 
     /** The user says the file is {@code label}: the label learns from it, and the file keeps it. */
     public void confirm(Path file, String label) {
         store.requireWritable();
         store.labels().confirm(indexedPath(file), require(label), List.of());
+        changed();
     }
 
     /**
@@ -79,6 +105,7 @@ public final class LabelService {
         List<String> wrong = had != null && had.best() != null && !had.best().equalsIgnoreCase(right)
                 ? List.of(had.best()) : List.of();
         store.labels().confirm(path, right, wrong);
+        changed();
     }
 
     /** Every file indexed with the model, with its label, and the counts per label. */
@@ -114,6 +141,7 @@ public final class LabelService {
         labels.forEach(l -> counts.put(l.name(), new int[2]));
         int unlabelled = 0;
         LabelClassifier classifier = classifier(id, labels, confirmedVectors, rejectedVectors);
+        Map<String, double[]> ranges = classifier.ranges(files.values());
         for (Map.Entry<String, float[]> file : files.entrySet()) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new java.util.concurrent.CancellationException("Labelling cancelled");
@@ -124,7 +152,7 @@ public final class LabelService {
                 double cosine = classifier.classify(file.getValue(), 0).cosine();
                 label = new FileLabel(file.getKey(), mine, mine, 1, cosine, true);
             } else {
-                LabelGuess guess = classifier.classify(file.getValue(), thresholds);
+                LabelGuess guess = classifier.classify(file.getValue(), thresholds, ranges);
                 label = new FileLabel(file.getKey(), guess.label(), guess.best(), guess.confidence(),
                         guess.cosine(), false);
             }

@@ -40,13 +40,37 @@ public final class LabelTable {
 
     /** Adds a label; false when one of that name (in any case) exists. */
     public boolean add(String name, String words) {
+        return add(name, words, List.of());
+    }
+
+    /**
+     * Adds a label with files confirmed as it, in one transaction; false (and nothing stored) when one of that name
+     * exists. Each file's earlier confirmation as another label is forgotten, as {@link #confirm} does.
+     */
+    public boolean add(String name, String words, List<String> confirmed) {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO labels(name, words, created_at) "
-                    + "VALUES(?, ?, ?) ON CONFLICT(name) DO NOTHING")) {
+                    + "VALUES(?, ?, ?) ON CONFLICT(name) DO NOTHING");
+                    PreparedStatement clear = c.prepareStatement(
+                            "DELETE FROM label_feedback WHERE path = ? AND belongs = 1");
+                    PreparedStatement put = c.prepareStatement("INSERT INTO label_feedback(path, label, belongs, "
+                            + "judged_at) VALUES(?, ?, 1, ?)")) {
                 ps.setString(1, name);
                 ps.setString(2, words);
-                ps.setLong(3, System.currentTimeMillis());
-                return ps.executeUpdate() > 0;
+                long now = System.currentTimeMillis();
+                ps.setLong(3, now);
+                if (ps.executeUpdate() == 0) {
+                    return false;
+                }
+                for (String path : confirmed) {
+                    clear.setString(1, path);
+                    clear.executeUpdate();
+                    put.setString(1, path);
+                    put.setString(2, name);
+                    put.setLong(3, now);
+                    put.executeUpdate();
+                }
+                return true;
             }
         });
     }

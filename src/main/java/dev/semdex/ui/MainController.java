@@ -89,7 +89,7 @@ public final class MainController {
     @FXML private Label errorLabel;
     @FXML private FoldersController foldersController;
     @FXML private Label similarLabel;
-    @FXML private ComboBox<String> labelBox;
+    @FXML private javafx.scene.layout.FlowPane labelChips;
     @FXML private Button labelsButton;
     private dev.semdex.ui.labels.LabelsViewModel labels;
 
@@ -202,12 +202,7 @@ public final class MainController {
         if (labels == null) {
             return;
         }
-        labelBox.setItems(labels.filterChoices());
-        labelBox.valueProperty().bindBidirectional(labels.filterProperty());
-        var hasLabels = Bindings.isNotEmpty(labels.counts());
-        labelBox.visibleProperty().bind(hasLabels);
-        labelBox.managedProperty().bind(hasLabels);
-        labelBox.setOnShowing(e -> labels.refresh()); // folders may have grown since the files were sorted
+        dev.semdex.ui.labels.LabelChips.bind(labelChips, labels);
         javafx.collections.transformation.FilteredList<SearchResult> shown =
                 new javafx.collections.transformation.FilteredList<>(search.results());
         shown.predicateProperty().bind(Bindings.createObjectBinding(() -> {
@@ -215,6 +210,7 @@ public final class MainController {
             return r -> paths.test(r.path());
         }, labels.pathFilterProperty()));
         resultList.setItems(shown);
+        foldersController.narrow(labels.folderFilterProperty(), labels::folderNote);
         MenuItem label = new MenuItem("Label…");
         label.setOnAction(e -> openLabels());
         resultList.getContextMenu().getItems().add(label);

@@ -91,7 +91,12 @@ public final class MainWindow {
         restoreBounds(services.settings().window());
         stage.setOnHiding(e -> rememberBounds());
 
-        folders.setOnIndexChanged(search::indexChanged);
+        folders.setOnIndexChanged(() -> {
+            search.indexChanged();
+            if (controller.labels() != null) {
+                controller.labels().indexChanged(); // files that got their vectors can be sorted now
+            }
+        });
         folders.setOnIndexGrew(search::indexGrew);
         services.onFolderChanged(folders::folderChanged);
         Optional<String> readOnly = services.readOnlyReason();

@@ -43,6 +43,30 @@ class LabelClassifierTest {
     }
 
     @Test
+    void aFileAboutNoneOfTheLabelsGetsNoneNotTheLeastUnlikeOne() {
+        Map<String, float[]> centres = new LinkedHashMap<>();
+        centres.put(invoices.name(), LabelCentres.centre(model.embedQuery(invoices.description()), List.of(),
+                List.of())); // a single label: every file's confidence is 1
+        LabelClassifier labels = new LabelClassifier(centres);
+        float[] bill = file("Invoice 2041. Amount due: 310 EUR within 30 days of receipt.");
+        float[] reminder = file("Second reminder: your account shows an outstanding balance; please settle it.");
+        float[] hike = file("We walked along the ridge to the lake and camped under the pines.");
+        float[] poem = file("The moon rose over the quiet harbour, silver on the sleeping boats.");
+        float[] match = file("Half-time score: two goals to one, after a penalty in the last minute.");
+        Map<String, double[]> ranges = labels.ranges(List.of(bill, reminder, hike, poem, match));
+
+        assertThat(labels.classify(hike, new LabelThresholds(0.5, -1)).label())
+                .as("without a floor").isEqualTo("invoices");
+        for (float[] other : List.of(hike, poem, match)) {
+            assertThat(labels.classify(other, LabelThresholds.DEFAULT, ranges).label()).isNull();
+        }
+        assertThat(labels.classify(bill, LabelThresholds.DEFAULT, ranges).label()).isEqualTo("invoices");
+        assertThat(labels.classify(reminder, LabelThresholds.DEFAULT, ranges).label()).isEqualTo("invoices");
+        assertThat(labels.classify(hike, new LabelThresholds(0.5, -1, 0), ranges).label()).as("floor off")
+                .isEqualTo("invoices");
+    }
+
+    @Test
     void confirmingAFileBringsTheLabelNearerToFilesLikeIt() {
         float[] reminder = file("Second reminder: your account shows an outstanding balance; please settle it.");
         float[] similar = file("Final notice: the balance on your account is still unpaid; settle it this week.");

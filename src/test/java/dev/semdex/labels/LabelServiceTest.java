@@ -159,8 +159,51 @@ class LabelServiceTest {
         assertThat(othersKept).isGreaterThanOrEqualTo((docs.subjects.size() - tb.size()) * 3 / 4);
     }
 
+    @Test
+    void byDefaultASingleLabelIsGivenOnlyToTheFilesLikeItNotToEveryFile() {
+        LabelService labels = service();
+        labels.add(docs.label("HIV"));
+        List<String> hiv = docs.filesOf("HIV");
+
+        LabelledFiles noFloor = labels.classify(model, new LabelThresholds(0.5, 0));
+        LabelledFiles byDefault = labels.classify(model, LabelThresholds.DEFAULT);
+
+        assertThat(noFloor.files()).as("one label: every file is sure of it").allSatisfy(f -> assertThat(f.label())
+                .isEqualTo("HIV"));
+        long others = docs.subjects.size() - hiv.size();
+        long othersNone = byDefault.files().stream().filter(f -> !hiv.contains(f.path()) && !f.labelled()).count();
+        long hivKept = hiv.stream().filter(f -> "HIV".equals(byDefault.of(f).label())).count();
+        assertThat(othersNone).as("malaria and tuberculosis abstracts: none of these").isGreaterThanOrEqualTo(
+                others * 3 / 4);
+        assertThat(hivKept).isGreaterThanOrEqualTo(hiv.size() * 7 / 8);
+        assertThat(byDefault.unlabelled()).isEqualTo(docs.subjects.size() - byDefault.counts().get(0).files());
+    }
+
     /** For MiniLM: most abstracts sit at 0.3 to 0.7 from their own subject's label, most others below. */
     static final double MIN_SIMILARITY = 0.3;
+
+    @Test
+    void aLabelMadeWithAnExampleStartsWithItConfirmedAndTellsWhoeverListens() {
+        LabelService labels = service();
+        List<String> told = new java.util.ArrayList<>();
+        labels.onChange(() -> told.add("changed"));
+        String central = docs.filesOf("malaria").get(0);
+
+        labels.add(new Label("malaria", "malaria, plasmodium, falciparum"), List.of(Path.of(central)));
+
+        assertThat(store.labels().feedback()).containsExactly(new LabelTable.Feedback(central, "malaria", true));
+        assertThat(labels.classify(model, LabelThresholds.DEFAULT).of(central).confirmed()).isTrue();
+        assertThat(told).hasSize(1);
+
+        assertThatThrownBy(() -> labels.add(new Label("HIV", "virus"), List.of(tmp.resolve("elsewhere.txt"))))
+                .isInstanceOf(SemdexException.class).hasMessageEndingWith("only indexed files can be labelled.");
+        assertThatThrownBy(() -> labels.add(new Label("Malaria", "again"), List.of(Path.of(docs.filesOf("HIV")
+                .get(0))))).isInstanceOf(SemdexException.class)
+                .hasMessage("There is already a label called Malaria.");
+        assertThat(labels.labels()).as("nothing half-stored").extracting(Label::name).containsExactly("malaria");
+        assertThat(store.labels().feedback()).hasSize(1);
+        assertThat(told).hasSize(1);
+    }
 
     @Test
     void unknownLabelsAndUnindexedFilesAreOneClearLine() {

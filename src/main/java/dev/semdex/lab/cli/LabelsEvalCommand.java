@@ -40,12 +40,23 @@ final class LabelsEvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the rows as JSON.")
     boolean json;
 
+    @Option(names = "--none", description = "Measure \"none of these\" instead: labels for the first 1, 2 and 5 "
+            + "subjects only, and how many of the other subjects' files get no label, per floor share.")
+    boolean none;
+
+    @Option(names = "--floor", paramLabel = "SHARE", split = ",", defaultValue = "0,0.3,0.4,0.5",
+            description = "Floor shares tried with --none (default: ${DEFAULT-VALUE}).")
+    List<Double> floors;
+
     @Override
     public Integer call() {
         var semdex = root.context().semdex();
         TopicCorpus topics = TopicCorpus.read(corpus, perSubject);
         List<String> ids = models != null ? models : semdex.catalog().all().stream()
                 .filter(m -> m.source() == ModelSource.BUNDLED).map(ModelSpec::id).toList();
+        if (none) {
+            return noneOfThese(semdex, topics, ids);
+        }
         List<LabelsEvaluator.Row> rows = new ArrayList<>();
         if (!json) {
             System.out.printf(Locale.ROOT, "%d abstracts, per subject %s; %d confirmable per label, the rest tested; "
@@ -60,6 +71,32 @@ final class LabelsEvalCommand implements Callable<Integer> {
             if (!json) {
                 System.out.printf(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f |%n", id, row.testFiles(),
                         row.accuracy().get(0), row.accuracy().get(3), row.accuracy().get(10));
+            }
+        }
+        if (json) {
+            System.out.println(Json.write(rows));
+        }
+        return 0;
+    }
+
+    private int noneOfThese(dev.semdex.Semdex semdex, TopicCorpus topics, List<String> ids) {
+        List<LabelsEvaluator.NoneRow> rows = new ArrayList<>();
+        if (!json) {
+            System.out.printf(Locale.ROOT, "%d abstracts, per subject %s; labels from their descriptions, confidence "
+                    + "%.2f.%n%n", topics.docs().size(), LabelsEvaluator.counts(topics),
+                    dev.semdex.labels.LabelThresholds.DEFAULT.confidence());
+            System.out.println("| Model | Labels | Floor | other subjects' files with none | named subjects' files "
+                    + "with their label |");
+            System.out.println("|---|---|---|---|---|");
+        }
+        for (String id : ids) {
+            for (LabelsEvaluator.NoneRow row : LabelsEvaluator.noneOfThese(topics, semdex.embedder(id),
+                    List.of(1, 2, 5), floors)) {
+                rows.add(row);
+                if (!json) {
+                    System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.3f | %.3f |%n", id, row.labels(),
+                            row.floorShare(), row.noneRight(), row.keptRight());
+                }
             }
         }
         if (json) {

@@ -6,6 +6,7 @@ import dev.semdex.embed.Embedder;
 import dev.semdex.labels.Label;
 import dev.semdex.labels.LabelCentres;
 import dev.semdex.labels.LabelClassifier;
+import dev.semdex.labels.LabelThresholds;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -30,14 +31,7 @@ public final class LabelsEvaluator {
     public record Row(String modelId, Map<Integer, Double> accuracy, int testFiles) {}
 
     public static Row evaluate(TopicCorpus corpus, Embedder embedder, List<Integer> shots, int seeds) {
-        Chunker chunker = new Chunker(embedder.tokenizer(), Math.min(embedder.model().chunkTokens(),
-                embedder.maxPassageTokens()));
-        Map<String, float[]> fileVectors = new LinkedHashMap<>();
-        for (TopicCorpus.Doc doc : corpus.docs()) {
-            List<Chunk> chunks = chunker.chunk(doc.text(), offset -> 0);
-            fileVectors.put(doc.id(), LabelCentres.fileVector(
-                    embedder.embedPassages(chunks.stream().map(Chunk::text).toList())));
-        }
+        Map<String, float[]> fileVectors = fileVectors(corpus, embedder);
         Map<String, float[]> descriptions = new LinkedHashMap<>();
         for (Label label : corpus.labels()) {
             descriptions.put(label.name(), embedder.embedQuery(label.description()));
@@ -76,6 +70,65 @@ public final class LabelsEvaluator {
             accuracy.put(shot, sum / seeds);
         }
         return new Row(embedder.model().id(), accuracy, testFiles);
+    }
+
+    /**
+     * "None of these" with labels for only some subjects: of the files of the other subjects, the share that gets
+     * no label; of the named subjects' files, the share that gets its own label.
+     */
+    public record NoneRow(String modelId, int labels, double floorShare, double noneRight, double keptRight) {}
+
+    /**
+     * Labels from their descriptions for the first {@code labels} subjects (for each count given), every file of
+     * the corpus sorted with the default confidence and each floor share given.
+     */
+    public static List<NoneRow> noneOfThese(TopicCorpus corpus, Embedder embedder, List<Integer> labelCounts,
+            List<Double> floorShares) {
+        Map<String, float[]> fileVectors = fileVectors(corpus, embedder);
+        List<NoneRow> out = new ArrayList<>();
+        for (int k : labelCounts) {
+            List<Label> named = corpus.labels().subList(0, Math.min(k, corpus.labels().size()));
+            Map<String, float[]> centres = new LinkedHashMap<>();
+            for (Label label : named) {
+                centres.put(label.name(), LabelCentres.centre(embedder.embedQuery(label.description()), List.of(),
+                        List.of()));
+            }
+            LabelClassifier classifier = new LabelClassifier(centres);
+            Map<String, double[]> ranges = classifier.ranges(fileVectors.values());
+            List<String> names = named.stream().map(Label::name).toList();
+            for (double share : floorShares) {
+                LabelThresholds thresholds = new LabelThresholds(LabelThresholds.DEFAULT.confidence(), -1, share);
+                int none = 0;
+                int others = 0;
+                int kept = 0;
+                int mine = 0;
+                for (TopicCorpus.Doc d : corpus.docs()) {
+                    String label = classifier.classify(fileVectors.get(d.id()), thresholds, ranges).label();
+                    if (names.contains(d.label())) {
+                        mine++;
+                        kept += d.label().equals(label) ? 1 : 0;
+                    } else {
+                        others++;
+                        none += label == null ? 1 : 0;
+                    }
+                }
+                out.add(new NoneRow(embedder.model().id(), named.size(), share,
+                        others == 0 ? Double.NaN : (double) none / others, mine == 0 ? Double.NaN : (double) kept / mine));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, float[]> fileVectors(TopicCorpus corpus, Embedder embedder) {
+        Chunker chunker = new Chunker(embedder.tokenizer(), Math.min(embedder.model().chunkTokens(),
+                embedder.maxPassageTokens()));
+        Map<String, float[]> fileVectors = new LinkedHashMap<>();
+        for (TopicCorpus.Doc doc : corpus.docs()) {
+            List<Chunk> chunks = chunker.chunk(doc.text(), offset -> 0);
+            fileVectors.put(doc.id(), LabelCentres.fileVector(
+                    embedder.embedPassages(chunks.stream().map(Chunk::text).toList())));
+        }
+        return fileVectors;
     }
 
     /** Labels per file in the corpus, for the report. */

@@ -55,4 +55,7 @@ public interface CompareBackend {
 
     /** Deletes a model's vectors from the index; returns how many. */
     int removeFromIndex(String modelId);
+
+    /** Adds a label with files confirmed as it (a corpus map group made a label), all or nothing. */
+    void addLabel(dev.semdex.labels.Label label, List<java.nio.file.Path> examples);
 }

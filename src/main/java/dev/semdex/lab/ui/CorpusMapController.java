@@ -34,6 +34,7 @@ public final class CorpusMapController {
     @FXML private Label emptyLabel;
     @FXML private HBox errorBar;
     @FXML private Label errorLabel;
+    @FXML private javafx.scene.control.ListView<dev.semdex.lab.compare.MapGroup> groupList;
 
     public CorpusMapController(CorpusMapViewModel vm, Consumer<Path> open) {
         this.vm = vm;
@@ -61,6 +62,42 @@ public final class CorpusMapController {
         statusLabel.textProperty().bind(vm.statusProperty());
         emptyLabel.visibleProperty().bind(vm.mapProperty().isNull());
         ErrorBar.bind(vm.errorProperty(), errorBar, errorLabel);
+        groupList.setItems(vm.groups());
+        groupList.setPlaceholder(new Label("The map's groups show here."));
+        groupList.setCellFactory(list -> new GroupCell());
+        vm.labelled().addListener((javafx.collections.SetChangeListener<Integer>) change -> groupList.refresh());
+    }
+
+    /** A group: its number, words and size, and a button that makes it a label. */
+    private final class GroupCell extends javafx.scene.control.ListCell<dev.semdex.lab.compare.MapGroup> {
+        private final Label name = new Label();
+        private final Button make = new Button("Make label");
+        private final javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(4, name, make);
+
+        GroupCell() {
+            name.setWrapText(true);
+            name.setMaxWidth(210);
+            make.getStyleClass().addAll("small", "make-label");
+            make.setOnAction(e -> {
+                if (getItem() != null) {
+                    vm.makeLabel(getItem());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(dev.semdex.lab.compare.MapGroup group, boolean empty) {
+            super.updateItem(group, empty);
+            if (empty || group == null) {
+                setGraphic(null);
+                return;
+            }
+            name.setText((group.cluster() + 1) + " · " + group.name() + " (" + group.files() + ")");
+            boolean done = vm.labelled().contains(group.cluster());
+            make.setText(done ? "Label made" : "Make label " + CorpusMapViewModel.labelFor(group).name());
+            make.setDisable(done);
+            setGraphic(box);
+        }
     }
 
     @FXML

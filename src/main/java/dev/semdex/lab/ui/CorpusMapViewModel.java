@@ -1,7 +1,9 @@
 package dev.semdex.lab.ui;
 
 import dev.semdex.lab.compare.CorpusMap;
+import dev.semdex.lab.compare.MapGroup;
 import dev.semdex.lab.compare.MapPoint;
+import dev.semdex.labels.Label;
 import dev.semdex.ui.common.Cancellable;
 import dev.semdex.ui.common.Errors;
 import dev.semdex.ui.common.TaskRunner;
@@ -20,6 +22,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
 
 /**
  * The corpus map: every file as one model sees it, projected to 2-D and grouped by k-means cluster or by indexed
@@ -39,12 +42,54 @@ public final class CorpusMapViewModel {
     private final BooleanProperty building = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
+    private final ObservableList<MapGroup> groups = FXCollections.observableArrayList();
+    private final ObservableSet<Integer> labelled = FXCollections.observableSet();
     private Cancellable inFlight = Cancellable.NONE;
     private long generation;
 
     public CorpusMapViewModel(CompareBackend backend, TaskRunner runner) {
         this.backend = backend;
         this.runner = runner;
+    }
+
+    /**
+     * The label a group becomes: named by its most distinctive word, described by all of them, the way a user
+     * writes a label ("malaria: malaria, plasmodium, falciparum").
+     */
+    public static Label labelFor(MapGroup group) {
+        String name = group.terms().isEmpty() ? group.name() : group.terms().get(0);
+        return new Label(name, String.join(", ", group.terms()));
+    }
+
+    /**
+     * Turns a group into a label: its words describe it, and its most central file is confirmed as it, so that the
+     * label starts from what the group is about as the model sees it. The group's other files are not confirmed:
+     * k-means puts every file in some group, and a confirmed file keeps its label whatever the label learns later,
+     * so the borders are left to the classifier (and to the user's confirmations in the Labels pane).
+     */
+    public void makeLabel(MapGroup group) {
+        Label label = labelFor(group);
+        List<Path> examples = group.centralPath().isEmpty() ? List.of() : List.of(Path.of(group.centralPath()));
+        runner.submit(() -> {
+            backend.addLabel(label, examples);
+            return null;
+        }, ok -> {
+            labelled.add(group.cluster());
+            error.set("");
+            status.set("Label " + label.name() + " made from group " + (group.cluster() + 1) + (examples.isEmpty()
+                    ? "" : ", with " + examples.get(0).getFileName() + " confirmed as it")
+                    + "; the Labels pane sorts the other files.");
+        }, this::fail);
+    }
+
+    /** The groups of the drawn map, each one click from being a label. */
+    public ObservableList<MapGroup> groups() {
+        return groups;
+    }
+
+    /** Clusters already made into labels on this map. */
+    public ObservableSet<Integer> labelled() {
+        return labelled;
     }
 
     public void refreshModels(String preferred) {
@@ -74,6 +119,8 @@ public final class CorpusMapViewModel {
             if (mine == generation) {
                 building.set(false);
                 error.set("");
+                labelled.clear();
+                groups.setAll(built.groups());
                 map.set(built);
                 status.set(String.format(Locale.ENGLISH, "%,d files in %d groups by %s; the two axes keep %.0f%% "
                         + "of the variance.", built.points().size(), built.clusters(), id,

@@ -97,4 +97,9 @@ public final class SemdexCompareBackend implements CompareBackend {
     public int removeFromIndex(String modelId) {
         return semdex.removeFromIndex(modelId);
     }
+
+    @Override
+    public void addLabel(dev.semdex.labels.Label label, List<Path> examples) {
+        semdex.labels().add(label, examples);
+    }
 }

@@ -24,14 +24,19 @@ final class FolderCell extends ListCell<FolderItem> {
     private final Label name = new Label();
     private final Label state = new Label();
     private final Label details = new Label();
+    private final Label note = new Label();
+    private final java.util.function.Function<java.nio.file.Path, String> noteOf;
     private final ProgressBar bar = new ProgressBar();
     private final Tooltip tip = new Tooltip();
     private final VBox box;
     private final ChangeListener<FolderState> stateListener = (obs, o, n) -> styleState(n);
     private FolderItem bound;
 
-    FolderCell(ObservableValue<Instant> clock) {
+    /** @param noteOf a line for the folder from another feature (the label filter's count), "" for none */
+    FolderCell(ObservableValue<Instant> clock, java.util.function.Function<java.nio.file.Path, String> noteOf) {
         this.clock = clock;
+        this.noteOf = noteOf;
+        note.getStyleClass().addAll("folder-note", "small");
         name.getStyleClass().add("folder-name");
         state.getStyleClass().add("state-badge");
         details.getStyleClass().addAll("muted", "small");
@@ -39,7 +44,7 @@ final class FolderCell extends ListCell<FolderItem> {
         bar.setMaxWidth(Double.MAX_VALUE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        box = new VBox(3, new HBox(6, name, spacer, state), bar, details);
+        box = new VBox(3, new HBox(6, name, spacer, state), bar, details, note);
         name.setMinWidth(0);
         state.setMinWidth(Region.USE_PREF_SIZE);
     }
@@ -75,6 +80,10 @@ final class FolderCell extends ListCell<FolderItem> {
         details.textProperty().bind(Bindings.createStringBinding(() -> item.details(clock.getValue()),
                 item.filesProperty(), item.chunksProperty(), item.skippedProperty(), item.lastIndexedProperty(),
                 item.messageProperty(), item.activityProperty(), item.stateProperty(), clock));
+        String line = noteOf.apply(item.path());
+        note.setText(line);
+        note.setVisible(!line.isEmpty());
+        note.setManaged(!line.isEmpty());
         tip.setText(item.path().toString());
         setTooltip(tip);
         setGraphic(box);

@@ -33,6 +33,7 @@ public final class FoldersController {
     private static final Duration CLOCK_TICK = Duration.seconds(30);
 
     private final FoldersViewModel vm;
+    private java.util.function.Function<java.nio.file.Path, String> note = folder -> "";
 
     @FXML private VBox foldersPane;
     @FXML private Button addButton;
@@ -58,7 +59,7 @@ public final class FoldersController {
     @FXML
     private void initialize() {
         folderList.setItems(vm.folders());
-        folderList.setCellFactory(list -> new FolderCell(vm.nowProperty()));
+        folderList.setCellFactory(list -> new FolderCell(vm.nowProperty(), folder -> note.apply(folder)));
         Timeline clock = new Timeline(new KeyFrame(CLOCK_TICK, e -> vm.tick(Instant.now())));
         clock.setCycleCount(Animation.INDEFINITE);
         clock.play();
@@ -106,6 +107,28 @@ public final class FoldersController {
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("empty-state");
         return box;
+    }
+
+    /**
+     * Shows only the folders {@code shown} lets through, each with a line from {@code note} ("" for none): the label
+     * filter narrows the folder list as it narrows the results.
+     */
+    public void narrow(javafx.beans.value.ObservableValue<java.util.function.Predicate<java.nio.file.Path>> shown,
+            java.util.function.Function<java.nio.file.Path, String> note) {
+        this.note = note;
+        javafx.collections.transformation.FilteredList<FolderItem> filtered =
+                new javafx.collections.transformation.FilteredList<>(vm.folders());
+        filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> {
+            var test = shown.getValue();
+            return item -> test.test(item.path());
+        }, shown));
+        folderList.setItems(filtered);
+        Label none = new Label("No folder holds a file with this label.");
+        none.getStyleClass().add("muted");
+        VBox empty = emptyState();
+        folderList.placeholderProperty().bind(Bindings.createObjectBinding(() -> vm.folders().isEmpty() ? empty
+                : none, vm.folders()));
+        shown.addListener((obs, old, now) -> folderList.refresh()); // the rows' notes follow the filter
     }
 
     /** What a drop onto the window calls, and the chooser too. */

@@ -26,4 +26,11 @@ public interface LabelsPort {
     void correct(Path file, String label, String modelId);
 
     LabelledFiles classify(String modelId, LabelThresholds thresholds);
+
+    /**
+     * Runs {@code listener} (on whichever thread made it) after any change to the labels, also one made elsewhere,
+     * e.g. a corpus map group turned into a label.
+     */
+    default void onChange(Runnable listener) {
+    }
 }

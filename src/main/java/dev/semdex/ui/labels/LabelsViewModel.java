@@ -50,8 +50,12 @@ public final class LabelsViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final ObjectProperty<Predicate<Path>> folderFilter = new SimpleObjectProperty<>(f -> true);
     private Map<String, FileLabel> byPath = Map.of();
+    private Map<Path, Integer> folderCounts = new HashMap<>();
     private Cancellable inFlight = Cancellable.NONE;
+    /** Changes being stored: a refresh asked for meanwhile waits for them (the last one sorts again). */
+    private int changing;
 
     public LabelsViewModel(LabelsPort port, TaskRunner runner, Supplier<String> model) {
         this.port = port;
@@ -59,14 +63,21 @@ public final class LabelsViewModel {
         this.model = model;
         filter.addListener((obs, old, f) -> applyFilter());
         threshold.addListener((obs, old, t) -> refresh());
+        port.onChange(() -> runner.onUi(this::refresh));
     }
 
-    /** Sorts every indexed file again and updates the counts, the filter choices and the filter. */
+    /**
+     * Sorts every indexed file again and updates the counts, the filter choices and the filter. A sort still
+     * running is cancelled; a change still being stored is not, and sorts again itself once stored.
+     */
     public void refresh() {
+        if (changing > 0) {
+            return;
+        }
         inFlight.cancel();
         busy.set(true);
         String modelId = model.get();
-        LabelThresholds thresholds = new LabelThresholds(threshold.get(), 0);
+        LabelThresholds thresholds = LabelThresholds.DEFAULT.withConfidence(threshold.get());
         inFlight = runner.submit(() -> port.classify(modelId, thresholds), this::show, this::failed);
     }
 
@@ -93,17 +104,33 @@ public final class LabelsViewModel {
         change(() -> port.correct(Path.of(path), label, modelId), "Corrected " + fileName(path) + " to " + label);
     }
 
+    /**
+     * The index changed (an indexing run finished: files came, went or got their vectors): files are sorted again,
+     * so that the counts and the filters take in files that had no vectors before. Nothing to do without labels.
+     */
+    public void indexChanged() {
+        if (!counts.isEmpty()) {
+            refresh();
+        }
+    }
+
+    /** Stores a change; never cancelled, since a half-done one would leave the user unsure what was kept. */
     private void change(Runnable work, String done) {
-        inFlight.cancel();
+        inFlight.cancel(); // a sort of the files as they were
         busy.set(true);
-        inFlight = runner.submit(() -> {
+        changing++;
+        runner.submit(() -> {
             work.run();
             return null;
         }, ok -> {
+            changing--;
             status.set(done);
             error.set("");
             refresh();
-        }, this::failed);
+        }, e -> {
+            changing--;
+            failed(e);
+        });
     }
 
     private void show(LabelledFiles files) {
@@ -140,6 +167,38 @@ public final class LabelsViewModel {
         } else {
             pathFilter.set(p -> labels.get(p) != null && f.equals(labels.get(p).label()));
         }
+        folderCounts = new HashMap<>();
+        boolean all = f == null || ALL.equals(f);
+        folderFilter.set(folder -> all || filesIn(folder) > 0);
+    }
+
+    /**
+     * How many sorted files in {@code folder} (and below) the label filter lets through; every sorted file in it
+     * when the filter shows all.
+     */
+    public int filesIn(Path folder) {
+        return folderCounts.computeIfAbsent(folder, dir -> {
+            Predicate<String> shown = pathFilter.get();
+            int n = 0;
+            for (String path : byPath.keySet()) {
+                Path file = Path.of(path);
+                if (file.startsWith(dir) && !file.equals(dir) && shown.test(path)) {
+                    n++;
+                }
+            }
+            return n;
+        });
+    }
+
+    /** A folder row's line under the label filter ("3 files labelled invoices"), or "" when it shows all. */
+    public String folderNote(Path folder) {
+        String f = filter.get();
+        if (f == null || ALL.equals(f)) {
+            return "";
+        }
+        int n = filesIn(folder);
+        String files = n == 1 ? "1 file" : n + " files";
+        return NONE.equals(f) ? files + " with no label" : files + " labelled " + f;
     }
 
     /** The file's label as last sorted, or null when the file was not among the sorted files. */
@@ -186,6 +245,14 @@ public final class LabelsViewModel {
     /** Which result paths the list shows, for the current filter. */
     public ObjectProperty<Predicate<String>> pathFilterProperty() {
         return pathFilter;
+    }
+
+    /**
+     * Which folders the folder list shows for the current filter: those holding at least one file with the label
+     * (or with none, for {@link #NONE}); every folder when the filter shows all.
+     */
+    public ObjectProperty<Predicate<Path>> folderFilterProperty() {
+        return folderFilter;
     }
 
     /** The least confidence for a label, 0 to 1. */

@@ -50,4 +50,9 @@ public final class SemdexLabelsPort implements LabelsPort {
     public LabelledFiles classify(String modelId, LabelThresholds thresholds) {
         return labels.classify(modelId, thresholds);
     }
+
+    @Override
+    public void onChange(Runnable listener) {
+        labels.onChange(listener);
+    }
 }

@@ -116,9 +116,25 @@ final class FakeCompareBackend implements CompareBackend {
         return qualityRows.stream().filter(r -> models.contains(r.model())).toList();
     }
 
+    /** The map {@link #corpusMap} returns; null: too few files. */
+    CorpusMap map;
+    /** Labels added, as "name: words <- examples". */
+    final List<String> labels = new ArrayList<>();
+
     @Override
     public CorpusMap corpusMap(String modelId, int clusters) {
-        throw new SemdexException("A map needs at least 3 files with vectors of " + modelId + ".");
+        if (map == null) {
+            throw new SemdexException("A map needs at least 3 files with vectors of " + modelId + ".");
+        }
+        return map;
+    }
+
+    @Override
+    public void addLabel(dev.semdex.labels.Label label, List<Path> examples) {
+        if (labels.stream().anyMatch(l -> l.startsWith(label.name() + ":"))) {
+            throw new SemdexException("There is already a label called " + label.name() + ".");
+        }
+        labels.add(label.name() + ": " + label.words() + " <- " + examples);
     }
 
     /** What adding a model costs here: this many passages at this speed (NaN: not measurable). */

@@ -26,8 +26,14 @@ class LabelsViewModelTest {
     private final class MemoryPort implements LabelsPort {
         final Map<String, Label> labels = new LinkedHashMap<>();
         final Map<String, String> confirmed = new LinkedHashMap<>();
-        final List<String> files = List.of("/d/invoices-1.txt", "/d/invoices-2.txt", "/d/recipes-1.txt",
-                "/d/notes.txt");
+        final List<String> files = new ArrayList<>(List.of("/d/invoices-1.txt", "/d/invoices-2.txt",
+                "/d/recipes-1.txt", "/d/notes.txt"));
+        final List<Runnable> listeners = new ArrayList<>();
+
+        @Override
+        public void onChange(Runnable listener) {
+            listeners.add(listener);
+        }
 
         @Override
         public List<Label> labels() {
@@ -140,6 +146,73 @@ class LabelsViewModelTest {
         assertThat(vm.errorProperty().get()).isEmpty();
         assertThat(vm.filterProperty().get()).isEqualTo("invoices");
         assertThat(vm.filterChoices()).contains("cooking").doesNotContain("recipes");
+    }
+
+    @Test
+    void theFolderListShowsOnlyFoldersHoldingFilesOfTheLabelWithHowMany() {
+        port.files.addAll(List.of("/d/sub/invoices-3.txt", "/e/recipes-2.txt", "/e/notes-2.txt"));
+        vm.add("invoices", "bills");
+        vm.add("recipes", "cooking");
+        Path d = Path.of("/d");
+        Path e = Path.of("/e");
+
+        assertThat(vm.folderFilterProperty().get().test(e)).as("all labels: every folder").isTrue();
+        assertThat(vm.folderNote(d)).isEmpty();
+
+        vm.filterProperty().set("invoices");
+        assertThat(List.of(d, e)).filteredOn(vm.folderFilterProperty().get()).containsExactly(d);
+        assertThat(vm.folderNote(d)).isEqualTo("3 files labelled invoices");
+        assertThat(vm.folderNote(Path.of("/d/sub"))).isEqualTo("1 file labelled invoices");
+
+        vm.filterProperty().set("recipes");
+        assertThat(List.of(d, e)).filteredOn(vm.folderFilterProperty().get()).containsExactly(d, e);
+        assertThat(vm.folderNote(e)).isEqualTo("1 file labelled recipes");
+
+        vm.filterProperty().set(LabelsViewModel.NONE);
+        assertThat(vm.folderNote(e)).isEqualTo("1 file with no label");
+        assertThat(vm.folderNote(d)).isEqualTo("1 file with no label");
+    }
+
+    @Test
+    void filesThatGotTheirVectorsAfterTheSortAreSortedWhenTheIndexChanges() {
+        vm.indexChanged();
+        assertThat(asked).as("no labels: nothing to sort").isEmpty();
+        vm.add("invoices", "bills");
+        vm.filterProperty().set("invoices");
+        assertThat(vm.pathFilterProperty().get().test("/d/invoices-3.txt")).isFalse();
+
+        port.files.add("/d/invoices-3.txt"); // embedded after the labels were made
+        vm.indexChanged();
+
+        assertThat(vm.counts()).extracting(c -> c.label().name() + "=" + c.files()).containsExactly("invoices=3");
+        assertThat(vm.pathFilterProperty().get().test("/d/invoices-3.txt")).isTrue();
+    }
+
+    @Test
+    void aSortAskedForWhileAChangeIsStoredDoesNotCancelIt() {
+        runner.holdWork = true;
+        vm.add("invoices", "bills");
+        vm.indexChanged();
+        vm.refresh(); // an indexing run ended, or the label box opened, while the label was being stored
+
+        while (runner.heldCount() > 0) {
+            runner.runHeld();
+        }
+
+        assertThat(port.labels).containsKey("invoices");
+        assertThat(vm.statusProperty().get()).isEqualTo("Added invoices");
+        assertThat(vm.counts()).extracting(c -> c.label().name() + "=" + c.files()).containsExactly("invoices=2");
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aLabelMadeElsewhereShowsWithoutOpeningThePane() {
+        port.labels.put("recipes", new Label("recipes", "cooking")); // a corpus map group made a label
+
+        port.listeners.forEach(Runnable::run);
+
+        assertThat(vm.counts()).extracting(c -> c.label().name() + "=" + c.files()).containsExactly("recipes=1");
+        assertThat(vm.filterChoices()).contains("recipes");
     }
 
     @Test
