@@ -11,6 +11,8 @@ import dev.semdex.store.StoredFolder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -89,7 +91,14 @@ public final class FolderService {
 
     private FolderStatus status(StoredFolder f) {
         FolderCounts counts = store.status().folderCounts(f.id());
+        Map<String, Long> byModel = new TreeMap<>();
+        store.models().all().values().forEach(m -> {
+            Long passages = counts.passagesByProfile().get(m.profile());
+            if (passages != null) {
+                byModel.put(m.id(), passages);
+            }
+        });
         return new FolderStatus(f.id(), f.path(), counts.files(), counts.skipped(), counts.chunks(),
-                f.lastIndexedAt(), f.exclusions());
+                f.lastIndexedAt(), f.exclusions(), byModel);
     }
 }

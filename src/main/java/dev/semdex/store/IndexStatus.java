@@ -1,7 +1,9 @@
 package dev.semdex.store;
 
 import dev.semdex.extract.SkipReasons;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.ResultSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,10 +47,25 @@ public final class IndexStatus {
                 ps.setLong(1, folderId);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    return new FolderCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+                    return new FolderCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), passagesByProfile(c,
+                            folderId));
                 }
             }
         });
+    }
+
+    private static Map<String, Long> passagesByProfile(Connection c, long folderId) throws SQLException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT c.profile, count(*) FROM chunks c JOIN documents d "
+                + "ON d.id = c.document_id WHERE d.folder_id = ? GROUP BY c.profile ORDER BY c.profile")) {
+            ps.setLong(1, folderId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return out;
     }
 
     /** Vectors per model: how many chunks and files each model covers. */

@@ -120,6 +120,8 @@ class IndexStoreTest {
         assertThat(store.status().folderCounts(folder).files()).isEqualTo(1);
         assertThat(store.status().folderCounts(folder).chunks()).as("the passages of the file, not 3 + 1")
                 .isEqualTo(3);
+        assertThat(store.status().folderCounts(folder).passagesByProfile()).as("and each profile's own count")
+                .isEqualTo(Map.of("p", 3L, "q", 1L));
     }
 
     @Test

@@ -84,7 +84,8 @@ final class FolderCell extends ListCell<FolderItem> {
         note.setText(line);
         note.setVisible(!line.isEmpty());
         note.setManaged(!line.isEmpty());
-        tip.setText(item.path().toString());
+        String perModel = item.passagesPerModel();
+        tip.setText(perModel.isEmpty() ? item.path().toString() : item.path() + "\n" + perModel);
         setTooltip(tip);
         setGraphic(box);
     }

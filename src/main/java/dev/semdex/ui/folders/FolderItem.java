@@ -5,6 +5,8 @@ import dev.semdex.ui.common.Formats;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
@@ -31,6 +33,7 @@ public final class FolderItem {
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final StringProperty activity = new SimpleStringProperty("");
     private List<String> exclusions = List.of();
+    private Map<String, Long> passagesByModel = Map.of();
 
     public FolderItem(FolderStatus info) {
         this.id = info.id();
@@ -47,6 +50,21 @@ public final class FolderItem {
         chunks.set(info.chunks());
         lastIndexed.set(info.lastIndexed());
         exclusions = info.exclusions() == null ? List.of() : info.exclusions();
+        passagesByModel = info.passagesByModel() == null ? Map.of() : info.passagesByModel();
+    }
+
+    /**
+     * The passages per model when the index's models cut the folder differently ("bge-small-en-v1.5: 324
+     * passages"), one line each, since the row counts only the model that cut the most; empty when they agree.
+     */
+    public String passagesPerModel() {
+        if (passagesByModel.values().stream().distinct().count() < 2) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("Passages per model:");
+        new TreeMap<>(passagesByModel).forEach((model, n) -> out.append('\n').append(model).append(": ")
+                .append(Formats.count(n)));
+        return out.toString();
     }
 
     /** The badge: "queued", "indexing 42%", "up to date", "3 skipped", ... */
