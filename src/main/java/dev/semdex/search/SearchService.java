@@ -1,5 +1,6 @@
 package dev.semdex.search;
 
+import dev.semdex.SemdexException;
 import dev.semdex.embed.Embedder;
 import dev.semdex.embed.ModelCatalog;
 import dev.semdex.embed.ModelSpec;
@@ -28,6 +29,8 @@ import java.util.function.LongPredicate;
  */
 public final class SearchService {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SearchService.class);
+
     /** The reciprocal-rank-fusion constant from Cormack et al. (2009), also what most hybrid engines use. */
     private static final int RRF_K = 60;
     /** How deep each list goes before fusion. */
@@ -39,6 +42,9 @@ public final class SearchService {
     private final SearchModels queryModels;
     private final ModelCatalog catalog;
     private final Map<String, VectorIndex> vectorIndexes = new ConcurrentHashMap<>();
+    /** Pictures per two-tower model, and which models have any; read again after {@link #invalidate}. */
+    private final Map<String, PictureIndex> pictureIndexes = new ConcurrentHashMap<>();
+    private volatile List<String> pictureModels;
     private volatile Map<Long, String> documentPaths;
     /** Per model, files the keyword index holds that the model has not embedded; counted again after invalidation. */
     private final Map<String, Long> wordsOnlyFiles = new ConcurrentHashMap<>();
@@ -75,6 +81,8 @@ public final class SearchService {
     /** Forgets cached vectors of a model (and cached paths) after the index changed. */
     public void invalidate(String modelId) {
         vectorIndexes.remove(modelId);
+        pictureIndexes.remove(modelId);
+        pictureModels = null;
         wordsOnlyFiles.remove(modelId);
         documentPaths = null;
         models = null;
@@ -87,6 +95,8 @@ public final class SearchService {
      */
     public void invalidateAll() {
         vectorIndexes.clear();
+        pictureIndexes.clear();
+        pictureModels = null;
         wordsOnlyFiles.clear();
         documentPaths = null;
         models = null;
@@ -168,9 +178,11 @@ public final class SearchService {
                 () -> keywordFiles(request.query(), profile, depth, accept));
         try {
             VectorHalf vector = vectorFiles(request, depth, accept);
+            Map<Long, FileHit> pictures = pictureFiles(request.query(), profile, depth, accept);
             double[] semantic = vector.files().values().stream().limit(request.k()).mapToDouble(FileHit::score)
                     .toArray();
-            return new VectorHalf(fuse(vector.files(), keyword.get(), files), vector.query(), semantic);
+            return new VectorHalf(fuse(List.of(vector.files(), keyword.get(), pictures), files), vector.query(),
+                    semantic);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("Search cancelled");
@@ -297,27 +309,71 @@ public final class SearchService {
     }
 
     /**
-     * Reciprocal-rank fusion of the two file rankings. The fused score is shown to the user, so it is scaled to the
-     * best possible one: 1 for a file both searches rank first, about 0.5 for a file only one of them finds first.
+     * The files whose pictures the index's two-tower model ranks first for the query (its text tower embeds the
+     * query), each shown by one of its passages; empty when no model embedded pictures here, which costs a search
+     * nothing once known. A model that cannot embed the query now (its files were deleted) is left out with a
+     * warning rather than failing the search.
      */
-    private static Map<Long, FileHit> fuse(Map<Long, FileHit> vector, Map<Long, FileHit> keyword, int files) {
+    private Map<Long, FileHit> pictureFiles(String query, String profile, int files, LongPredicate accept) {
+        List<String> withPictures = pictureModels;
+        if (withPictures == null) {
+            withPictures = store.pictures().models();
+            pictureModels = withPictures;
+        }
+        if (withPictures.isEmpty()) {
+            return Map.of();
+        }
+        String modelId = withPictures.get(0);
+        PictureIndex pictures = pictureIndexes.computeIfAbsent(modelId, id -> PictureIndex.load(store, id));
+        if (pictures.size() == 0) {
+            return Map.of();
+        }
+        float[] vector;
+        try {
+            vector = queryModels.embedQuery(modelId, query);
+        } catch (SemdexException e) {
+            LOG.warn("Pictures left out of the search: {}", e.getMessage());
+            return Map.of();
+        }
+        Map<Long, FileHit> byFile = new LinkedHashMap<>();
+        for (PictureIndex.Hit hit : pictures.ranked(vector)) {
+            if (!accept.test(hit.documentId())) {
+                continue;
+            }
+            long chunk = store.pictures().shownChunk(hit.documentId(), profile);
+            if (chunk >= 0) {
+                byFile.put(hit.documentId(), new FileHit(chunk, hit.score()));
+            }
+            if (byFile.size() == files) {
+                break;
+            }
+        }
+        return byFile;
+    }
+
+    /**
+     * Reciprocal-rank fusion of file rankings: passages by meaning, by words, and pictures by meaning where the index
+     * has them. The fused score is shown to the user, so it is scaled to what a file both text rankings put first
+     * gets: 1, and about 0.5 for a file only one ranking finds first; a picture that also leads both text rankings
+     * shows 1 as well. A file is shown by its best passage by meaning, else by words, else its picture's.
+     */
+    private static Map<Long, FileHit> fuse(List<Map<Long, FileHit>> rankings, int files) {
         double best = 2.0 / (RRF_K + 1);
         Map<Long, Double> fused = new HashMap<>();
-        int rank = 1;
-        for (Long doc : vector.keySet()) {
-            fused.merge(doc, 1.0 / (RRF_K + rank++), Double::sum);
-        }
-        rank = 1;
-        for (Long doc : keyword.keySet()) {
-            fused.merge(doc, 1.0 / (RRF_K + rank++), Double::sum);
+        for (Map<Long, FileHit> ranking : rankings) {
+            int rank = 1;
+            for (Long doc : ranking.keySet()) {
+                fused.merge(doc, 1.0 / (RRF_K + rank++), Double::sum);
+            }
         }
         Map<Long, FileHit> out = new LinkedHashMap<>();
         fused.entrySet().stream()
                 .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(files)
                 .forEach(e -> {
-                    FileHit shown = vector.getOrDefault(e.getKey(), keyword.get(e.getKey()));
-                    out.put(e.getKey(), new FileHit(shown.chunkId, e.getValue() / best));
+                    FileHit shown = rankings.stream().map(r -> r.get(e.getKey())).filter(java.util.Objects::nonNull)
+                            .findFirst().orElseThrow();
+                    out.put(e.getKey(), new FileHit(shown.chunkId, Math.min(1.0, e.getValue() / best)));
                 });
         return out;
     }
