@@ -181,8 +181,8 @@ public final class SearchService {
             Map<Long, FileHit> pictures = pictureFiles(request.query(), profile, depth, accept);
             double[] semantic = vector.files().values().stream().limit(request.k()).mapToDouble(FileHit::score)
                     .toArray();
-            return new VectorHalf(fuse(List.of(vector.files(), keyword.get(), pictures), files), vector.query(),
-                    semantic);
+            return new VectorHalf(fuse(List.of(byMeaning(vector.files(), pictures), keyword.get()), files),
+                    vector.query(), semantic);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("Search cancelled");
@@ -352,10 +352,33 @@ public final class SearchService {
     }
 
     /**
-     * Reciprocal-rank fusion of file rankings: passages by meaning, by words, and pictures by meaning where the index
-     * has them. The fused score is shown to the user, so it is scaled to what a file both text rankings put first
-     * gets: 1, and about 0.5 for a file only one ranking finds first; a picture that also leads both text rankings
-     * shows 1 as well. A file is shown by its best passage by meaning, else by words, else its picture's.
+     * One ranking by meaning from a file's passages and its picture, each file once, where it stands best. The two
+     * rankings come from different models (or different towers), so their cosines are not compared as they are:
+     * each is read as how far it stands out from its own ranking's mean, as a share of the room above that mean. A
+     * text ranking always has a first passage, however weakly it matches; a photo that matches the query clearly
+     * stands out further and comes before it, and a passage that matches clearly stays before weak pictures.
+     */
+    private static Map<Long, FileHit> byMeaning(Map<Long, FileHit> passages, Map<Long, FileHit> pictures) {
+        if (pictures.isEmpty()) {
+            return passages;
+        }
+        Map<Long, Double> standing = new HashMap<>();
+        for (Map<Long, FileHit> ranking : List.of(passages, pictures)) {
+            double mean = ranking.values().stream().mapToDouble(FileHit::score).average().orElse(0);
+            double room = Math.max(1e-9, 1 - mean);
+            ranking.forEach((doc, hit) -> standing.merge(doc, (hit.score() - mean) / room, Math::max));
+        }
+        Map<Long, FileHit> merged = new LinkedHashMap<>();
+        standing.entrySet().stream()
+                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> merged.put(e.getKey(), passages.getOrDefault(e.getKey(), pictures.get(e.getKey()))));
+        return merged;
+    }
+
+    /**
+     * Reciprocal-rank fusion of the file rankings by meaning and by words. The fused score is shown to the user, so
+     * it is scaled to the best possible one: 1 for a file both searches rank first, about 0.5 for a file only one
+     * of them finds first. A file is shown by its passage of the first ranking that holds it.
      */
     private static Map<Long, FileHit> fuse(List<Map<Long, FileHit>> rankings, int files) {
         double best = 2.0 / (RRF_K + 1);
@@ -373,7 +396,7 @@ public final class SearchService {
                 .forEach(e -> {
                     FileHit shown = rankings.stream().map(r -> r.get(e.getKey())).filter(java.util.Objects::nonNull)
                             .findFirst().orElseThrow();
-                    out.put(e.getKey(), new FileHit(shown.chunkId, Math.min(1.0, e.getValue() / best)));
+                    out.put(e.getKey(), new FileHit(shown.chunkId, e.getValue() / best));
                 });
         return out;
     }
