@@ -14,20 +14,13 @@ import dev.semdex.embed.PictureEmbedder;
 import dev.semdex.embed.Vectors;
 import dev.semdex.models.EmbedderFactory;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,16 +76,13 @@ class ClipFixtureTest {
     }
 
     static byte[] fixture(String file) throws IOException {
-        try (InputStream in = ClipFixtureTest.class.getResourceAsStream(FIXTURE + file)) {
-            assertThat(in).as("fixture " + file).isNotNull();
-            return in.readAllBytes();
-        }
+        return ClipFixture.file(file);
     }
 
     @Test
     void pulledFromTheHubAPhotoIsFoundByWhatItShows() throws IOException {
         Path data = dataFolder();
-        Path photos = photos(tmp.resolve("photos"));
+        Path photos = ClipFixture.photos(tmp.resolve("photos"));
 
         CliRunner.Result pull = cli(data, "models", "pull", "jina-clip-v1");
         assertThat(pull.exitCode()).as(pull.err()).isZero();
@@ -115,7 +105,7 @@ class ClipFixtureTest {
     @Test
     void aTextIndexGainsPicturesWhenTheTwoTowerModelIsAdded() throws IOException {
         Path data = dataFolder();
-        Path photos = photos(tmp.resolve("photos"));
+        Path photos = ClipFixture.photos(tmp.resolve("photos"));
         Files.writeString(photos.resolve("notes.txt"), "Shopping list: flour, eggs, milk and a red onion.");
         assertThat(cli(data, "models", "pull", XENOVA_CLIP).exitCode()).isZero();
         try (Stream<Path> files = Files.walk(tmp.resolve("data"))) {
@@ -168,7 +158,7 @@ class ClipFixtureTest {
             worst = 1;
             for (JsonNode picture : reference.get("pictures")) {
                 JsonNode rgb = picture.get("rgb255");
-                Path file = solid(tmp.resolve(picture.get("colour").asText() + ".png"), new Color(rgb.get(0).asInt(),
+                Path file = ClipFixture.solid(tmp.resolve(picture.get("colour").asText() + ".png"), new Color(rgb.get(0).asInt(),
                         rgb.get(1).asInt(), rgb.get(2).asInt()), picture.get("width").asInt(),
                         picture.get("height").asInt(), "png");
                 float cos = Vectors.dot(clip.embedPicture(file), Vectors.normalize(floats(picture.get("image_embeds"))));
@@ -212,61 +202,6 @@ class ClipFixtureTest {
         JsonNode results = new ObjectMapper().readTree(search.out());
         assertThat(results.size()).as("results for " + query).isPositive();
         return results.get(0).get("path").asText();
-    }
-
-    /**
-     * Photos as a camera leaves them: a main colour with some noise and a darker band, PNG and JPEG, and one white
-     * receipt whose printed words only OCR can read.
-     */
-    static Path photos(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Random random = new Random(19);
-        noisy(dir.resolve("red.png"), new Color(200, 30, 35), random, "png");
-        noisy(dir.resolve("blue.jpg"), new Color(30, 50, 210), random, "jpg");
-        noisy(dir.resolve("green.png"), new Color(35, 170, 60), random, "png");
-        noisy(dir.resolve("yellow.png"), new Color(235, 220, 40), random, "png");
-        noisy(dir.resolve("black.jpg"), new Color(15, 15, 20), random, "jpg");
-        BufferedImage receipt = new BufferedImage(900, 500, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = receipt.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 900, 500);
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 40));
-        g.drawString("INVOICE 2291", 60, 120);
-        g.drawString("Invoice total: 4,210 euros", 60, 220);
-        g.drawString("Paid by bank transfer", 60, 320);
-        g.dispose();
-        ImageIO.write(receipt, "png", dir.resolve("receipt.png").toFile());
-        return dir;
-    }
-
-    private static void noisy(Path file, Color colour, Random random, String format) throws IOException {
-        BufferedImage image = new BufferedImage(480, 320, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 320; y++) {
-            for (int x = 0; x < 480; x++) {
-                double shade = y > 240 ? 0.8 : 1.0;
-                int r = clamp(colour.getRed() * shade + random.nextGaussian() * 12);
-                int gr = clamp(colour.getGreen() * shade + random.nextGaussian() * 12);
-                int b = clamp(colour.getBlue() * shade + random.nextGaussian() * 12);
-                image.setRGB(x, y, (r << 16) | (gr << 8) | b);
-            }
-        }
-        ImageIO.write(image, format, file.toFile());
-    }
-
-    private static Path solid(Path file, Color colour, int width, int height, String format) throws IOException {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(colour);
-        g.fillRect(0, 0, width, height);
-        g.dispose();
-        ImageIO.write(image, format, file.toFile());
-        return file;
-    }
-
-    private static int clamp(double v) {
-        return (int) Math.max(0, Math.min(255, Math.round(v)));
     }
 
     private static float[] floats(JsonNode array) {
