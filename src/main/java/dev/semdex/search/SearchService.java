@@ -179,10 +179,12 @@ public final class SearchService {
         try {
             VectorHalf vector = vectorFiles(request, depth, accept);
             Map<Long, FileHit> pictures = pictureFiles(request.query(), profile, depth, accept);
-            double[] semantic = vector.files().values().stream().limit(request.k()).mapToDouble(FileHit::score)
-                    .toArray();
-            return new VectorHalf(fuse(List.of(byMeaning(vector.files(), pictures), keyword.get()), files),
-                    vector.query(), semantic);
+            Map<Long, FileHit> byMeaning = byMeaning(vector.files(), pictures);
+            // whether anything matches by meaning is judged on the list that leads: a photo's when a photo does
+            Map<Long, FileHit> leading = !byMeaning.isEmpty() && !vector.files().containsKey(
+                    byMeaning.keySet().iterator().next()) ? pictures : vector.files();
+            double[] semantic = leading.values().stream().limit(request.k()).mapToDouble(FileHit::score).toArray();
+            return new VectorHalf(fuse(List.of(byMeaning, keyword.get()), files), vector.query(), semantic);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("Search cancelled");

@@ -90,6 +90,8 @@ class ClipFixtureTest {
         CliRunner.Result index = cli(data, "index", photos.toString(), "--model", "jina-clip-v1");
         assertThat(index.exitCode()).as(index.err()).isZero();
         assertThat(index.err()).contains("Indexed 6 files").contains("0 skipped");
+        JsonNode status = new ObjectMapper().readTree(cli(data, "status", "--json").out());
+        assertThat(status.get("models").get("jina-clip-v1").get("pictures").asInt()).isEqualTo(6);
 
         for (String colour : List.of("red", "blue", "green", "yellow")) {
             assertThat(firstPath(data, colour, "--model", "jina-clip-v1")).as(colour).matches(".*/" + colour
