@@ -185,7 +185,7 @@ public final class Semdex implements AutoCloseable {
 
     /** Deletes a model's vectors from the index (the model itself stays installed); returns how many. */
     public int removeFromIndex(String modelId) {
-        int removed = store().models().delete(modelId);
+        int removed = store().models().delete(modelId) + store().pictures().delete(modelId);
         search().invalidate(modelId);
         return removed;
     }

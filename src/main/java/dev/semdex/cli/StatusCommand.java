@@ -48,7 +48,8 @@ final class StatusCommand implements Callable<Integer> {
             SearchableFiles reach = store.status().searchable(id, model.profile());
             searchable.put(id, reach);
             models.put(id, Map.of("dimension", model.dimension(), "vectors", vectors.getOrDefault(id, 0L),
-                    "searchableByWords", reach.byWords(), "searchableByMeaning", reach.byMeaning()));
+                    "searchableByWords", reach.byWords(), "searchableByMeaning", reach.byMeaning(),
+                    "pictures", store.pictures().count(id)));
         });
         List<Map<String, String>> skipped = new ArrayList<>();
         for (StoredDocument d : store.documents().skipped()) {

@@ -79,6 +79,11 @@ public final class ModelCatalog {
                 "jinaai/jina-embeddings-v2-base-en", false,
                 ModelDetails.of("137M", 547_390_322L + 711_577L, "Apache-2.0").pinned(null,
                         Map.of("model.onnx", JINA_BASE_ONNX_SHA256))));
+        // Two towers (onnx/text_model.onnx 548 MB, onnx/vision_model.onnx 344 MB on the hub): pictures by what they
+        // show, text as jina-embeddings-v2 does (its text tower is a JinaBERT of 8,192 tokens).
+        add(new ModelSpec("jina-clip-v1", "Jina CLIP v1 (text and images)", 768, 8192, 512, Pooling.MEAN, "", "",
+                ModelSource.DOWNLOAD, "jina-clip-v1", null, "jinaai/jina-clip-v1", false,
+                ModelDetails.of("223M", 547_800_000L + 343_800_000L + 712_000L, "Apache-2.0")));
     }
 
     /**

@@ -49,6 +49,8 @@ public final class OcrReader {
     private static final int PDF_DPI = 300;
     static final long MAX_PIXELS = 150_000_000L;
     private static final String TIFF = "image/tiff";
+    /** Why a page or image gave nothing although it was read: there is no text on it. */
+    public static final String NO_TEXT = "no text found";
 
     /** Told before each page is read; may block to pause the run, and throws when the run is cancelled. */
     public interface PageListener {
@@ -317,7 +319,7 @@ public final class OcrReader {
 
         ExtractionException whyEmpty() {
             if (failures.isEmpty()) {
-                return new ExtractionException("no text found");
+                return new ExtractionException(NO_TEXT);
             }
             ExtractionException first = failures.firstEntry().getValue();
             String where = read > 1 ? " (page " + failures.firstKey() + ")" : "";

@@ -5,11 +5,13 @@ import dev.semdex.chunk.Chunk;
 import dev.semdex.chunk.Chunker;
 import dev.semdex.chunk.PassageContext;
 import dev.semdex.embed.Embedder;
+import dev.semdex.embed.PictureEmbedder;
 import dev.semdex.extract.ExtractedText;
 import dev.semdex.extract.Extraction;
 import dev.semdex.extract.ExtractionException;
 import dev.semdex.extract.FolderScanner;
 import dev.semdex.extract.OcrReader;
+import dev.semdex.extract.PageThumbnails;
 import dev.semdex.extract.ScanOptions;
 import dev.semdex.extract.ScannedFile;
 import dev.semdex.extract.ScannedPages;
@@ -112,6 +114,10 @@ public final class Indexer {
         private final String profile;
         private final Chunker chunker;
         private final PassageContext context;
+        /** The run's model when it also embeds pictures (a two-tower model), else null. */
+        private final PictureEmbedder pictures;
+        /** Whether an image without text is kept as a picture rather than skipped: the index searches pictures. */
+        private final boolean keepPictures;
         private final long startNanos = System.nanoTime();
         private final List<IndexSummary.SkippedEntry> skipped = new ArrayList<>();
         private int seen;
@@ -145,6 +151,8 @@ public final class Indexer {
             int size = Math.min(embedder.model().chunkTokens(), context.passageTokens());
             this.chunker = new Chunker(embedder.tokenizer(), size);
             store.models().register(modelId, embedder.dimension(), profile);
+            this.pictures = embedder instanceof PictureEmbedder p ? p : null;
+            this.keepPictures = pictures != null || store.pictures().any();
         }
 
         void folder(StoredFolder folder) {
@@ -159,8 +167,10 @@ public final class Indexer {
                 StoredDocument doc = known.remove(key);
                 // A file skipped for its content is not read again until it changes; one that could not be read
                 // (permissions) is, since a chmod changes neither its size nor its time.
+                boolean pictureToRead = pictures != null && doc != null && doc.skipped()
+                        && PageThumbnails.isImage(file.path().getFileName().toString());
                 if (doc != null && doc.size() == file.size() && doc.modifiedMillis() == file.modifiedMillis()
-                        && (doc.skipped() ? !SkipReasons.mayPassLater(doc.error())
+                        && !pictureToRead && (doc.skipped() ? !SkipReasons.mayPassLater(doc.error())
                                 : complete.contains(key) && ExtractionVersions.isCurrent(doc))) {
                     unchanged++;
                     if (doc.skipped() && SkipReasons.isNotADocument(doc.error())) {
@@ -196,6 +206,9 @@ public final class Indexer {
             process(folder, todo);
             listener.textsStored(folder.path(), indexed - before);
             embedWaiting(folder);
+            if (pictures != null) {
+                new PicturePass(store, pictures, listener).embedWaiting(folder);
+            }
             store.folders().markIndexed(folder.id());
         }
 
@@ -274,6 +287,10 @@ public final class Indexer {
                     if (ocr.available()) {
                         return new Scanned(file, hash, extraction);
                     }
+                    if (extraction.text().text().isBlank() && keepPictures
+                            && extraction.scans().kind() == ScannedPages.Kind.IMAGE) {
+                        return picture(file, hash, extraction.text());
+                    }
                     if (extraction.text().text().isBlank()) {
                         return new Failed(file, extraction.scans().kind() == ScannedPages.Kind.IMAGE
                                 ? ocr.unavailableReason() : "no text found; " + ocr.unavailableReason());
@@ -327,12 +344,25 @@ public final class Indexer {
                 chunking = System.nanoTime() - chunkStart;
                 return new Ready(file, scanned.hash(), text.mediaType(), text.title(), text.listing(), parts);
             } catch (ExtractionException e) {
+                if (keepPictures && scanned.extraction().scans().kind() == ScannedPages.Kind.IMAGE
+                        && OcrReader.NO_TEXT.equals(e.getMessage())) {
+                    return picture(file, scanned.hash(), scanned.extraction().text());
+                }
                 return new Failed(file, e.getMessage());
             } finally {
                 ocrStage.idle();
                 chunkNanos.addAndGet(chunking);
                 ocrNanos.addAndGet(System.nanoTime() - start - chunking);
             }
+        }
+
+        /**
+         * An image with no text to read, kept for its picture: one empty passage, which shows it in results and is
+         * never embedded (the picture's own vector finds it).
+         */
+        private Prepared picture(ScannedFile file, String hash, ExtractedText text) {
+            return new Ready(file, hash, text.mediaType(), text.title(), false,
+                    List.of(new Chunk(0, "", 0, 0, 0, 0, "")));
         }
 
         /**
@@ -465,7 +495,7 @@ public final class Indexer {
                 String prefix = context.prefix(file.title());
                 for (int i = 0; i < file.hashes().size(); i++) {
                     HashKey hk = new HashKey(file.hashes().get(i));
-                    if (!stored.contains(hk)) {
+                    if (!stored.contains(hk) && !file.chunks().get(i).text().isBlank()) {
                         missing.putIfAbsent(hk, PassageContext.embedded(prefix, file.chunks().get(i).text()));
                     }
                 }

@@ -8,6 +8,7 @@ import dev.semdex.embed.ModelCatalog;
 import dev.semdex.embed.ModelSource;
 import dev.semdex.embed.ModelSpec;
 import dev.semdex.embed.OllamaModels;
+import dev.semdex.embed.djl.ClipEmbedder;
 import dev.semdex.embed.djl.DjlEmbedder;
 import dev.semdex.embed.hub.UserModels;
 import dev.semdex.embed.ollama.OllamaConfig;
@@ -100,6 +101,10 @@ public final class EmbedderFactory {
                 throw new SemdexException("The files of model '" + id + "' are gone from " + local.dir()
                         + ". Run 'semdex models " + (local.repo() != null ? "pull " + id : "add <dir>")
                         + "' again.");
+            }
+            if (local.twoTower()) {
+                return ClipEmbedder.open(spec, local.modelPath(), Path.of(local.visionModel()),
+                        local.tokenizerPath(), Path.of(local.preprocessor()), threads);
             }
             return DjlEmbedder.open(spec, local.modelPath(), local.tokenizerPath(), threads);
         }

@@ -1,5 +1,6 @@
 package dev.semdex.search;
 
+import dev.semdex.SemdexException;
 import dev.semdex.embed.Embedder;
 import dev.semdex.embed.ModelCatalog;
 import dev.semdex.embed.ModelSpec;
@@ -28,6 +29,8 @@ import java.util.function.LongPredicate;
  */
 public final class SearchService {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SearchService.class);
+
     /** How deep each list goes before fusion. */
     private static final int FUSION_DEPTH = 100;
     /** Files ranked beyond the ones asked for, so that a list still holds k entries after copies are grouped. */
@@ -37,6 +40,9 @@ public final class SearchService {
     private final SearchModels queryModels;
     private final ModelCatalog catalog;
     private final Map<String, VectorIndex> vectorIndexes = new ConcurrentHashMap<>();
+    /** Pictures per two-tower model, and which models have any; read again after {@link #invalidate}. */
+    private final Map<String, PictureIndex> pictureIndexes = new ConcurrentHashMap<>();
+    private volatile List<String> pictureModels;
     private volatile Map<Long, String> documentPaths;
     /** Per model, files the keyword index holds that the model has not embedded; counted again after invalidation. */
     private final Map<String, Long> wordsOnlyFiles = new ConcurrentHashMap<>();
@@ -73,6 +79,8 @@ public final class SearchService {
     /** Forgets cached vectors of a model (and cached paths) after the index changed. */
     public void invalidate(String modelId) {
         vectorIndexes.remove(modelId);
+        pictureIndexes.remove(modelId);
+        pictureModels = null;
         wordsOnlyFiles.remove(modelId);
         documentPaths = null;
         models = null;
@@ -85,6 +93,8 @@ public final class SearchService {
      */
     public void invalidateAll() {
         vectorIndexes.clear();
+        pictureIndexes.clear();
+        pictureModels = null;
         wordsOnlyFiles.clear();
         documentPaths = null;
         models = null;
@@ -166,9 +176,13 @@ public final class SearchService {
                 () -> keywordFiles(request.query(), profile, depth, accept));
         try {
             VectorHalf vector = vectorFiles(request, depth, accept);
-            double[] semantic = vector.files().values().stream().limit(request.k()).mapToDouble(FileHit::score)
-                    .toArray();
-            return new VectorHalf(fuse(vector.files(), keyword.get(), files), vector.query(), semantic);
+            Map<Long, FileHit> pictures = pictureFiles(request.query(), profile, depth, accept);
+            Map<Long, FileHit> byMeaning = byMeaning(vector.files(), pictures);
+            // whether anything matches by meaning is judged on the list that leads: a photo's when a photo does
+            Map<Long, FileHit> leading = !byMeaning.isEmpty() && !vector.files().containsKey(
+                    byMeaning.keySet().iterator().next()) ? pictures : vector.files();
+            double[] semantic = leading.values().stream().limit(request.k()).mapToDouble(FileHit::score).toArray();
+            return new VectorHalf(fuse(byMeaning, keyword.get(), files), vector.query(), semantic);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("Search cancelled");
@@ -292,6 +306,75 @@ public final class SearchService {
             }
             depth *= 4;
         }
+    }
+
+    /**
+     * The files whose pictures the index's two-tower model ranks first for the query (its text tower embeds the
+     * query), each shown by one of its passages; empty when no model embedded pictures here, which costs a search
+     * nothing once known. A model that cannot embed the query now (its files were deleted) is left out with a
+     * warning rather than failing the search.
+     */
+    private Map<Long, FileHit> pictureFiles(String query, String profile, int files, LongPredicate accept) {
+        List<String> withPictures = pictureModels;
+        if (withPictures == null) {
+            withPictures = store.pictures().models();
+            pictureModels = withPictures;
+        }
+        if (withPictures.isEmpty()) {
+            return Map.of();
+        }
+        String modelId = withPictures.get(0);
+        PictureIndex pictures = pictureIndexes.computeIfAbsent(modelId, id -> PictureIndex.load(store, id));
+        if (pictures.size() == 0) {
+            return Map.of();
+        }
+        float[] vector;
+        try {
+            vector = queryModels.embedQuery(modelId, query);
+        } catch (SemdexException e) {
+            LOG.warn("Pictures left out of the search: {}", e.getMessage());
+            return Map.of();
+        }
+        Map<Long, FileHit> byFile = new LinkedHashMap<>();
+        for (PictureIndex.Hit hit : pictures.ranked(vector)) {
+            if (!accept.test(hit.documentId())) {
+                continue;
+            }
+            long chunk = store.pictures().shownChunk(hit.documentId(), profile);
+            if (chunk >= 0) {
+                byFile.put(hit.documentId(), new FileHit(chunk, hit.score()));
+            }
+            if (byFile.size() == files) {
+                break;
+            }
+        }
+        return byFile;
+    }
+
+    /**
+     * One ranking by meaning from a file's passages and its picture, each file once, where it stands best. The two
+     * rankings come from different models (or different towers), so their cosines are not compared as they are:
+     * each is read as how far it stands out from its own ranking's mean, as a share of the room above that mean. A
+     * text ranking always has a first passage, however weakly it matches; a photo that matches the query clearly
+     * stands out further and comes before it, and a passage that matches clearly stays before weak pictures. With
+     * pictures, a file's score in the merged ranking is that standing, so that it is fused on one scale.
+     */
+    private static Map<Long, FileHit> byMeaning(Map<Long, FileHit> passages, Map<Long, FileHit> pictures) {
+        if (pictures.isEmpty()) {
+            return passages;
+        }
+        Map<Long, Double> standing = new HashMap<>();
+        for (Map<Long, FileHit> ranking : List.of(passages, pictures)) {
+            double mean = ranking.values().stream().mapToDouble(FileHit::score).average().orElse(0);
+            double room = Math.max(1e-9, 1 - mean);
+            ranking.forEach((doc, hit) -> standing.merge(doc, (hit.score() - mean) / room, Math::max));
+        }
+        Map<Long, FileHit> merged = new LinkedHashMap<>();
+        standing.entrySet().stream()
+                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> merged.put(e.getKey(), new FileHit(passages.getOrDefault(e.getKey(),
+                        pictures.get(e.getKey())).chunkId, e.getValue())));
+        return merged;
     }
 
     /** The two file rankings fused by score (see {@link ScoreFusion}), each file shown by its best chunk. */

@@ -18,6 +18,7 @@ public final class IndexStore implements AutoCloseable {
     private final IndexStatus status;
     private final Judgements judgements;
     private final LabelTable labels;
+    private final PictureTable pictures;
 
     public IndexStore(Database db) {
         this.db = db;
@@ -29,6 +30,7 @@ public final class IndexStore implements AutoCloseable {
         this.status = new IndexStatus(db);
         this.judgements = new Judgements(db);
         this.labels = new LabelTable(db);
+        this.pictures = new PictureTable(db);
     }
 
     /**
@@ -66,6 +68,11 @@ public final class IndexStore implements AutoCloseable {
     /** The user's relevance judgements: kept in the index so that they survive restarts. */
     public Judgements judgements() {
         return judgements;
+    }
+
+    /** The vectors of image files made by two-tower models' image towers. */
+    public PictureTable pictures() {
+        return pictures;
     }
 
     /** The user's labels and what they confirmed or corrected. */

@@ -137,7 +137,18 @@ final class Migrations {
                         belongs INTEGER NOT NULL,
                         judged_at INTEGER NOT NULL,
                         PRIMARY KEY(path, label)) WITHOUT ROWID""",
-                    "CREATE INDEX label_feedback_label ON label_feedback(label)"));
+                    "CREATE INDEX label_feedback_label ON label_feedback(label)"),
+            // Pictures embedded by a two-tower (CLIP-style) model's image tower: one vector per image file and
+            // model, with the content hash it was made from, so a changed image is embedded again. Apart from the
+            // passages' vectors because a picture is no passage: it has no text to key it by.
+            List.of("""
+                    CREATE TABLE pictures(
+                        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                        model_id TEXT NOT NULL,
+                        content_hash TEXT NOT NULL,
+                        vector BLOB NOT NULL,
+                        PRIMARY KEY(document_id, model_id)) WITHOUT ROWID""",
+                    "CREATE INDEX pictures_model ON pictures(model_id)"));
 
     private Migrations() {}
 

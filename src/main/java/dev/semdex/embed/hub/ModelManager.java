@@ -6,6 +6,7 @@ import dev.semdex.embed.ModelCatalog;
 import dev.semdex.embed.ModelSource;
 import dev.semdex.embed.ModelSpec;
 import dev.semdex.embed.Pooling;
+import dev.semdex.embed.djl.ClipEmbedder;
 import dev.semdex.embed.djl.DjlEmbedder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -95,6 +96,13 @@ public final class ModelManager {
                 new SemdexException("The repository " + repo + " (revision " + rev + ") on " + hub.endpoint()
                         + " has no tokenizer.json, or does not exist. Semdex needs tokenizer.json and "
                         + "model.onnx, onnx/model.onnx or model.pt."));
+        List<HubClient.FileInfo> towers = new ArrayList<>();
+        for (String name : TwoTowerFolder.TOWER_FILES) {
+            hub.head(repo, rev, name).ifPresent(towers::add);
+        }
+        if (towers.size() == TwoTowerFolder.TOWER_FILES.size()) {
+            return pullTwoTower(repo, rev, id, known, checkPinned, tokenizer, towers, listener);
+        }
         HubClient.FileInfo model = null;
         List<String> candidates = new ArrayList<>();
         if (checkPinned) {
@@ -139,12 +147,16 @@ public final class ModelManager {
         UserModels.Entry draft = new UserModels.Entry(id, name, UserModels.DOWNLOADED, repo, rev, dir.toString(),
                 folder.modelFile().toString(), folder.tokenizer().toString(), pooling.name(), maxTokens, chunkTokens,
                 -1, folder.configDimension(), known == null ? "" : known.queryPrefix(),
-                known == null ? "" : known.passagePrefix(), known == null ? null : known.tokenizerFamily());
+                known == null ? "" : known.passagePrefix(), known == null ? null : known.tokenizerFamily(), null,
+                null);
         return finish(draft, folder, known, warnings);
     }
 
     /** Registers a local folder in Hugging Face layout; the files stay where they are. */
     public Result add(Path dir, String requestedId, Overrides overrides) {
+        if (TwoTowerFolder.recognises(dir)) {
+            return addTwoTower(dir, requestedId, overrides);
+        }
         ModelFolder folder = ModelFolder.inspect(dir);
         String id = requestedId == null || requestedId.isBlank()
                 ? folder.dir().getFileName().toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-")
@@ -164,8 +176,79 @@ public final class ModelManager {
                 folder.modelFile().toString(), folder.tokenizer().toString(), pooling.name(), maxTokens,
                 Math.min(512, maxTokens), -1, folder.configDimension(),
                 o.queryPrefix() == null ? "" : o.queryPrefix(), o.passagePrefix() == null ? "" : o.passagePrefix(),
-                null);
+                null, null, null);
         return finish(draft, folder, null, warnings);
+    }
+
+    /**
+     * A CLIP-style repository: both towers, the picture preprocessing, the tokenizer and the config files, into the
+     * same layout as on the hub.
+     */
+    private Result pullTwoTower(String repo, String rev, String id, ModelSpec known, boolean checkPinned,
+            HubClient.FileInfo tokenizer, List<HubClient.FileInfo> towers, DownloadListener listener) {
+        List<HubClient.FileInfo> files = new ArrayList<>(List.of(tokenizer));
+        files.addAll(towers);
+        for (String name : ModelFolder.CONFIG_FILES) {
+            hub.head(repo, rev, name).ifPresent(files::add);
+        }
+        Path dir = downloadDir.resolve("models--" + repo.replace("/", "--")
+                + (rev.equals("main") ? "" : "--" + rev.replaceAll("[^\\w.-]", "_")));
+        for (HubClient.FileInfo f : files) {
+            hub.download(f, dir.resolve(f.file()), checkPinned ? known.details().sha256Of(f.file()) : null, listener);
+        }
+        TwoTowerFolder folder = TwoTowerFolder.inspect(dir);
+        int maxTokens = known != null ? known.maxTokens() : folder.maxTokens();
+        UserModels.Entry draft = new UserModels.Entry(id, known != null ? known.displayName() : repo,
+                UserModels.DOWNLOADED, repo, rev, dir.toString(), folder.textModel().toString(),
+                folder.tokenizer().toString(), Pooling.MEAN.name(), maxTokens,
+                known != null ? known.chunkTokens() : Math.min(512, maxTokens), -1, folder.configDimension(),
+                known == null ? "" : known.queryPrefix(), known == null ? "" : known.passagePrefix(),
+                known == null ? null : known.tokenizerFamily(), folder.visionModel().toString(),
+                folder.preprocessor().toString());
+        return finishTwoTower(draft, folder, known, new ArrayList<>());
+    }
+
+    private Result addTwoTower(Path dir, String requestedId, Overrides overrides) {
+        TwoTowerFolder folder = TwoTowerFolder.inspect(dir);
+        String id = requestedId == null || requestedId.isBlank()
+                ? folder.dir().getFileName().toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-")
+                : requestedId.strip();
+        if (catalog.find(id).isPresent() && userModels.find(id).isEmpty()) {
+            throw new SemdexException("'" + id + "' is already a model in the catalog; choose another id with --id.");
+        }
+        Overrides o = overrides == null ? Overrides.NONE : overrides;
+        int maxTokens = o.maxTokens() != null ? o.maxTokens() : folder.maxTokens();
+        UserModels.Entry draft = new UserModels.Entry(id, id, UserModels.ADDED, null, null, folder.dir().toString(),
+                folder.textModel().toString(), folder.tokenizer().toString(), Pooling.MEAN.name(), maxTokens,
+                Math.min(512, maxTokens), -1, folder.configDimension(),
+                o.queryPrefix() == null ? "" : o.queryPrefix(), o.passagePrefix() == null ? "" : o.passagePrefix(),
+                null, folder.visionModel().toString(), folder.preprocessor().toString());
+        return finishTwoTower(draft, folder, null, new ArrayList<>());
+    }
+
+    /** Loads both towers once (they must agree on the space's size), then records and registers the model. */
+    private Result finishTwoTower(UserModels.Entry draft, TwoTowerFolder folder, ModelSpec known,
+            List<String> warnings) {
+        int probed;
+        try (ClipEmbedder embedder = ClipEmbedder.open(draft.toSpec(), folder.textModel(), folder.visionModel(),
+                folder.tokenizer(), folder.preprocessor(), 1)) {
+            probed = embedder.dimension();
+        }
+        if (known != null && known.dimension() != probed) {
+            warnings.add("the catalog says " + known.id() + " has " + known.dimension() + " dimensions, but the "
+                    + "model produces " + probed + "; using " + probed);
+        }
+        if (folder.configDimension() > 0 && folder.configDimension() != probed) {
+            warnings.add("the model's config files claim " + folder.configDimension() + " dimensions, but it "
+                    + "produces " + probed + "; using " + probed);
+        }
+        UserModels.Entry entry = new UserModels.Entry(draft.id(), draft.displayName(), draft.origin(), draft.repo(),
+                draft.revision(), draft.dir(), draft.modelFile(), draft.tokenizer(), draft.pooling(),
+                draft.maxTokens(), draft.chunkTokens(), probed, draft.configDimension(), draft.queryPrefix(),
+                draft.passagePrefix(), draft.tokenizerFamily(), draft.visionModel(), draft.preprocessor());
+        userModels.put(entry);
+        catalog.register(entry.toSpec());
+        return new Result(entry, "OnnxRuntime (text and image towers)", List.copyOf(warnings));
     }
 
     /**
@@ -218,7 +301,7 @@ public final class ModelManager {
         UserModels.Entry entry = new UserModels.Entry(draft.id(), draft.displayName(), draft.origin(), draft.repo(),
                 draft.revision(), draft.dir(), draft.modelFile(), draft.tokenizer(), draft.pooling(),
                 draft.maxTokens(), draft.chunkTokens(), probed, draft.configDimension(), draft.queryPrefix(),
-                draft.passagePrefix(), draft.tokenizerFamily());
+                draft.passagePrefix(), draft.tokenizerFamily(), null, null);
         userModels.put(entry);
         catalog.register(entry.toSpec());
         return new Result(entry, folder.engine(), List.copyOf(warnings));

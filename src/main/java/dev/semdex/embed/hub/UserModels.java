@@ -40,10 +40,18 @@ public final class UserModels {
      * @param repo            the hub repository it came from, or null
      * @param dimension       the output length probed when it was pulled or added
      * @param configDimension what its config files claim, or -1
+     * @param visionModel     a two-tower model's image tower ({@code modelFile} is then its text tower), else null
+     * @param preprocessor    a two-tower model's {@code preprocessor_config.json}, else null
      */
     public record Entry(String id, String displayName, String origin, String repo, String revision, String dir,
             String modelFile, String tokenizer, String pooling, int maxTokens, int chunkTokens, int dimension,
-            int configDimension, String queryPrefix, String passagePrefix, String tokenizerFamily) {
+            int configDimension, String queryPrefix, String passagePrefix, String tokenizerFamily,
+            String visionModel, String preprocessor) {
+
+        /** Whether it embeds pictures as well as text (a CLIP-style model). */
+        public boolean twoTower() {
+            return visionModel != null && preprocessor != null;
+        }
 
         public Path modelPath() {
             return Path.of(modelFile);
@@ -54,7 +62,9 @@ public final class UserModels {
         }
 
         public boolean filesPresent() {
-            return Files.isRegularFile(modelPath()) && Files.isRegularFile(tokenizerPath());
+            return Files.isRegularFile(modelPath()) && Files.isRegularFile(tokenizerPath())
+                    && (!twoTower() || Files.isRegularFile(Path.of(visionModel))
+                            && Files.isRegularFile(Path.of(preprocessor)));
         }
 
         public ModelSpec toSpec() {
