@@ -158,6 +158,20 @@ public final class OcrReader {
         return new Result(text, pages.read);
     }
 
+    /**
+     * The words on one picture (an image file, or a page image already rendered to a file) and where each stands,
+     * for showing a passage on it; within the page time budget.
+     *
+     * @throws ExtractionException   when OCR is unavailable or Tesseract fails on the picture, with the reason
+     * @throws CancellationException when the thread is interrupted; the process is killed, the flag stays set
+     */
+    public PageWords words(Path picture) throws IOException {
+        if (!available()) {
+            throw new ExtractionException(unavailable);
+        }
+        return PageWords.parseTsv(tesseract.words(picture, languages, options.pageTimeout()));
+    }
+
     private void readImage(Path file, String mediaType, Pages pages, PageListener listener)
             throws IOException, InterruptedException {
         if (TIFF.equals(mediaType)) {

@@ -68,13 +68,29 @@ public final class Tesseract {
      * @throws CancellationException when the calling thread is interrupted; the process is killed, the flag stays set
      */
     String read(Path image, String languageCodes, Duration budget, int dpi) throws IOException {
+        return run(image, languageCodes, budget, dpi, "txt");
+    }
+
+    /**
+     * Where Tesseract reads each word in one image file, as its TSV output (one row per page, block, line and word,
+     * with the box in pixels); failures as {@link #read}.
+     */
+    String words(Path image, String languageCodes, Duration budget) throws IOException {
+        return run(image, languageCodes, budget, 0, "tsv");
+    }
+
+    private String run(Path image, String languageCodes, Duration budget, int dpi, String format)
+            throws IOException {
         Path outputBase = Files.createTempFile("semdex-ocr-", "");
-        Path text = outputBase.resolveSibling(outputBase.getFileName() + ".txt");
+        Path text = outputBase.resolveSibling(outputBase.getFileName() + "." + format);
         Path errors = outputBase.resolveSibling(outputBase.getFileName() + ".err");
         List<String> command = new ArrayList<>(List.of(program, image.toString(), outputBase.toString(),
                 "-l", languageCodes, "--psm", "3"));
         if (dpi > 0) {
             command.addAll(List.of("--dpi", Integer.toString(dpi)));
+        }
+        if (!format.equals("txt")) {
+            command.add(format);
         }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)

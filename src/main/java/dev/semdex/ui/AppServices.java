@@ -61,7 +61,8 @@ public final class AppServices implements AutoCloseable {
         // An index made from the command line keeps its model in the window too, rather than being re-embedded
         // with the built-in default at the first start-up check.
         this.settings = firstWindow ? loaded.withDefaultModel(semdex.models().defaultModel()) : loaded;
-        this.searchPort = new SemdexSearchPort(semdex.search(), semdex.searchChoices(), semdex.models());
+        this.searchPort = new SemdexSearchPort(semdex.search(), semdex.searchChoices(), semdex.models(),
+                semdex::ocrReader);
         this.foldersPort = new SemdexFoldersPort(semdex.folders(), semdex.search());
         this.modelsPort = new SemdexModelsPort(semdex.models(), this::ollamaConfigured);
         this.settingsPort = new SemdexSettingsPort(semdex.models()::offlineModelIds);

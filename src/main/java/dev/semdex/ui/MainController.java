@@ -375,6 +375,8 @@ public final class MainController {
         previewText.getChildren().addAll(Passages.texts(p.passage(), query, best));
         int offset = p.before().isBlank() ? 0 : p.before().length();
         previewFlow.mark(best == null ? -1 : offset + best.start(), best == null ? -1 : offset + best.end());
+        previewPicture.mark(best == null || best.end() > p.passage().length() ? p.passage()
+                : p.passage().substring(best.start(), best.end()));
         if (!p.after().isBlank()) {
             previewText.getChildren().add(Passages.context(p.after()));
         }

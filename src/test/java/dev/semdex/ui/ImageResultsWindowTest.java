@@ -31,8 +31,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Scans in the real window: a folder with a photographed letter and a scanned PDF is indexed with Tesseract, the
- * image result shows its picture in the list, the preview shows the picture above the OCR'd text, a scanned PDF
- * page's preview shows the page; the settings' OCR tab lists Tesseract's installed languages.
+ * image result shows its picture in the list, the preview shows the picture above the OCR'd text with the passage's
+ * words marked on the picture, a scanned PDF page's preview shows the page; the settings' OCR tab lists Tesseract's
+ * installed languages.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ImageResultsWindowTest {
@@ -86,6 +87,17 @@ class ImageResultsWindowTest {
         ImageView preview = robot.lookup("#previewPicture").queryAs(ImageView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> preview.isVisible() && preview.getImage() != null);
         assertThat(preview.getImage().getWidth()).isGreaterThan(dev.semdex.ui.search.Thumbnails.LIST_SIZE);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup(".ocr-mark").queryAll().isEmpty());
+        javafx.geometry.Bounds picture = preview.localToScene(preview.getBoundsInLocal());
+        java.util.Set<javafx.scene.Node> marks = robot.lookup(".ocr-mark").queryAll();
+        assertThat(marks).as("the passage's words, each marked on the picture").hasSizeBetween(3, 16);
+        for (javafx.scene.Node mark : marks) {
+            javafx.geometry.Bounds box = mark.localToScene(mark.getBoundsInLocal());
+            assertThat(box.getMinX()).isGreaterThanOrEqualTo(picture.getMinX() - 2);
+            assertThat(box.getMaxX()).isLessThanOrEqualTo(picture.getMaxX() + 2);
+            assertThat(box.getMinY()).isGreaterThanOrEqualTo(picture.getMinY() - 2);
+            assertThat(box.getMaxY()).isLessThanOrEqualTo(picture.getMaxY() + 2);
+        }
         WindowDriver.screenshot(robot, window, Path.of("target", "image-results.png").toAbsolutePath());
 
         search("russet apple harvest in the orchard");

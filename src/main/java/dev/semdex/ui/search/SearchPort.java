@@ -1,5 +1,6 @@
 package dev.semdex.ui.search;
 
+import dev.semdex.extract.PageWords;
 import dev.semdex.search.BestSentence;
 import dev.semdex.search.Passage;
 import dev.semdex.search.SearchAnswer;
@@ -41,6 +42,14 @@ public interface SearchPort {
      * its longer side; null when it has none (a text document, a PDF page with a text layer). Reads the file.
      */
     default byte[] thumbnail(Path file, int page, int maxSide) {
+        return null;
+    }
+
+    /**
+     * The words OCR reads on the picture a result was read from, with their boxes, to show its passage on the
+     * picture; null when there is no picture or no Tesseract. Runs Tesseract, so it takes a second or more.
+     */
+    default PageWords pictureWords(Path file, int page) {
         return null;
     }
 }

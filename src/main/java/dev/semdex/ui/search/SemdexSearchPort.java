@@ -1,7 +1,10 @@
 package dev.semdex.ui.search;
 
 import dev.semdex.SemdexException;
+import dev.semdex.extract.ExtractionException;
+import dev.semdex.extract.OcrReader;
 import dev.semdex.extract.PageThumbnails;
+import dev.semdex.extract.PageWords;
 import dev.semdex.models.EmbedderLease;
 import dev.semdex.models.ModelService;
 import dev.semdex.search.BestSentence;
@@ -12,9 +15,11 @@ import dev.semdex.search.SearchMode;
 import dev.semdex.search.SearchRequest;
 import dev.semdex.search.SearchResult;
 import dev.semdex.search.SearchService;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,15 +27,25 @@ import org.slf4j.LoggerFactory;
 public final class SemdexSearchPort implements SearchPort {
 
     private static final Logger LOG = LoggerFactory.getLogger(SemdexSearchPort.class);
+    /** Longer side of the picture read for word boxes: about 200 dpi for an A4 page. */
+    private static final int WORDS_SIDE = 2400;
 
     private final SearchService search;
     private final SearchChoices choices;
     private final ModelService models;
+    private final Supplier<OcrReader> ocr;
 
     public SemdexSearchPort(SearchService search, SearchChoices choices, ModelService models) {
+        this(search, choices, models, OcrReader::off);
+    }
+
+    /** With {@code ocr} (the current settings' reader) for showing passages on their pictures. */
+    public SemdexSearchPort(SearchService search, SearchChoices choices, ModelService models,
+            Supplier<OcrReader> ocr) {
         this.search = search;
         this.choices = choices;
         this.models = models;
+        this.ocr = ocr;
     }
 
     @Override
@@ -83,6 +98,39 @@ public final class SemdexSearchPort implements SearchPort {
             return PageThumbnails.png(file, page, maxSide);
         } catch (java.io.IOException e) {
             throw new SemdexException("Cannot show " + file.getFileName() + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    /**
+     * Reads the picture again with word boxes. A page is rendered larger than the preview shows it: Tesseract reads
+     * small print badly, and the boxes are scaled to the shown size anyway. Without a picture or Tesseract: null.
+     */
+    @Override
+    public PageWords pictureWords(Path file, int page) {
+        OcrReader reader = ocr.get();
+        if (!reader.available()) {
+            return null;
+        }
+        Path tmp = null;
+        try {
+            byte[] png = PageThumbnails.png(file, page, WORDS_SIDE);
+            if (png == null) {
+                return null;
+            }
+            tmp = Files.createTempFile("semdex-words-", ".png");
+            Files.write(tmp, png);
+            return reader.words(tmp);
+        } catch (java.io.IOException | ExtractionException e) {
+            LOG.debug("No word boxes for {}: {}", file, e.getMessage());
+            return null;
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (java.io.IOException e) {
+                    LOG.debug("Cannot delete {}", tmp);
+                }
+            }
         }
     }
 }

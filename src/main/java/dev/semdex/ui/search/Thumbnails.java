@@ -1,6 +1,8 @@
 package dev.semdex.ui.search;
 
 import dev.semdex.extract.PageThumbnails;
+import dev.semdex.extract.PageWords;
+import dev.semdex.ui.common.Cancellable;
 import dev.semdex.ui.common.TaskRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,6 +41,12 @@ public final class Thumbnails<I> {
         }
     };
     private final Map<Key, List<Consumer<I>>> pending = new HashMap<>();
+    private final Map<Key, Holder<PageWords>> words = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Holder<PageWords>> eldest) {
+            return size() > KEPT;
+        }
+    };
     private int jobs;
 
     public Thumbnails(SearchPort port, TaskRunner runner, Function<byte[], I> decode) {
@@ -87,6 +95,24 @@ public final class Thumbnails<I> {
             byte[] png = port.thumbnail(Path.of(path), page, size);
             return new Holder<>(png == null ? null : decode.apply(png));
         }, made -> done(key, made), error -> done(key, new Holder<>(null)));
+    }
+
+    /**
+     * Hands the words OCR reads on the picture of {@code page} of {@code path}, with their boxes, to {@code then} on
+     * the UI thread (null when there are none to be had, e.g. without Tesseract); kept like the pictures. The
+     * returned handle stops the reading, e.g. when another result is selected.
+     */
+    public Cancellable words(String path, int page, Consumer<PageWords> then) {
+        Key key = new Key(path, page, 0);
+        Holder<PageWords> kept = words.get(key);
+        if (kept != null) {
+            then.accept(kept.picture());
+            return Cancellable.NONE;
+        }
+        return runner.submit(() -> new Holder<>(port.pictureWords(Path.of(path), page)), read -> {
+            words.put(key, read);
+            then.accept(read.picture());
+        }, error -> then.accept(null));
     }
 
     private void done(Key key, Holder<I> made) {
