@@ -12,7 +12,6 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoBatchifyTranslator;
-import ai.djl.translate.TranslateException;
 import ai.djl.translate.TranslatorContext;
 import dev.semdex.SemdexException;
 import dev.semdex.chunk.TextTokenizer;
@@ -192,20 +191,7 @@ public final class ClipEmbedder implements PictureEmbedder {
             if (closed) {
                 throw new CancellationException("Model '" + spec.id() + "' was closed");
             }
-            Predictor<I, float[]> predictor;
-            try {
-                predictor = pool.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("Embedding cancelled");
-            }
-            try {
-                return predictor.predict(input);
-            } catch (TranslateException | RuntimeException e) {
-                throw new SemdexException("Embedding failed with model '" + spec.id() + "': " + e.getMessage(), e);
-            } finally {
-                pool.add(predictor);
-            }
+            return PooledPredictors.predict(pool, input, spec.id());
         } finally {
             lifecycle.readLock().unlock();
         }

@@ -6,7 +6,6 @@ import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
-import ai.djl.translate.TranslateException;
 import ai.djl.util.PairList;
 import dev.semdex.SemdexException;
 import dev.semdex.chunk.TextTokenizer;
@@ -244,20 +243,7 @@ public final class DjlEmbedder implements Embedder, PooledVectors {
             if (closed) {
                 throw new CancellationException("Model '" + spec.id() + "' was closed");
             }
-            Predictor<String, float[]> predictor;
-            try {
-                predictor = predictors.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("Embedding cancelled");
-            }
-            try {
-                return predictor.predict(input);
-            } catch (TranslateException | RuntimeException e) {
-                throw new SemdexException("Embedding failed with model '" + spec.id() + "': " + e.getMessage(), e);
-            } finally {
-                predictors.add(predictor);
-            }
+            return PooledPredictors.predict(predictors, input, spec.id());
         } finally {
             lifecycle.readLock().unlock();
         }
