@@ -234,21 +234,7 @@ public final class ModelManager {
                 folder.tokenizer(), folder.preprocessor(), 1)) {
             probed = embedder.dimension();
         }
-        if (known != null && known.dimension() != probed) {
-            warnings.add("the catalog says " + known.id() + " has " + known.dimension() + " dimensions, but the "
-                    + "model produces " + probed + "; using " + probed);
-        }
-        if (folder.configDimension() > 0 && folder.configDimension() != probed) {
-            warnings.add("the model's config files claim " + folder.configDimension() + " dimensions, but it "
-                    + "produces " + probed + "; using " + probed);
-        }
-        UserModels.Entry entry = new UserModels.Entry(draft.id(), draft.displayName(), draft.origin(), draft.repo(),
-                draft.revision(), draft.dir(), draft.modelFile(), draft.tokenizer(), draft.pooling(),
-                draft.maxTokens(), draft.chunkTokens(), probed, draft.configDimension(), draft.queryPrefix(),
-                draft.passagePrefix(), draft.tokenizerFamily(), draft.visionModel(), draft.preprocessor());
-        userModels.put(entry);
-        catalog.register(entry.toSpec());
-        return new Result(entry, "OnnxRuntime (text and image towers)", List.copyOf(warnings));
+        return record(draft, probed, known, warnings, "OnnxRuntime (text and image towers)");
     }
 
     /**
@@ -290,20 +276,29 @@ public final class ModelManager {
         try (DjlEmbedder embedder = DjlEmbedder.open(draft.toSpec(), folder.modelFile(), folder.tokenizer(), 1)) {
             probed = embedder.dimension();
         }
+        return record(draft, probed, known, warnings, folder.engine());
+    }
+
+    /**
+     * Records and registers a model whose dimension was just measured by loading it; where the catalog or the
+     * model's config files claim another, the measured one wins and the user is told.
+     */
+    private Result record(UserModels.Entry draft, int probed, ModelSpec known, List<String> warnings,
+            String engine) {
         if (known != null && known.dimension() != probed) {
             warnings.add("the catalog says " + known.id() + " has " + known.dimension() + " dimensions, but the "
                     + "model produces " + probed + "; using " + probed);
         }
-        if (folder.configDimension() > 0 && folder.configDimension() != probed) {
-            warnings.add("the model's config files claim " + folder.configDimension() + " dimensions, but it "
+        if (draft.configDimension() > 0 && draft.configDimension() != probed) {
+            warnings.add("the model's config files claim " + draft.configDimension() + " dimensions, but it "
                     + "produces " + probed + "; using " + probed);
         }
         UserModels.Entry entry = new UserModels.Entry(draft.id(), draft.displayName(), draft.origin(), draft.repo(),
                 draft.revision(), draft.dir(), draft.modelFile(), draft.tokenizer(), draft.pooling(),
                 draft.maxTokens(), draft.chunkTokens(), probed, draft.configDimension(), draft.queryPrefix(),
-                draft.passagePrefix(), draft.tokenizerFamily(), null, null);
+                draft.passagePrefix(), draft.tokenizerFamily(), draft.visionModel(), draft.preprocessor());
         userModels.put(entry);
         catalog.register(entry.toSpec());
-        return new Result(entry, folder.engine(), List.copyOf(warnings));
+        return new Result(entry, engine, List.copyOf(warnings));
     }
 }
