@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.semdex.extract.Tesseract;
 import dev.semdex.lab.bench.ScannedDocuments;
-import dev.semdex.lab.ui.CompareFeature;
 import dev.semdex.search.SearchResult;
 import dev.semdex.ui.common.DesktopActions;
 import dev.semdex.ui.folders.FolderState;
@@ -51,16 +50,12 @@ class ImageResultsWindowTest {
         FxToolkit.registerPrimaryStage();
         List<DesktopActions.Attempt> opened = new CopyOnWriteArrayList<>();
         services = WindowDriver.openServices(tmp, opened);
-        FxToolkit.setupStage(stage -> window = MainWindow.show(services, stage, CompareFeature::new));
-        WaitForAsyncUtils.waitForFxEvents();
+        window = WindowDriver.show(services);
     }
 
     @AfterAll
     static void closeWindow() throws Exception {
-        if (services != null) {
-            FxToolkit.cleanupStages();
-            services.close();
-        }
+        WindowDriver.close(services);
     }
 
     @Test

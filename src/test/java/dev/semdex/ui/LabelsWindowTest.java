@@ -46,8 +46,7 @@ class LabelsWindowTest {
         FxToolkit.registerPrimaryStage();
         List<DesktopActions.Attempt> opened = new CopyOnWriteArrayList<>();
         services = WindowDriver.openServices(tmp, opened);
-        FxToolkit.setupStage(stage -> window = MainWindow.show(services, stage, CompareFeature::new));
-        WaitForAsyncUtils.waitForFxEvents();
+        window = WindowDriver.show(services);
         docs = LabelledAbstracts.write(tmp.resolve("abstracts"), 4);
         LabelledAbstracts more = LabelledAbstracts.write(tmp.resolve("hiv"), 5);
         hivFolder = more.folder.toAbsolutePath().normalize();
@@ -72,8 +71,7 @@ class LabelsWindowTest {
 
     @AfterAll
     static void closeWindow() throws Exception {
-        FxToolkit.cleanupStages();
-        services.close();
+        WindowDriver.close(services);
     }
 
     private static boolean labelled(LabelsViewModel labels, String path, String label) {

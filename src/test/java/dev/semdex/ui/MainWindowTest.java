@@ -47,14 +47,12 @@ class MainWindowTest {
     static void openWindow() throws Exception {
         FxToolkit.registerPrimaryStage();
         services = WindowDriver.openServices(tmp, opened);
-        FxToolkit.setupStage(stage -> window = MainWindow.show(services, stage, CompareFeature::new));
-        WaitForAsyncUtils.waitForFxEvents();
+        window = WindowDriver.show(services);
     }
 
     @AfterAll
     static void closeWindow() throws Exception {
-        FxToolkit.cleanupStages();
-        services.close();
+        WindowDriver.close(services);
     }
 
     @Test

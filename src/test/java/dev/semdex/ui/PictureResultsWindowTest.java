@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import dev.semdex.embed.hub.ClipFixture;
 import dev.semdex.extract.Tesseract;
 import dev.semdex.index.IndexListener;
-import dev.semdex.lab.ui.CompareFeature;
 import dev.semdex.models.InstalledModel;
 import dev.semdex.search.SearchResult;
 import dev.semdex.ui.common.DesktopActions;
@@ -43,16 +42,12 @@ class PictureResultsWindowTest {
         FxToolkit.registerPrimaryStage();
         List<DesktopActions.Attempt> opened = new CopyOnWriteArrayList<>();
         services = WindowDriver.openServices(tmp, opened);
-        FxToolkit.setupStage(stage -> window = MainWindow.show(services, stage, CompareFeature::new));
-        WaitForAsyncUtils.waitForFxEvents();
+        window = WindowDriver.show(services);
     }
 
     @AfterAll
     static void closeWindow() throws Exception {
-        if (services != null) {
-            FxToolkit.cleanupStages();
-            services.close();
-        }
+        WindowDriver.close(services);
     }
 
     @Test

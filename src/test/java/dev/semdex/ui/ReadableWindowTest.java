@@ -86,14 +86,12 @@ class ReadableWindowTest {
             services.foldersPort().index(folder, MINILM_Q, new IndexListener() {});
         }
         services.foldersPort().index(work, MINILM, new IndexListener() {});
-        FxToolkit.setupStage(stage -> window = MainWindow.show(services, stage, CompareFeature::new));
-        WaitForAsyncUtils.waitForFxEvents();
+        window = WindowDriver.show(services);
     }
 
     @AfterAll
     static void closeWindow() throws Exception {
-        FxToolkit.cleanupStages();
-        services.close();
+        WindowDriver.close(services);
     }
 
     /** A handbook of some sixty paragraphs, its lines broken at 70 columns as old HTML sources are. */

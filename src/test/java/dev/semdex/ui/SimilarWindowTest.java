@@ -2,7 +2,6 @@ package dev.semdex.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.semdex.lab.ui.CompareFeature;
 import dev.semdex.search.SearchResult;
 import dev.semdex.similar.SplitDocuments;
 import dev.semdex.ui.common.DesktopActions;
@@ -37,8 +36,7 @@ class SimilarWindowTest {
         FxToolkit.registerPrimaryStage();
         List<DesktopActions.Attempt> opened = new CopyOnWriteArrayList<>();
         services = WindowDriver.openServices(tmp, opened);
-        FxToolkit.setupStage(stage -> window = MainWindow.show(services, stage, CompareFeature::new));
-        WaitForAsyncUtils.waitForFxEvents();
+        window = WindowDriver.show(services);
         docs = SplitDocuments.write(tmp.resolve("abstracts"));
         WindowDriver.drop(new FxRobot(), docs.folder.toFile());
         WindowDriver.waitForFolder(window, docs.folder, FolderState.UP_TO_DATE);
@@ -46,8 +44,7 @@ class SimilarWindowTest {
 
     @AfterAll
     static void closeWindow() throws Exception {
-        FxToolkit.cleanupStages();
-        services.close();
+        WindowDriver.close(services);
     }
 
     private String firstResultName() {

@@ -3,7 +3,6 @@ package dev.semdex.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.semdex.lab.ui.CompareFeature;
 import dev.semdex.search.SearchResult;
 import dev.semdex.ui.common.DesktopActions;
 import dev.semdex.ui.folders.FolderItem;
@@ -43,16 +42,12 @@ class SourceCodeWindowTest {
         FxToolkit.registerPrimaryStage();
         List<DesktopActions.Attempt> opened = new CopyOnWriteArrayList<>();
         services = WindowDriver.openServices(tmp, opened);
-        FxToolkit.setupStage(stage -> window = MainWindow.show(services, stage, CompareFeature::new));
-        WaitForAsyncUtils.waitForFxEvents();
+        window = WindowDriver.show(services);
     }
 
     @AfterAll
     static void closeWindow() throws Exception {
-        if (services != null) {
-            FxToolkit.cleanupStages();
-            services.close();
-        }
+        WindowDriver.close(services);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.semdex.ui;
 
-import dev.semdex.lab.ui.CompareFeature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -46,16 +45,12 @@ class WalkThroughTest {
         assumeThat(Files.isDirectory(MixedCorpus.SCIFACT)).as("SciFact at " + MixedCorpus.SCIFACT).isTrue();
         FxToolkit.registerPrimaryStage();
         services = WindowDriver.openServices(tmp, opened);
-        FxToolkit.setupStage(stage -> window = MainWindow.show(services, stage, CompareFeature::new));
-        WaitForAsyncUtils.waitForFxEvents();
+        window = WindowDriver.show(services);
     }
 
     @AfterAll
     static void closeWindow() throws Exception {
-        if (services != null) {
-            FxToolkit.cleanupStages();
-            services.close();
-        }
+        WindowDriver.close(services);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.javafx.scene.input.DragboardHelper;
 import com.sun.javafx.tk.TKClipboard;
 import com.sun.javafx.tk.Toolkit;
+import dev.semdex.lab.ui.CompareFeature;
 import dev.semdex.settings.AppDirs;
 import dev.semdex.ui.common.DesktopActions;
 import dev.semdex.ui.folders.FolderItem;
@@ -29,6 +30,7 @@ import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
 import javax.imageio.ImageIO;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** What the window tests do to the real window: drop folders, wait for a folder's state, take a screenshot. */
@@ -47,6 +49,22 @@ final class WindowDriver {
         services.desktop(new DesktopActions(new DesktopActions.Host("Linux", EnumSet.of(Desktop.Action.OPEN),
                 p -> p.equals("gdbus")), opened::add));
         return services;
+    }
+
+    /** The main window over {@code services} on TestFX's stage, with the compare feature, once it has been laid out. */
+    static MainWindow show(AppServices services) throws Exception {
+        AtomicReference<MainWindow> window = new AtomicReference<>();
+        FxToolkit.setupStage(stage -> window.set(MainWindow.show(services, stage, CompareFeature::new)));
+        WaitForAsyncUtils.waitForFxEvents();
+        return window.get();
+    }
+
+    /** Closes the window and the core under it; nothing to do when a test class was skipped before opening it. */
+    static void close(AppServices services) throws Exception {
+        if (services != null) {
+            FxToolkit.cleanupStages();
+            services.close();
+        }
     }
 
     /** A real Dragboard with files, fired as DRAG_OVER and DRAG_DROPPED at the window (feasibility.md §2 A). */
