@@ -154,7 +154,7 @@ public final class Semdex implements AutoCloseable {
 
     /** More like this: the indexed files most like a file or a text. */
     public SimilarService similar() {
-        return new SimilarService(store(), search(), extractor(), new LeasedPassageModels(models));
+        return new SimilarService(store(), search(), this::extractor, new LeasedPassageModels(models));
     }
 
     /** The user's labels, and every indexed file's label; one service, so that its listeners hear every change. */

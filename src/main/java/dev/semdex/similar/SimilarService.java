@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * More like this: ranks the indexed files by how much of a source (a file or a text) they cover. Each passage of
@@ -36,7 +37,8 @@ public final class SimilarService {
     private final PassageModels models;
     private final SourceReader reader;
 
-    public SimilarService(IndexStore store, SearchService search, TextExtractor extractor, PassageModels models) {
+    public SimilarService(IndexStore store, SearchService search, Supplier<TextExtractor> extractor,
+            PassageModels models) {
         this.store = store;
         this.search = search;
         this.models = models;

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Turns a file or a text into passages with vectors of one model. An indexed, unchanged file brings its stored
@@ -34,10 +35,11 @@ final class SourceReader {
     static final int MAX_PASSAGES = 48;
 
     private final IndexStore store;
-    private final TextExtractor extractor;
+    /** Asked only when a file must be read: loading Tika takes most of a second, not worth paying at start-up. */
+    private final Supplier<TextExtractor> extractor;
     private final PassageModels models;
 
-    SourceReader(IndexStore store, TextExtractor extractor, PassageModels models) {
+    SourceReader(IndexStore store, Supplier<TextExtractor> extractor, PassageModels models) {
         this.store = store;
         this.extractor = extractor;
         this.models = models;
@@ -70,7 +72,7 @@ final class SourceReader {
         }
         ExtractedText text;
         try {
-            text = extractor.extract(path);
+            text = extractor.get().extract(path);
         } catch (ExtractionException e) {
             throw new SemdexException("Cannot compare " + path.getFileName() + ": " + e.getMessage() + ".", e);
         }

@@ -50,8 +50,8 @@ class SimilarServiceTest {
         new Indexer(store, extractor, new FolderScanner(), ScanOptions.defaults())
                 .index(List.of(docs.folder), embedder, IndexListener.NONE);
         model = embedder.model().id();
-        similar = new SimilarService(store, new SearchService(store, id -> embedder, new ModelCatalog()), extractor,
-                PassageModels.of(embedder));
+        similar = new SimilarService(store, new SearchService(store, id -> embedder, new ModelCatalog()),
+                () -> extractor, PassageModels.of(embedder));
     }
 
     @AfterAll
