@@ -34,6 +34,7 @@ public final class MainWindow {
     private final SearchViewModel search;
     private final FoldersViewModel folders;
     private MainController controller;
+    private AfterFirstFrame firstFrame;
     private final ModelLab lab;
 
     private MainWindow(AppServices services, Stage stage, ModelLab.Factory labFactory) {
@@ -76,7 +77,7 @@ public final class MainWindow {
                 ? "The embedding server answers again; indexing goes on." : message)));
         applyTheme(services.settings());
         Scene scene = new Scene(root, 1280, 800);
-        AfterFirstFrame firstFrame = new AfterFirstFrame(scene);
+        firstFrame = new AfterFirstFrame(scene);
         scene.getStylesheets().add(MainWindow.class.getResource("semdex.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN),
                 controller::focusSearch);
@@ -128,6 +129,11 @@ public final class MainWindow {
             services.background().submit(() -> services.semdex().embedder(model), ok -> {}, e -> {});
             services.background().submit(FileKind::loadIconFont, ok -> {}, e -> {});
         });
+    }
+
+    /** Runs {@code work} on the UI thread once the window's first frame is laid out and drawn. */
+    void whenDrawn(Runnable work) {
+        firstFrame.run(work);
     }
 
     private void openSettings() {

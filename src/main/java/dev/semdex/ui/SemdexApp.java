@@ -89,10 +89,9 @@ public final class SemdexApp extends Application {
             Platform.exit();
             return;
         }
-        MainWindow.show(services, stage, labFactory);
-        // After the first pulse that drew the window: the moment a user can type. Logged to measure start-up.
-        Platform.runLater(() -> LOG.info("Window ready {} ms after the JVM started",
-                ManagementFactory.getRuntimeMXBean().getUptime()));
+        // Once the first frame is drawn: the moment a user sees the window and can type. Logged to measure start-up.
+        MainWindow.show(services, stage, labFactory).whenDrawn(() -> LOG.info("Window ready {} ms after the JVM "
+                + "started", ManagementFactory.getRuntimeMXBean().getUptime()));
     }
 
     @Override
