@@ -60,6 +60,15 @@ if [ "${SKIP_BUILD:-}" != 1 ]; then
     fail "target/semdex.jsa is missing or does not map for java -jar target/semdex.jar"
   fi
 fi
+# sqlite-jdbc's library is loaded from the copy the build unpacked beside the jar (store.SqliteLibrary); without it,
+# sqlite-jdbc copies the library into its temporary folder at every start, which fails when that folder cannot exist.
+no_tmp="-Dorg.sqlite.tmpdir=/dev/null/nowhere"
+if java $no_tmp -jar target/semdex.jar --data-dir "$work/readme-data" status > "$work/readme-status.log" 2>&1; then
+  ok "java -jar target/semdex.jar loads sqlite-jdbc's library from target/native (nothing copied out of the jar)"
+else
+  cat "$work/readme-status.log" >&2
+  fail "java -jar target/semdex.jar could not open an index without copying sqlite-jdbc's library out of its jar"
+fi
 deb=$(ls target/installer/semdex_*_amd64.deb 2>/dev/null | head -1)
 [ -n "$deb" ] || die "no target/installer/semdex_*_amd64.deb"
 deb_mib=$(( $(stat -c %s "$deb") / 1048576 ))
@@ -121,6 +130,12 @@ if $offline semdex-cli --data-dir "$work/data" index "$docs" > "$work/index.log"
 else
   cat "$work/index.log" >&2
   die "semdex-cli index failed"
+fi
+if _JAVA_OPTIONS="$no_tmp" semdex-cli --data-dir "$work/data" status > "$work/status.log" 2>&1; then
+  ok "the installed app loads sqlite-jdbc's library from /opt/semdex/lib/app/native (nothing copied out of the jar)"
+else
+  cat "$work/status.log" >&2
+  fail "semdex-cli could not open the index without copying sqlite-jdbc's library out of its jar"
 fi
 # A query sharing no word with the document: only the embedded model can rank it first.
 top=$($offline semdex-cli --data-dir "$work/data" search "how do leaves make food from light" --mode vector -k 1 --json 2>"$work/search.log" \

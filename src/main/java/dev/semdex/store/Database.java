@@ -60,6 +60,7 @@ public final class Database implements AutoCloseable {
             if (created && lock == null) {
                 throw new SemdexException("Another Semdex is creating the index " + file + "; try again in a moment.");
             }
+            SqliteLibrary.preferUnpacked();
             SQLiteConfig config = new SQLiteConfig();
             config.setReadOnly(reason != null);
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);

@@ -40,6 +40,8 @@ public final class MainWindow {
     private MainWindow(AppServices services, Stage stage, ModelLab.Factory labFactory) {
         this.services = services;
         this.stage = stage;
+        // The searches and loads the window asks for start once it is drawn (see release in build).
+        services.background().hold();
         this.search = new SearchViewModel(services.searchPort(), services.background(),
                 () -> services.settings().defaultModel());
         this.folders = new FoldersViewModel(services.foldersPort(), services.background(), services.indexing(),
@@ -78,6 +80,7 @@ public final class MainWindow {
         applyTheme(services.settings());
         Scene scene = new Scene(root, 1280, 800);
         firstFrame = new AfterFirstFrame(scene);
+        firstFrame.run(services.background()::release);
         scene.getStylesheets().add(MainWindow.class.getResource("semdex.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN),
                 controller::focusSearch);

@@ -1,6 +1,8 @@
 package dev.semdex.ui.common;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +20,9 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FxTaskRunner.class);
 
     private final ExecutorService executor;
+    /** Jobs submitted while held, in order; started by {@link #release()}. */
+    private final List<Runnable> held = new ArrayList<>();
+    private boolean holding;
 
     /** @param threads 0 for a growing pool (searches, loads), 1 for a queue that runs one job at a time */
     public FxTaskRunner(String name, int threads) {
@@ -50,6 +55,12 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             LOG.debug("Dropped a background job submitted after close");
             return Cancellable.NONE;
         }
+        synchronized (this) {
+            if (holding) {
+                held.add(task);
+                return () -> task.cancel(true);
+            }
+        }
         try {
             executor.execute(task);
         } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -57,6 +68,31 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             return Cancellable.NONE;
         }
         return () -> task.cancel(true);
+    }
+
+    /**
+     * Jobs submitted from now on wait, unstarted, until {@link #release()}: on two cores, the loads a window asks
+     * for while it is built would otherwise take the CPU its first frame needs.
+     */
+    public synchronized void hold() {
+        holding = true;
+    }
+
+    /** Starts the jobs held since {@link #hold()}, in the order they came, and stops holding. */
+    public void release() {
+        List<Runnable> waiting;
+        synchronized (this) {
+            holding = false;
+            waiting = List.copyOf(held);
+            held.clear();
+        }
+        for (Runnable job : waiting) {
+            try {
+                executor.execute(job);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.debug("Dropped a held background job: the window is closing");
+            }
+        }
     }
 
     @Override
