@@ -1,6 +1,5 @@
 package dev.semdex.embed;
 
-import dev.semdex.chunk.TextTokenizer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -12,7 +11,7 @@ import java.util.concurrent.CancellationException;
  * interrupted (the user cancels; what was stored so far stays). Any other failure passes through. Queries are not
  * retried: a search must answer now, and the window offers keyword search instead.
  */
-public final class WaitingEmbedder implements Embedder {
+public final class WaitingEmbedder extends ForwardingEmbedder {
 
     /** Hears about the wait, on the embedding thread. */
     public interface Listener {
@@ -21,14 +20,13 @@ public final class WaitingEmbedder implements Embedder {
         void resumed();
     }
 
-    private final Embedder inner;
     private final Listener listener;
     private final Duration firstWait;
     private final Duration maxWait;
 
     /** Does not own {@code inner}: closing this leaves it open. */
     public WaitingEmbedder(Embedder inner, Listener listener, Duration firstWait, Duration maxWait) {
-        this.inner = inner;
+        super(inner);
         this.listener = listener;
         this.firstWait = firstWait;
         this.maxWait = maxWait;
@@ -40,7 +38,7 @@ public final class WaitingEmbedder implements Embedder {
         boolean waited = false;
         while (true) {
             try {
-                List<float[]> vectors = inner.embedPassages(passages);
+                List<float[]> vectors = inner().embedPassages(passages);
                 if (waited) {
                     listener.resumed();
                 }
@@ -57,45 +55,5 @@ public final class WaitingEmbedder implements Embedder {
                 wait = wait.multipliedBy(2).compareTo(maxWait) > 0 ? maxWait : wait.multipliedBy(2);
             }
         }
-    }
-
-    @Override
-    public ModelSpec model() {
-        return inner.model();
-    }
-
-    @Override
-    public int dimension() {
-        return inner.dimension();
-    }
-
-    @Override
-    public float[] embedQuery(String query) {
-        return inner.embedQuery(query);
-    }
-
-    @Override
-    public TextTokenizer tokenizer() {
-        return inner.tokenizer();
-    }
-
-    @Override
-    public int passagesPerCall() {
-        return inner.passagesPerCall();
-    }
-
-    @Override
-    public int maxPassageTokens() {
-        return inner.maxPassageTokens();
-    }
-
-    @Override
-    public List<String> warnings() {
-        return inner.warnings();
-    }
-
-    @Override
-    public void close() {
-        // the inner embedder is shared; the lease it came with releases it
     }
 }

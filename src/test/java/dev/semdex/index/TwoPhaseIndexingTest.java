@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.semdex.TestModels;
-import dev.semdex.chunk.TextTokenizer;
 import dev.semdex.embed.Embedder;
+import dev.semdex.embed.ForwardingEmbedder;
 import dev.semdex.embed.ModelCatalog;
-import dev.semdex.embed.ModelSpec;
 import dev.semdex.extract.FolderScanner;
 import dev.semdex.extract.ScanOptions;
 import dev.semdex.extract.TextExtractor;
@@ -288,44 +287,14 @@ class TwoPhaseIndexingTest {
     }
 
     /** The test model, one passage a call, so that a run embeds file by file. */
-    private static class Forwarding implements Embedder {
-        private final Embedder model;
-
+    private static class Forwarding extends ForwardingEmbedder {
         Forwarding(Embedder model) {
-            this.model = model;
+            super(model);
         }
 
         @Override
-        public ModelSpec model() {
-            return model.model();
+        public int passagesPerCall() {
+            return 1;
         }
-
-        @Override
-        public int dimension() {
-            return model.dimension();
-        }
-
-        @Override
-        public List<float[]> embedPassages(List<String> passages) {
-            return model.embedPassages(passages);
-        }
-
-        @Override
-        public float[] embedQuery(String query) {
-            return model.embedQuery(query);
-        }
-
-        @Override
-        public TextTokenizer tokenizer() {
-            return model.tokenizer();
-        }
-
-        @Override
-        public int maxPassageTokens() {
-            return model.maxPassageTokens();
-        }
-
-        @Override
-        public void close() {}
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.semdex.SemdexException;
 import dev.semdex.TestModels;
 import dev.semdex.embed.Embedder;
+import dev.semdex.embed.ForwardingEmbedder;
 import dev.semdex.embed.ModelCatalog;
 import dev.semdex.embed.ModelSpec;
 import dev.semdex.embed.Vectors;
@@ -110,14 +111,13 @@ class MultiServerEmbedderTest {
      * An embedder that counts the wall time during which at least one call is in flight: the servers' part of a run,
      * without the indexer's own work between calls, which no number of servers shortens.
      */
-    private static final class BusyTime implements Embedder {
-        private final Embedder inner;
+    private static final class BusyTime extends ForwardingEmbedder {
         private int inFlight;
         private long since;
         private long busyNanos;
 
         BusyTime(Embedder inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         @Override
@@ -128,7 +128,7 @@ class MultiServerEmbedderTest {
                 }
             }
             try {
-                return inner.embedPassages(passages);
+                return inner().embedPassages(passages);
             } finally {
                 synchronized (this) {
                     if (--inFlight == 0) {
@@ -140,46 +140,6 @@ class MultiServerEmbedderTest {
 
         synchronized long busyNanos() {
             return busyNanos;
-        }
-
-        @Override
-        public ModelSpec model() {
-            return inner.model();
-        }
-
-        @Override
-        public int dimension() {
-            return inner.dimension();
-        }
-
-        @Override
-        public float[] embedQuery(String query) {
-            return inner.embedQuery(query);
-        }
-
-        @Override
-        public dev.semdex.chunk.TextTokenizer tokenizer() {
-            return inner.tokenizer();
-        }
-
-        @Override
-        public int maxPassageTokens() {
-            return inner.maxPassageTokens();
-        }
-
-        @Override
-        public int passagesPerCall() {
-            return inner.passagesPerCall();
-        }
-
-        @Override
-        public List<String> warnings() {
-            return inner.warnings();
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 
