@@ -202,6 +202,18 @@ public final class OcrReader {
         if (size != null) {
             checkPixels(size[0], size[1]);
         }
+        int orientation = ExifOrientation.of(file);
+        if (orientation != ExifOrientation.UPRIGHT && size != null) {
+            // Tesseract reads the pixels as stored; a photo taken upright is stored turned.
+            readPage(pages, 1, () -> {
+                BufferedImage stored = ImageIO.read(file.toFile());
+                if (stored == null) {
+                    throw new IOException("corrupt or unreadable image");
+                }
+                return ExifOrientation.upright(stored, orientation);
+            }, 0);
+            return;
+        }
         try {
             pages.put(1, tesseract.read(file, languages, options.pageTimeout(), 0));
         } catch (OcrTimeoutException e) {

@@ -100,7 +100,8 @@ public final class PageThumbnails {
                 ImageReadParam param = reader.getDefaultReadParam();
                 int step = Math.max(1, longest / (maxSide * 2));
                 param.setSourceSubsampling(step, step, 0, 0);
-                return reader.read(index, param);
+                BufferedImage read = reader.read(index, param);
+                return count == 1 ? ExifOrientation.upright(read, ExifOrientation.of(file)) : read;
             } catch (RuntimeException e) {
                 throw new IOException("corrupt or unreadable image", e);
             } finally {

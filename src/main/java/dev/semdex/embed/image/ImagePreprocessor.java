@@ -3,6 +3,7 @@ package dev.semdex.embed.image;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.semdex.SemdexException;
+import dev.semdex.extract.ExifOrientation;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -211,7 +212,7 @@ public record ImagePreprocessor(int resizeShortest, int resizeWidth, int resizeH
                     throw new SemdexException(String.format(Locale.ROOT, "picture too large to embed (%,d × %,d "
                             + "pixels)", reader.getWidth(0), reader.getHeight(0)));
                 }
-                return reader.read(0);
+                return ExifOrientation.upright(reader.read(0), ExifOrientation.of(image));
             } finally {
                 reader.dispose();
             }

@@ -50,6 +50,26 @@ class ImagePreprocessorTest {
     }
 
     @Test
+    void aPhotoStoredTurnedIsFedUprightAsItsExifTagSays() throws IOException {
+        ImagePreprocessor jinaClip = ImagePreprocessor.read(copy("preprocessor_config.json"));
+        BufferedImage stored = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 64; y++) {
+            for (int x = 0; x < 64; x++) {
+                stored.setRGB(x, y, x < 32 ? 0xFF0000 : 0x0000FF); // red left, blue right, as stored
+            }
+        }
+        Path photo = Files.write(tmp.resolve("photo.jpg"), dev.semdex.extract.ExifJpeg.of(stored, 6));
+
+        float[] values = jinaClip.pixelValues(photo);
+
+        float red = (1f - 0.48145466f) / 0.26862954f;
+        float none = -0.48145466f / 0.26862954f;
+        org.assertj.core.data.Offset<Float> jpeg = org.assertj.core.data.Offset.offset(0.3f);
+        assertThat(values[20 * 224 + 112]).as("red on top once turned right").isCloseTo(red, jpeg);
+        assertThat(values[200 * 224 + 112]).as("blue below").isCloseTo(none, jpeg);
+    }
+
+    @Test
     void normalisesChannelByChannelWithTheModelsMeanAndStd() throws IOException {
         ImagePreprocessor jinaClip = ImagePreprocessor.read(copy("preprocessor_config.json"));
         int[] red = new int[64 * 48];
