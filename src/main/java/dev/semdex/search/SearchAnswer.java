@@ -13,8 +13,9 @@ import java.util.List;
  * @param wordsOnlyFiles files in the index that a search by meaning could not reach because the model has not
  *                    embedded them yet (a run is in its second phase, or stopped in it): hybrid search found them by
  *                    their words alone, vector search not at all; 0 for keyword search
- * @param semanticHalf for a hybrid search, the cosine scores of its semantic half's first files (null otherwise or
- *                    when nothing has vectors), which tell whether anything matches by meaning
+ * @param semanticHalf for a hybrid search, the cosine scores of its semantic half's first files; for a vector
+ *                    search with pictures merged in, those of the list that leads (null otherwise or when nothing
+ *                    has vectors), which tell whether anything matches by meaning
  */
 public record SearchAnswer(SearchRequest request, List<SearchResult> results, float[] queryVector, int goodMatches,
         long wordsOnlyFiles, double[] semanticHalf) {

@@ -144,7 +144,7 @@ public final class SearchService {
         LongPredicate accept = acceptor(request.filter());
         int files = request.k() + GROUPING_SLACK;
         VectorHalf ranked = switch (request.mode()) {
-            case VECTOR -> vectorFiles(request, files, accept);
+            case VECTOR -> byMeaningFiles(request, files, profile, accept);
             case KEYWORD -> new VectorHalf(keywordFiles(request.query(), profile, files, accept), null);
             case HYBRID -> hybridFiles(request, files, profile, accept);
         };
@@ -175,14 +175,9 @@ public final class SearchService {
         Future<Map<Long, FileHit>> keyword = keywordThreads.submit(
                 () -> keywordFiles(request.query(), profile, depth, accept));
         try {
-            VectorHalf vector = vectorFiles(request, depth, accept);
-            Map<Long, FileHit> pictures = pictureFiles(request.query(), profile, depth, accept);
-            Map<Long, FileHit> byMeaning = byMeaning(vector.files(), pictures);
-            // whether anything matches by meaning is judged on the list that leads: a photo's when a photo does
-            Map<Long, FileHit> leading = !byMeaning.isEmpty() && !vector.files().containsKey(
-                    byMeaning.keySet().iterator().next()) ? pictures : vector.files();
-            double[] semantic = leading.values().stream().limit(request.k()).mapToDouble(FileHit::score).toArray();
-            return new VectorHalf(fuse(byMeaning, keyword.get(), files), vector.query(), semantic);
+            VectorHalf meaning = byMeaningFiles(request, depth, profile, accept);
+            double[] semantic = meaning.semantic() != null ? meaning.semantic() : topScores(meaning.files(), request.k());
+            return new VectorHalf(fuse(meaning.files(), keyword.get(), files), meaning.query(), semantic);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("Search cancelled");
@@ -194,6 +189,28 @@ public final class SearchService {
         } finally {
             keyword.cancel(true);
         }
+    }
+
+    /**
+     * The files by meaning: their passages' ranking and, where a two-tower model embedded pictures, the pictures'
+     * ranking merged with it ({@link #byMeaning}). With pictures, the scores are standings, not cosines, so the
+     * cosines of the list that leads (a photo's when a photo does) come along, best first, for telling whether
+     * anything matches by meaning; without pictures the scores are the cosines themselves.
+     */
+    private VectorHalf byMeaningFiles(SearchRequest request, int files, String profile, LongPredicate accept) {
+        VectorHalf vector = vectorFiles(request, files, accept);
+        Map<Long, FileHit> pictures = pictureFiles(request.query(), profile, files, accept);
+        if (pictures.isEmpty()) {
+            return vector;
+        }
+        Map<Long, FileHit> byMeaning = byMeaning(vector.files(), pictures);
+        Map<Long, FileHit> leading = !byMeaning.isEmpty() && !vector.files().containsKey(
+                byMeaning.keySet().iterator().next()) ? pictures : vector.files();
+        return new VectorHalf(byMeaning, vector.query(), topScores(leading, request.k()));
+    }
+
+    private static double[] topScores(Map<Long, FileHit> ranked, int k) {
+        return ranked.values().stream().limit(k).mapToDouble(FileHit::score).toArray();
     }
 
     /** The ranked files as the user reads them: copies grouped, listings last (see {@link ResultGroups}). */

@@ -33,8 +33,9 @@ public final class WeakMatches {
     }
 
     /**
-     * As {@link #goodCount(SearchMode, List)}, with the cosine scores of a hybrid search's semantic half (best
-     * first, as many as were shown; null or empty when it has none).
+     * As {@link #goodCount(SearchMode, List)}, with the cosine scores of a hybrid search's semantic half, or of a
+     * vector search's leading list when pictures were merged into it (its scores are then standings, not cosines);
+     * best first, as many as were shown; null or empty when there are none.
      */
     public static int goodCount(SearchMode mode, List<SearchResult> results, double[] semanticHalf) {
         return goodCount(mode, results, share(mode), semanticHalf);
@@ -52,7 +53,9 @@ public final class WeakMatches {
                 return results.size();
             }
             floor = results.get(results.size() - 1).score();
-            if (standsOutTooLittle(top, floor)) {
+            boolean cosines = semanticHalf == null || semanticHalf.length == 0; // else pictures were merged in
+            if (cosines ? standsOutTooLittle(top, floor) : semanticHalf.length >= VECTOR_FLOOR_SAMPLE
+                    && standsOutTooLittle(semanticHalf[0], semanticHalf[semanticHalf.length - 1])) {
                 return 0;
             }
         } else if (mode == SearchMode.HYBRID && semanticHalf != null && semanticHalf.length > 0) {

@@ -97,6 +97,11 @@ class ClipFixtureTest {
             assertThat(firstPath(data, colour, "--model", "jina-clip-v1")).as(colour).matches(".*/" + colour
                     + "\\.(png|jpg)");
         }
+        // a search by meaning alone (Semantic in the window) finds the photos too
+        for (String colour : List.of("red", "blue")) {
+            assertThat(firstPath(data, colour, "--model", "jina-clip-v1", "--mode", "vector")).as(colour + ", by "
+                    + "meaning only").matches(".*/" + colour + "\\.(png|jpg)");
+        }
         // its OCR text takes part too: the words on the receipt find it
         assertThat(firstPath(data, "invoice total", "--model", "jina-clip-v1")).endsWith("receipt.png");
 
