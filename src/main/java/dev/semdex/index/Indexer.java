@@ -479,14 +479,7 @@ public final class Indexer {
 
         /** Embeds and stores one group of files, then empties it; pause and cancel act before and between files. */
         private void embedGroup(List<StoredPassages> group, int[] filesDone, int filesTotal) {
-            try {
-                listener.checkpoint();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (Thread.currentThread().isInterrupted()) {
-                throw new CancellationException("Indexing cancelled");
-            }
+            Indexer.pauseOrCancel(listener);
             List<byte[]> all = new ArrayList<>();
             group.forEach(file -> all.addAll(file.hashes()));
             Set<HashKey> stored = all.isEmpty() ? Set.of() : store.vectors().alreadyStored(modelId, all);
@@ -591,6 +584,21 @@ public final class Indexer {
             return Files.getLastModifiedTime(p).toMillis();
         } catch (IOException e) {
             return 0;
+        }
+    }
+
+    /**
+     * Between files: waits while the run is paused, then ends it if it was cancelled (an interrupt during the wait
+     * counts as a cancel).
+     */
+    static void pauseOrCancel(IndexListener listener) {
+        try {
+            listener.checkpoint();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("Indexing cancelled");
         }
     }
 }

@@ -8,7 +8,6 @@ import dev.semdex.store.StoredFolder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,14 +39,7 @@ final class PicturePass {
         int done = 0;
         int embedded = 0;
         for (PictureTable.Waiting picture : waiting) {
-            try {
-                listener.checkpoint();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (Thread.currentThread().isInterrupted()) {
-                throw new CancellationException("Indexing cancelled");
-            }
+            Indexer.pauseOrCancel(listener);
             Path file = Path.of(picture.path());
             try {
                 store.pictures().save(picture.documentId(), modelId, picture.contentHash(), model.embedPicture(file));

@@ -140,7 +140,8 @@ public record ModelFolder(Path dir, Path modelFile, Path tokenizer, Pooling pool
         return pooling == null ? -1 : pooling.path("word_embedding_dimension").asInt(-1);
     }
 
-    private static JsonNode read(Path file) {
+    /** A JSON file of a model folder, or null when it is absent; invalid JSON is an error the user can act on. */
+    static JsonNode read(Path file) {
         if (!Files.isRegularFile(file)) {
             return null;
         }

@@ -1,9 +1,7 @@
 package dev.semdex.embed.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.semdex.SemdexException;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +26,6 @@ public record TwoTowerFolder(Path dir, Path textModel, Path visionModel, Path to
     public static final List<String> TOWER_FILES = List.of(TEXT_MODEL, VISION_MODEL, PREPROCESSOR);
     /** CLIP's text length, where a folder does not say. */
     static final int CLIP_TOKENS = 77;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Whether the folder holds both towers and the picture preprocessing. */
     public static boolean recognises(Path dir) {
@@ -42,27 +39,16 @@ public record TwoTowerFolder(Path dir, Path textModel, Path visionModel, Path to
                 throw new SemdexException("The two-tower model folder " + root + " has no " + file + ".");
             }
         }
-        JsonNode config = read(root.resolve("config.json"));
+        JsonNode config = ModelFolder.read(root.resolve("config.json"));
         JsonNode text = config == null ? null : config.path("text_config");
         int maxTokens = text == null ? -1 : text.path("max_position_embeddings").asInt(-1);
         if (maxTokens <= 0) {
-            JsonNode tokenizer = read(root.resolve("tokenizer_config.json"));
+            JsonNode tokenizer = ModelFolder.read(root.resolve("tokenizer_config.json"));
             long modelMax = tokenizer == null ? -1 : tokenizer.path("model_max_length").asLong(-1);
             maxTokens = modelMax > 0 && modelMax <= 1_000_000 ? (int) modelMax : CLIP_TOKENS;
         }
         int dimension = config == null ? -1 : config.path("projection_dim").asInt(-1);
         return new TwoTowerFolder(root, root.resolve(TEXT_MODEL), root.resolve(VISION_MODEL),
                 root.resolve("tokenizer.json"), root.resolve(PREPROCESSOR), maxTokens, dimension);
-    }
-
-    private static JsonNode read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try {
-            return JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new SemdexException("Cannot read " + file + ": it is not valid JSON (" + e.getMessage() + ").", e);
-        }
     }
 }

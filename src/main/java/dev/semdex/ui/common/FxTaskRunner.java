@@ -61,13 +61,18 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
                 return () -> task.cancel(true);
             }
         }
+        return start(task) ? () -> task.cancel(true) : Cancellable.NONE;
+    }
+
+    /** Starts a job; false when the runner is closing and drops it. */
+    private boolean start(Runnable job) {
         try {
-            executor.execute(task);
+            executor.execute(job);
+            return true;
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.debug("Dropped a background job submitted while closing");
-            return Cancellable.NONE;
+            LOG.debug("Dropped a background job: the window is closing");
+            return false;
         }
-        return () -> task.cancel(true);
     }
 
     /**
@@ -86,13 +91,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             waiting = List.copyOf(held);
             held.clear();
         }
-        for (Runnable job : waiting) {
-            try {
-                executor.execute(job);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                LOG.debug("Dropped a held background job: the window is closing");
-            }
-        }
+        waiting.forEach(this::start);
     }
 
     @Override
