@@ -53,12 +53,34 @@ if [ "${SKIP_BUILD:-}" != 1 ]; then
   mvn -B -q -Pinstaller -DskipTests package > "$work/build.log" 2>&1 \
     || { tail -50 "$work/build.log" >&2; die "mvn -Pinstaller package failed"; }
   ok "built the installer in $(seconds "$start") s"
-  # The package phase also made target/semdex.jsa for the README's run command; -Xshare:on fails if it cannot map it.
-  if java -Xshare:on -XX:SharedArchiveFile=target/semdex.jsa -jar target/semdex.jar --version > /dev/null 2>&1; then
+  # The package phase also made target/semdex.jsa and target/semdex.args for the README's run command
+  # (java @target/semdex.args -jar target/semdex.jar); -Xshare:on fails if the archive does not map.
+  if java -Xshare:on @target/semdex.args -jar target/semdex.jar --version > /dev/null 2>&1; then
     ok "the README's run command maps target/semdex.jsa"
   else
-    fail "target/semdex.jsa is missing or does not map for java -jar target/semdex.jar"
+    fail "target/semdex.jsa is missing or does not map for java @target/semdex.args -jar target/semdex.jar"
   fi
+fi
+# JavaFX's native libraries are loaded from beside its jars (target/lib); without them JavaFX copies them into
+# ~/.openjfx/cache and compares both copies at every start, before the window can show.
+mkdir -p "$work/fx-home" "$work/fx-tmp"
+cat > "$work/readme-gui.sh" <<EOF
+java @target/semdex.args -Duser.home="$work/fx-home" -Djava.io.tmpdir="$work/fx-tmp" -jar target/semdex.jar \\
+  --data-dir "$work/readme-gui-data" > "$work/readme-gui.log" 2>&1 &
+pid=\$!
+for i in \$(seq 1 60); do
+  grep -q "Window ready" "$work/readme-gui.log" && { kill \$pid; wait \$pid 2>/dev/null; exit 0; }
+  kill -0 \$pid 2>/dev/null || exit 1
+  sleep 1
+done
+kill \$pid; exit 1
+EOF
+if xvfb-run -a bash "$work/readme-gui.sh" > /dev/null 2>&1; then
+  copies=$(find "$work/fx-home" "$work/fx-tmp" -name '*.so' | head -3)
+  [ -z "$copies" ] && ok "the README's run command opens the window with JavaFX's libraries from target/lib ($(grep -o 'Window ready [0-9]* ms' "$work/readme-gui.log"))" \
+    || fail "JavaFX copied its libraries out of its jar: $copies"
+else
+  cat "$work/readme-gui.log" >&2; fail "the README's run command did not open the window"
 fi
 # sqlite-jdbc's library is loaded from the copy the build unpacked beside the jar (store.SqliteLibrary); without it,
 # sqlite-jdbc copies the library into its temporary folder at every start, which fails when that folder cannot exist.

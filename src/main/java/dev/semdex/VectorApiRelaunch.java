@@ -22,8 +22,9 @@ import java.util.Optional;
  * a JVM starts (a module layer of our own cannot hold it: the JDK refuses with "Class loader must be the boot class
  * loader"), so the first JVM only waits for the second: the same options, the same arguments, its standard streams passed through (without the
  * JVM's warning about the incubator module, which the user did not ask for), its exit code returned, and a signal to
- * this JVM passed on to the child. When a class-data archive {@code semdex.jsa} lies beside the jar and no archive
- * was named, the child maps it.
+ * this JVM passed on to the child. When the build's {@code semdex.args} lies beside the jar (the README's JVM options:
+ * class-data archive, module, heap) and the command line chose nothing about class sharing, the child starts with
+ * them; else, with a class-data archive {@code semdex.jsa} beside the jar, it maps that.
  * {@code SEMDEX_RELAUNCH=0} or {@code -Dsemdex.relaunch=false} opts out; a debugger or agent on the command line
  * does too, since its port or state cannot be shared by two JVMs.
  */
@@ -33,6 +34,7 @@ final class VectorApiRelaunch {
     static final String ENV_OPT_OUT = "SEMDEX_RELAUNCH";
     static final String PROPERTY_OPT_OUT = "semdex.relaunch";
     private static final String ARCHIVE = "semdex.jsa";
+    private static final String ARGS = "semdex.args";
     private static final String INCUBATOR_WARNING = "WARNING: Using incubator modules";
 
     private VectorApiRelaunch() {}
@@ -52,17 +54,30 @@ final class VectorApiRelaunch {
                 || o.startsWith("-agentpath") || o.startsWith("-Xrunjdwp") || o.startsWith("-Xdebug"))) {
             return Optional.empty();
         }
+        return Optional.of(childCommand(java.get(), options, classPath, args));
+    }
+
+    /** {@code java}'s command line for the child, given this JVM's options and class path. */
+    static List<String> childCommand(String java, List<String> options, String classPath, String[] args) {
         List<String> command = new ArrayList<>();
-        command.add(java.get());
-        command.addAll(options);
-        command.add("--add-modules=" + MODULE);
+        command.add(java);
+        Optional<Path> argsFile = besideJar(classPath, ARGS).filter(a -> !choseSharing(options));
+        if (argsFile.isPresent()) {
+            // The README's options (archive, module, heap) first, so that any the user gave win.
+            command.add("@" + argsFile.get());
+            command.addAll(options);
+        } else {
+            command.addAll(options);
+            command.add("--add-modules=" + MODULE);
+            besideJar(classPath, ARCHIVE).filter(a -> !choseSharing(options))
+                    .ifPresent(a -> command.add("-XX:SharedArchiveFile=" + a));
+        }
         command.add("-D" + PROPERTY_OPT_OUT + "=false");
-        archiveBeside(classPath, options).ifPresent(a -> command.add("-XX:SharedArchiveFile=" + a));
         command.add("-cp");
         command.add(classPath);
         command.add(Main.class.getName());
         command.addAll(List.of(args));
-        return Optional.of(command);
+        return command;
     }
 
     /**
@@ -137,10 +152,15 @@ final class VectorApiRelaunch {
         return "false".equalsIgnoreCase(System.getProperty(PROPERTY_OPT_OUT));
     }
 
-    /** The archive the build puts beside the jar, unless the command line already chose about class sharing. */
-    private static Optional<Path> archiveBeside(String classPath, List<String> options) {
-        if (classPath.contains(java.io.File.pathSeparator) || options.stream().anyMatch(
-                o -> o.startsWith("-XX:SharedArchiveFile") || o.startsWith("-Xshare") || o.contains("ArchiveClasses"))) {
+    /** Whether the command line already chose about class sharing (then no archive of ours is named). */
+    private static boolean choseSharing(List<String> options) {
+        return options.stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile") || o.startsWith("-Xshare")
+                || o.contains("ArchiveClasses"));
+    }
+
+    /** A file the build puts beside the jar ({@code semdex.args}, {@code semdex.jsa}), when Semdex runs from one. */
+    private static Optional<Path> besideJar(String classPath, String name) {
+        if (classPath.contains(java.io.File.pathSeparator)) {
             return Optional.empty();
         }
         Path jar = Path.of(classPath);
@@ -148,7 +168,7 @@ final class VectorApiRelaunch {
             return Optional.empty();
         }
         Path parent = jar.getParent() == null ? Path.of("") : jar.getParent();
-        Path archive = parent.resolve(ARCHIVE);
-        return Files.isRegularFile(archive) ? Optional.of(archive.toAbsolutePath()) : Optional.empty();
+        Path file = parent.resolve(name);
+        return Files.isRegularFile(file) ? Optional.of(file.toAbsolutePath()) : Optional.empty();
     }
 }

@@ -70,4 +70,42 @@ class VectorApiRelaunchTest {
         assertThat(outcome.out()).singleElement().asString().contains("vector_api=false")
                 .contains("search_path=exact");
     }
+
+    @Test
+    void besideTheBuiltJarTheChildStartsWithTheReadmesOptionsAndTheUsersWin() throws Exception {
+        Path jar = Files.createFile(tmp.resolve("semdex.jar"));
+        Files.writeString(tmp.resolve("semdex.args"), "--add-modules=jdk.incubator.vector\n");
+        Files.createFile(tmp.resolve("semdex.jsa"));
+
+        List<String> child = VectorApiRelaunch.childCommand("java", List.of("-Xmx1g"), jar.toString(),
+                new String[] {"status"});
+
+        assertThat(child).containsSubsequence("java", "@" + tmp.resolve("semdex.args").toAbsolutePath(), "-Xmx1g",
+                "-cp", jar.toString(), Main.class.getName(), "status");
+        assertThat(child).noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"));
+    }
+
+    @Test
+    void aClassSharingChoiceOnTheCommandLineKeepsTheBuildsOptionsOut() throws Exception {
+        Path jar = Files.createFile(tmp.resolve("semdex.jar"));
+        Files.writeString(tmp.resolve("semdex.args"), "-XX:SharedArchiveFile=" + tmp.resolve("semdex.jsa") + "\n");
+        Files.createFile(tmp.resolve("semdex.jsa"));
+
+        List<String> child = VectorApiRelaunch.childCommand("java", List.of("-Xshare:off"), jar.toString(),
+                new String[0]);
+
+        assertThat(child).noneMatch(o -> o.startsWith("@") || o.startsWith("-XX:SharedArchiveFile"))
+                .contains("-Xshare:off", "--add-modules=" + VectorApiRelaunch.MODULE);
+    }
+
+    @Test
+    void withoutTheArgsFileTheArchiveBesideTheJarIsMappedAndTheModuleAdded() throws Exception {
+        Path jar = Files.createFile(tmp.resolve("semdex.jar"));
+        Files.createFile(tmp.resolve("semdex.jsa"));
+
+        List<String> child = VectorApiRelaunch.childCommand("java", List.of(), jar.toString(), new String[0]);
+
+        assertThat(child).contains("--add-modules=" + VectorApiRelaunch.MODULE,
+                "-XX:SharedArchiveFile=" + tmp.resolve("semdex.jsa").toAbsolutePath());
+    }
 }

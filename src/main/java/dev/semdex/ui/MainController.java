@@ -5,6 +5,7 @@ import dev.semdex.search.SearchMode;
 import dev.semdex.search.SearchResult;
 import dev.semdex.ui.common.DesktopActions;
 import dev.semdex.ui.common.Errors;
+import dev.semdex.ui.common.HelpTips;
 import dev.semdex.ui.common.TaskRunner;
 import dev.semdex.ui.folders.FoldersController;
 import dev.semdex.ui.folders.FoldersViewModel;
@@ -16,6 +17,7 @@ import dev.semdex.ui.similar.FlowSelection;
 import dev.semdex.ui.similar.SimilarViewModel;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -45,6 +47,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.text.TextFlow;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The main window: search bar, results, preview, error bar, and drops of folders anywhere on the window. */
 public final class MainController {
@@ -56,7 +59,10 @@ public final class MainController {
     private Runnable openModels = () -> {};
     private final DesktopActions desktop;
     private boolean redrawPending;
-    private final Tooltip previewPathTip = new Tooltip();
+    /** The results' menu items, collected while the window is built; the menu itself comes after its first frame. */
+    private final List<MenuItem> resultMenu = new ArrayList<>();
+    /** Made on the first preview, not with the window: a tooltip builds a popup window of its own. */
+    private Tooltip previewPathTip;
     /** The cells the list made (a few screens' worth); weak, so cells the list drops are forgotten. */
     private final Set<ResultCell> resultCells = Collections.newSetFromMap(new WeakHashMap<>());
     private ModelLab lab;
@@ -170,7 +176,7 @@ public final class MainController {
                 openSelected();
             }
         });
-        resultList.setContextMenu(contextMenu());
+        resultMenu.addAll(resultMenuItems());
         statusLabel.textProperty().bind(search.statusProperty());
 
         var nothingSelected = search.selectedProperty().isNull();
@@ -213,7 +219,7 @@ public final class MainController {
         foldersController.narrow(labels.folderFilterProperty(), labels::folderNote);
         MenuItem label = new MenuItem("Label…");
         label.setOnAction(e -> openLabels());
-        resultList.getContextMenu().getItems().add(label);
+        resultMenu.add(label);
         labels.errorProperty().addListener((obs, old, message) -> {
             if (message != null && !message.isEmpty()) {
                 showError(message);
@@ -249,12 +255,17 @@ public final class MainController {
                 similar.likeFile(Path.of(r.path()));
             }
         });
-        resultList.getContextMenu().getItems().add(like);
+        resultMenu.add(like);
         previewSelection = FlowSelection.attach(previewText, previewFlow::mark);
-        MenuItem likeText = new MenuItem("More like this");
-        likeText.setOnAction(e -> likePreview());
-        ContextMenu previewMenu = new ContextMenu(likeText);
-        previewFlow.setOnContextMenuRequested(e -> previewMenu.show(previewFlow, e.getScreenX(), e.getScreenY()));
+        ContextMenu[] previewMenu = {null}; // made when first asked for, as the results' menu is made after the frame
+        previewFlow.setOnContextMenuRequested(e -> {
+            if (previewMenu[0] == null) {
+                MenuItem likeText = new MenuItem("More like this");
+                likeText.setOnAction(a -> likePreview());
+                previewMenu[0] = new ContextMenu(likeText);
+            }
+            previewMenu[0].show(previewFlow, e.getScreenX(), e.getScreenY());
+        });
         searchField.setOnDragOver(this::dragOver);
         searchField.setOnDragDropped(e -> {
             List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
@@ -331,14 +342,14 @@ public final class MainController {
         });
     }
 
-    private ContextMenu contextMenu() {
+    private List<MenuItem> resultMenuItems() {
         MenuItem open = new MenuItem("Open");
         open.setOnAction(e -> openSelected());
         MenuItem reveal = new MenuItem("Show in folder");
         reveal.setOnAction(e -> revealSelected());
         MenuItem copy = new MenuItem("Copy path");
         copy.setOnAction(e -> copySelected());
-        return new ContextMenu(open, reveal, copy);
+        return List.of(open, reveal, copy);
     }
 
     private void showPreview(dev.semdex.search.Passage p) {
@@ -363,6 +374,9 @@ public final class MainController {
         previewHeading.setManaged(!heading.isEmpty());
         previewPath.setWrapText(false);
         previewPath.setText(path + (p.page() > 0 ? "  ·  page " + p.page() : ""));
+        if (previewPathTip == null) {
+            previewPathTip = new Tooltip();
+        }
         previewPathTip.setText(path.toString());
         previewPath.setTooltip(previewPathTip);
         String query = search.shownQueryProperty().get();
@@ -403,6 +417,22 @@ public final class MainController {
     }
 
     /** Ctrl+K / Ctrl+L. */
+    /**
+     * What the window's first frame does without, each a popup window with its own styles to build: the tooltips
+     * (from the controls' help texts) and the results' menu. The Labels button's icon comes in {@link #showIcons}.
+     */
+    public void afterFirstFrame() {
+        HelpTips.install(root);
+        resultList.setContextMenu(new ContextMenu(resultMenu.toArray(MenuItem[]::new)));
+    }
+
+    /** Call once the icon font is loaded (it is looked up among all the jars, so off the UI thread). */
+    public void showIcons() {
+        FontIcon icon = new FontIcon("mdi2t-tag-multiple-outline");
+        icon.setIconSize(16);
+        labelsButton.setGraphic(icon);
+    }
+
     public void focusSearch() {
         searchField.requestFocus();
         searchField.selectAll();

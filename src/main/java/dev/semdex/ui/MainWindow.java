@@ -17,6 +17,7 @@ import dev.semdex.ui.settings.SettingsDialog;
 import dev.semdex.ui.similar.SimilarViewModel;
 import java.util.Optional;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -51,6 +52,9 @@ public final class MainWindow {
 
     /** Call on the FX thread; {@code services} already open; {@code lab} builds the model lab's part of it. */
     public static MainWindow show(AppServices services, Stage stage, ModelLab.Factory lab) {
+        // Before any control exists: the first control class loaded would otherwise load and parse JavaFX's own
+        // theme (Modena), which this one then replaces.
+        applyTheme(services.settings());
         MainWindow window = new MainWindow(services, stage, lab);
         window.build();
         return window;
@@ -77,7 +81,6 @@ public final class MainWindow {
         controller.setOnOpenModels(this::openModels);
         services.foldersPort().onServerWait(message -> services.background().onUi(() -> showError(message.isEmpty()
                 ? "The embedding server answers again; indexing goes on." : message)));
-        applyTheme(services.settings());
         Scene scene = new Scene(root, 1280, 800);
         firstFrame = new AfterFirstFrame(scene);
         firstFrame.run(services.background()::release);
@@ -130,7 +133,8 @@ public final class MainWindow {
         String model = services.settings().defaultModel();
         firstFrame.run(() -> {
             services.background().submit(() -> services.semdex().embedder(model), ok -> {}, e -> {});
-            services.background().submit(FileKind::loadIconFont, ok -> {}, e -> {});
+            services.background().submit(FileKind::loadIconFont, ok -> controller.showIcons(), e -> {});
+            Platform.runLater(controller::afterFirstFrame); // in the next turn, after "Window ready" is logged
         });
     }
 

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.text.Text;
@@ -53,6 +55,24 @@ class MainWindowTest {
     @AfterAll
     static void closeWindow() throws Exception {
         WindowDriver.close(services);
+    }
+
+    @Test
+    @Order(0)
+    void onceDrawnTheToolbarsControlsShowTheirHelpAsTooltipsAndTheLabelsButtonItsIcon() throws Exception {
+        // Made after the first frame (HelpTips, showIcons); a mode's tooltip says what the mode does.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#vectorMode").queryAs(Control.class)
+                .getTooltip() != null && robot.lookup("#labelsButton").queryAs(Button.class).getGraphic()
+                instanceof org.kordamp.ikonli.javafx.FontIcon);
+        for (String id : List.of("#hybridMode", "#vectorMode", "#keywordMode", "#typeBox", "#modelBox", "#openButton")) {
+            Control control = robot.lookup(id).queryAs(Control.class);
+            assertThat(control.getTooltip()).as(id).isNotNull();
+            assertThat(control.getTooltip().getText()).as(id).isNotBlank().isEqualTo(control.getAccessibleHelp());
+        }
+        assertThat(robot.lookup("#vectorMode").queryAs(Control.class).getTooltip().getText())
+                .isEqualTo("By meaning only");
+        assertThat(robot.lookup("#resultList").queryAs(ListView.class).getContextMenu().getItems())
+                .extracting(javafx.scene.control.MenuItem::getText).contains("Open", "Show in folder", "Copy path");
     }
 
     @Test

@@ -47,19 +47,22 @@ final class StartUpBench implements java.util.concurrent.Callable<Integer> {
     int runs;
 
     @Option(names = "--ways", defaultValue = "readme,no-archive,plain", split = ",", paramLabel = "WAY",
-            description = "readme (archive and module flag), no-archive (module flag only), plain (java -jar alone); "
+            description = "readme (java @semdex.args: archive, module, heap), no-archive (the same with -Xshare:off), "
+                    + "plain (java -jar alone); "
                     + "default: ${DEFAULT-VALUE}.")
     List<String> ways;
 
     @Option(names = "--jar", defaultValue = "target/semdex.jar", paramLabel = "JAR")
     Path jar;
 
-    @Option(names = "--archive", defaultValue = "target/semdex.jsa", paramLabel = "JSA")
-    Path archive;
+    @Option(names = "--args", paramLabel = "FILE", description = "The README's JVM options (default: semdex.args "
+            + "beside the jar, which the build writes).")
+    Path args;
 
     @Option(names = "--baseline-jar", paramLabel = "JAR", description = "Another build's jar, started the README's "
-            + "way with --baseline-archive as the way \"baseline\", in turns with the others: two builds compared "
-            + "on the same minutes of the machine.")
+            + "way as the way \"baseline\" (with the semdex.args beside it, or, for a build older than that file, "
+            + "with --baseline-archive and the module flag), in turns with the others: two builds compared on the "
+            + "same minutes of the machine.")
     Path baselineJar;
 
     @Option(names = "--baseline-archive", paramLabel = "JSA")
@@ -144,15 +147,21 @@ final class StartUpBench implements java.util.concurrent.Callable<Integer> {
         String java = ProcessHandle.current().info().command()
                 .orElseThrow(() -> new SemdexException("Cannot tell which java runs this JVM."));
         List<String> command = new ArrayList<>(List.of(java));
+        Path readme = args != null ? args : besideJar(jar, "semdex.args");
         switch (way) {
-            case "readme" -> command.addAll(List.of("-XX:SharedArchiveFile=" + archive, MODULE));
-            case "no-archive" -> command.add(MODULE);
+            case "readme" -> command.add("@" + readme);
+            case "no-archive" -> command.addAll(List.of("@" + readme, "-Xshare:off"));
             case "plain" -> { }
             case "baseline" -> {
-                if (baselineArchive != null) {
-                    command.add("-XX:SharedArchiveFile=" + baselineArchive);
+                Path baselineArgs = besideJar(baselineJar, "semdex.args");
+                if (baselineArchive == null && Files.isRegularFile(baselineArgs)) {
+                    command.add("@" + baselineArgs);
+                } else {
+                    if (baselineArchive != null) {
+                        command.add("-XX:SharedArchiveFile=" + baselineArchive);
+                    }
+                    command.add(MODULE);
                 }
-                command.add(MODULE);
                 command.addAll(List.of("-jar", baselineJar.toString(), "--data-dir", data.toString()));
                 return command;
             }
@@ -191,6 +200,11 @@ final class StartUpBench implements java.util.concurrent.Callable<Integer> {
                 process.destroyForcibly().waitFor();
             }
         }
+    }
+
+    private static Path besideJar(Path jar, String name) {
+        Path parent = jar.toAbsolutePath().getParent();
+        return parent.resolve(name);
     }
 
     private static String join(List<double[]> ts, int index) {

@@ -3,13 +3,12 @@ package dev.semdex.ui.search;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Tooltip;
 import dev.semdex.ui.common.FolderNames;
 import javafx.util.StringConverter;
 
 /**
- * The folder filter shows folders by name ({@link FolderNames}) instead of a path cut at the front, and its
- * tooltip gives the chosen folder's whole path.
+ * The folder filter shows folders by name ({@link FolderNames}) instead of a path cut at the front, and its help
+ * (and so its tooltip) gives the chosen folder's whole path.
  */
 public final class FolderFilterBox {
 
@@ -27,10 +26,9 @@ public final class FolderFilterBox {
                 return choices.stream().filter(c -> toString(c).equals(label)).findFirst().orElse(label);
             }
         });
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(Bindings.createStringBinding(() -> box.getValue() == null
+        // Its tooltip shows this help (HelpTips), made once the window is drawn.
+        box.accessibleHelpProperty().bind(Bindings.createStringBinding(() -> box.getValue() == null
                 || SearchViewModel.ALL_FOLDERS.equals(box.getValue()) ? "Only results from this folder"
                 : "Only results from " + box.getValue(), box.valueProperty()));
-        box.setTooltip(tip);
     }
 }
