@@ -167,6 +167,22 @@ case "$top" in
   *) cat "$work/search.log" >&2; fail "semdex-cli search returned '$top', expected plants.txt" ;;
 esac
 [ -d "$work/data/cache" ] && ok "caches went to the data folder's cache" || fail "no cache folder under --data-dir"
+# ONNX Runtime's library is mapped from the copy the package unpacked (embed.djl.OnnxRuntimeLibrary), not from a
+# 20 MB copy in /tmp that a killed process would leave behind.
+semdex-cli --data-dir "$work/data" search "bread" --mode vector -k 1 > /dev/null 2>&1 &
+search_pid=$!
+ort=""
+for _ in $(seq 1 150); do
+  ort=$(grep -o '/[^ ]*libonnxruntime\.so' "/proc/$search_pid/maps" 2>/dev/null | head -1 || true)
+  [ -n "$ort" ] && break
+  kill -0 "$search_pid" 2>/dev/null || break
+  sleep 0.2
+done
+wait "$search_pid" 2>/dev/null || true
+case "$ort" in
+  /opt/semdex/lib/app/native/onnxruntime-*) ok "ONNX Runtime's library loaded from $ort" ;;
+  *) fail "ONNX Runtime's library was loaded from '${ort:-nowhere seen}', not from /opt/semdex/lib/app/native" ;;
+esac
 models=$(semdex-cli --data-dir "$work/data" models 2>&1 || true)
 if echo "$models" | grep -E '^all-minilm-l6-v2-q .*bundled' >/dev/null && echo "$models" | grep -E '^bge-small-en-v1.5-q .*bundled' >/dev/null \
     && echo "$models" | grep -E '^bge-small-en-v1.5 .*available' >/dev/null; then

@@ -1,6 +1,6 @@
 package dev.semdex.store;
 
-import java.net.URISyntaxException;
+import dev.semdex.AppFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -32,8 +32,8 @@ final class SqliteLibrary {
         if (System.getProperty(PATH_PROPERTY) != null) {
             return; // the user's own choice
         }
-        appDir().flatMap(dir -> unpacked(dir, System.getProperty("os.name", ""), System.getProperty("os.arch", ""),
-                SQLiteJDBCLoader.getVersion())).ifPresent(library -> {
+        AppFolder.of(SqliteLibrary.class).flatMap(dir -> unpacked(dir, System.getProperty("os.name", ""),
+                System.getProperty("os.arch", ""), SQLiteJDBCLoader.getVersion())).ifPresent(library -> {
                     System.setProperty(PATH_PROPERTY, library.getParent().toString());
                     System.setProperty(NAME_PROPERTY, library.getFileName().toString());
                 });
@@ -60,19 +60,5 @@ final class SqliteLibrary {
         Path library = appDir.resolve("native").resolve("sqlite-jdbc-" + version).resolve(folder).resolve(arch)
                 .resolve(file);
         return Files.isRegularFile(library) ? Optional.of(library) : Optional.empty();
-    }
-
-    /** The folder holding semdex.jar (or, run from the build's classes, the build folder). */
-    private static Optional<Path> appDir() {
-        try {
-            var source = SqliteLibrary.class.getProtectionDomain().getCodeSource();
-            if (source == null) {
-                return Optional.empty();
-            }
-            Path location = Path.of(source.getLocation().toURI());
-            return Optional.ofNullable(location.getParent());
-        } catch (URISyntaxException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 }

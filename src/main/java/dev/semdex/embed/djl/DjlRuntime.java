@@ -3,8 +3,8 @@ package dev.semdex.embed.djl;
 import java.nio.file.Path;
 
 /**
- * Keeps DJL offline (no model zoo, no telemetry call home) and puts the native libraries it unpacks in our cache
- * folder. Must run before the first DJL class loads.
+ * Keeps DJL offline (no model zoo, no telemetry call home), puts the native libraries it unpacks in our cache
+ * folder and has ONNX Runtime load the build's unpacked copy of its own. Must run before the first DJL class loads.
  */
 public final class DjlRuntime {
 
@@ -19,5 +19,6 @@ public final class DjlRuntime {
         System.setProperty("ai.djl.onnx.disable_alternative", "true");
         System.setProperty("DJL_CACHE_DIR", cacheDir.resolve("djl").toString());
         System.setProperty("ENGINE_CACHE_DIR", cacheDir.resolve("engines").toString());
+        OnnxRuntimeLibrary.preferUnpacked();
     }
 }
