@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "bench", description = "Benchmarks that print figures as key=value.",
         subcommands = {EmbedBench.class, BenchCommand.Search.class, StoredSearchBench.class, IndexBench.class,
                 TreeBench.class, LoadBench.class, ChunkCostBench.class, OllamaServersBench.class,
-                StartUpBench.class})
+                StartUpBench.class, FirstSearchBench.class})
 public final class BenchCommand implements Runnable {
 
     @ParentCommand
