@@ -23,7 +23,7 @@ import java.util.Optional;
  * loader"), so the first JVM only waits for the second: the same options, the same arguments, its standard streams passed through (without the
  * JVM's warning about the incubator module, which the user did not ask for), its exit code returned, and a signal to
  * this JVM passed on to the child. When the build's {@code semdex.args} lies beside the jar (the README's JVM options:
- * class-data archive, module, heap) and the command line chose nothing about class sharing, the child starts with
+ * class-data archive, module, heap, JIT) and the command line chose nothing about class sharing, the child starts with
  * them; else, with a class-data archive {@code semdex.jsa} beside the jar, it maps that.
  * {@code SEMDEX_RELAUNCH=0} or {@code -Dsemdex.relaunch=false} opts out; a debugger or agent on the command line
  * does too, since its port or state cannot be shared by two JVMs.
@@ -63,7 +63,7 @@ final class VectorApiRelaunch {
         command.add(java);
         Optional<Path> argsFile = besideJar(classPath, ARGS).filter(a -> !choseSharing(options));
         if (argsFile.isPresent()) {
-            // The README's options (archive, module, heap) first, so that any the user gave win.
+            // The README's options (archive, module, heap, JIT) first, so that any the user gave win.
             command.add("@" + argsFile.get());
             command.addAll(options);
         } else {

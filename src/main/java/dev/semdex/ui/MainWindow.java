@@ -133,7 +133,11 @@ public final class MainWindow {
         String model = services.settings().defaultModel();
         firstFrame.run(() -> {
             services.background().submit(() -> services.semdex().embedder(model), ok -> {}, e -> {});
-            services.background().submit(FileKind::loadIconFont, ok -> controller.showIcons(), e -> {});
+            services.background().submit(FileKind::loadIconFont, found -> {
+                if (found) {
+                    controller.showIcons();
+                }
+            }, e -> {});
             Platform.runLater(controller::afterFirstFrame); // in the next turn, after "Window ready" is logged
         });
     }

@@ -64,7 +64,8 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#vectorMode").queryAs(Control.class)
                 .getTooltip() != null && robot.lookup("#labelsButton").queryAs(Button.class).getGraphic()
                 instanceof org.kordamp.ikonli.javafx.FontIcon);
-        for (String id : List.of("#hybridMode", "#vectorMode", "#keywordMode", "#typeBox", "#modelBox", "#openButton")) {
+        for (String id : List.of("#hybridMode", "#vectorMode", "#keywordMode", "#typeBox", "#modelBox",
+                "#openButton")) {
             Control control = robot.lookup(id).queryAs(Control.class);
             assertThat(control.getTooltip()).as(id).isNotNull();
             assertThat(control.getTooltip().getText()).as(id).isNotBlank().isEqualTo(control.getAccessibleHelp());

@@ -32,7 +32,8 @@ final class FirstSearchBench implements Callable<Integer> {
             "how do stem cells repair the intestine", "link between smoking and lung cancer in women",
             "which genes make tumours resist chemotherapy", "effect of exercise on blood pressure",
             "can antibiotics change the gut bacteria for years", "how does the immune system remember a virus",
-            "sleep loss and memory", "is obesity in childhood inherited", "what makes malaria parasites drug resistant");
+            "sleep loss and memory", "is obesity in childhood inherited",
+            "what makes malaria parasites drug resistant");
 
     @Option(names = "--index", required = true, paramLabel = "DIR",
             description = "A Semdex data folder with an index (e.g. W/template-100000 after bench start-up).")

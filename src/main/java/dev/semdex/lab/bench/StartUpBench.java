@@ -47,8 +47,8 @@ final class StartUpBench implements java.util.concurrent.Callable<Integer> {
     int runs;
 
     @Option(names = "--ways", defaultValue = "readme,no-archive,plain", split = ",", paramLabel = "WAY",
-            description = "readme (java @semdex.args: archive, module, heap), no-archive (the same with -Xshare:off), "
-                    + "plain (java -jar alone); "
+            description = "readme (java @semdex.args, the README's JVM options), no-archive (the same with "
+                    + "-Xshare:off), plain (java -jar alone); "
                     + "default: ${DEFAULT-VALUE}.")
     List<String> ways;
 
