@@ -61,7 +61,8 @@ final class VectorApiRelaunch {
     static List<String> childCommand(String java, List<String> options, String classPath, String[] args) {
         List<String> command = new ArrayList<>();
         command.add(java);
-        Optional<Path> argsFile = besideJar(classPath, ARGS).filter(a -> !choseSharing(options));
+        boolean ours = !choseSharing(options); // the build's files, unless the user chose about class sharing
+        Optional<Path> argsFile = ours ? besideJar(classPath, ARGS) : Optional.empty();
         if (argsFile.isPresent()) {
             // The README's options (archive, module, heap, JIT) first, so that any the user gave win.
             command.add("@" + argsFile.get());
@@ -69,8 +70,9 @@ final class VectorApiRelaunch {
         } else {
             command.addAll(options);
             command.add("--add-modules=" + MODULE);
-            besideJar(classPath, ARCHIVE).filter(a -> !choseSharing(options))
-                    .ifPresent(a -> command.add("-XX:SharedArchiveFile=" + a));
+            if (ours) {
+                besideJar(classPath, ARCHIVE).ifPresent(a -> command.add("-XX:SharedArchiveFile=" + a));
+            }
         }
         command.add("-D" + PROPERTY_OPT_OUT + "=false");
         command.add("-cp");

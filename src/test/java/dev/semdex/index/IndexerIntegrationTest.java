@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.semdex.TestModels;
 import dev.semdex.embed.Embedder;
+import dev.semdex.embed.ForwardingEmbedder;
 import dev.semdex.lab.bench.DocumentFiles;
 import dev.semdex.extract.FolderScanner;
 import dev.semdex.extract.ScanOptions;
@@ -106,40 +107,11 @@ class IndexerIntegrationTest {
     void aSearchHandsBackTheQueryVectorItRankedWithSoTheQueryIsEmbeddedOnce() {
         indexer.index(List.of(folder), embedder, IndexListener.NONE);
         java.util.concurrent.atomic.AtomicInteger queries = new java.util.concurrent.atomic.AtomicInteger();
-        SearchService counting = new SearchService(store, id -> new Embedder() {
-            @Override
-            public dev.semdex.embed.ModelSpec model() {
-                return embedder.model();
-            }
-
+        SearchService counting = new SearchService(store, id -> new ForwardingEmbedder(embedder) {
             @Override
             public float[] embedQuery(String text) {
                 queries.incrementAndGet();
-                return embedder.embedQuery(text);
-            }
-
-            @Override
-            public List<float[]> embedPassages(List<String> texts) {
-                return embedder.embedPassages(texts);
-            }
-
-            @Override
-            public int dimension() {
-                return embedder.dimension();
-            }
-
-            @Override
-            public dev.semdex.chunk.TextTokenizer tokenizer() {
-                return embedder.tokenizer();
-            }
-
-            @Override
-            public int maxPassageTokens() {
-                return embedder.maxPassageTokens();
-            }
-
-            @Override
-            public void close() {
+                return super.embedQuery(text);
             }
         }, new ModelCatalog());
         String query = "molten rock from a mountain";
